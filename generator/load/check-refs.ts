@@ -1,0 +1,88 @@
+/**
+ * Every `$ref` left after bundling must be internal and point at something. Checked once here,
+ * so model/ can follow refs without guarding each one, and the user sees the `$ref` line.
+ */
+import { InputError, type SourceLocation } from '../types.js';
+import { appendPointer, fragmentToPointer, isPlainObject, parsePointer, resolvePointer } from './pointer.js';
+import { isReferenceBearing } from './ref-context.js';
+
+export function checkInternalRefs(document: unknown, locate: (pointer: string) => SourceLocation | undefined): void {
+  // Iterative walk: a deep (or generated) document must not overflow the stack.
+  const stack: { node: unknown; pointer: string; parentKey: string | undefined }[] = [
+    { node: document, pointer: '', parentKey: undefined },
+  ];
+  while (stack.length > 0) {
+    const { node, pointer, parentKey } = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push({ node: item, pointer: appendPointer(pointer, index), parentKey }));
+      continue;
+    }
+    if (!isPlainObject(node)) continue;
+    if ('$ref' in node) checkOne(document, node.$ref, appendPointer(pointer, '$ref'), locate);
+    for (const key of Object.keys(node)) {
+      if (key !== '$ref' && isReferenceBearing(key, parentKey)) {
+        stack.push({ node: node[key], pointer: appendPointer(pointer, key), parentKey: key });
+      }
+    }
+  }
+}
+
+function checkOne(
+  document: unknown,
+  ref: unknown,
+  refPointer: string,
+  locate: (pointer: string) => SourceLocation | undefined,
+): void {
+  if (typeof ref !== 'string') {
+    throw new InputError(`$ref must be a string, found ${JSON.stringify(ref)}`, {
+      location: locate(refPointer),
+      pointer: refPointer,
+      hint: "write the reference as a string, e.g. $ref: '#/components/schemas/Pet'",
+    });
+  }
+  if (!ref.startsWith('#')) {
+    // The bundler walks the same keys as this check, so this means a $ref it could not place.
+    throw new InputError(`$ref "${ref}" could not be bundled into the document`, {
+      location: locate(refPointer),
+      pointer: refPointer,
+      hint: 'move the reference into a schema, parameter, response or path item, where sdkgen can bundle it',
+    });
+  }
+  const target = fragmentToPointer(ref);
+  if (!resolvePointer(document, parsePointer(target)).found) {
+    throw new InputError(`unresolvable $ref "${ref}": nothing at ${target || '/'} in this document`, {
+      location: locate(refPointer),
+      pointer: refPointer,
+      hint: nearbyHint(document, target),
+    });
+  }
+}
+
+/** "did you mean Pet?" when the last segment is a near-miss of an existing sibling key. */
+function nearbyHint(document: unknown, target: string): string {
+  const segments = parsePointer(target);
+  const parent = resolvePointer(document, segments.slice(0, -1));
+  const missing = segments[segments.length - 1];
+  if (parent.found && isPlainObject(parent.value) && missing !== undefined) {
+    const siblings = Object.keys(parent.value);
+    const close = siblings.find((name) => name.toLowerCase() === missing.toLowerCase()) ??
+      siblings.find((name) => editDistance(name, missing) <= 2);
+    if (close !== undefined) return `did you mean '#${target.slice(0, target.lastIndexOf('/') + 1)}${close}'?`;
+  }
+  return 'fix the reference, or add the missing definition';
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,105 @@
+/**
+ * LoadedSpec + config -> ApiModel. The one place that reads the spec: emit/ only reads the model
+ * (and hands the document to openapi-typescript for the types).
+ */
+import type { LoadedSpec, SdkgenConfig } from '../types.js';
+import type { ApiModel, ModelAlias, OperationModel, ResourceModel } from './ir.js';
+import { RefResolver, inputError, isObject } from './refs.js';
+import { readSecurity, readSecuritySchemes } from './security.js';
+import { readServers } from './servers.js';
+import { readOperations } from './operation.js';
+import { assignNames } from './naming.js';
+import { toPascalIdentifier } from './identifiers.js';
+
+export type * from './ir.js';
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `PetStore` -> `PETSTORE`: the prefix of PETSTORE_BEARER_AUTH, PETSTORE_LOG, PETSTORE_BASE_URL. */
+export function envPrefixFor(clientName: string): string {
+  const prefix = clientName.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return /^[A-Z]/.test(prefix) ? prefix : `SDK${prefix}`;
+}
+
+export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
+  const document = spec.document;
+  if (!isObject(document.info)) throw inputError(spec, '/info', 'the document needs an `info` object');
+  const refs = new RefResolver(spec);
+  const clientName = toPascalIdentifier(config.client.name, 'Api');
+  const envPrefix = envPrefixFor(clientName);
+  const securitySchemes = readSecuritySchemes(spec, refs, envPrefix);
+  const security = readSecurity(spec, document.security, '/security', securitySchemes);
+  const servers = readServers(spec);
+  const rawOps = readOperations(spec, refs, config, securitySchemes);
+
+  const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const schemaNames = Object.keys(schemas).sort(byString);
+  const names = assignNames(rawOps, schemaNames, clientName);
+
+  const operations: OperationModel[] = rawOps.map((raw) => {
+    const { group, nameOverride: _override, ...rest } = raw;
+    const resource = group !== undefined ? names.resources.get(group)!.propertyName : undefined;
+    return {
+      ...rest,
+      key: names.operationKeys.get(raw.pointer)!,
+      ...(resource !== undefined ? { resource } : {}),
+      methodName: names.methodNames.get(raw.pointer)!,
+      paramsTypeName: names.paramsTypeNames.get(raw.pointer)!,
+    };
+  });
+  operations.sort((a, b) => byString(a.key, b.key));
+
+  const tagDescriptions = new Map<string, string>();
+  if (Array.isArray(document.tags)) {
+    for (const tag of document.tags) {
+      if (isObject(tag) && typeof tag.name === 'string' && typeof tag.description === 'string') tagDescriptions.set(tag.name, tag.description);
+    }
+  }
+  const resources: ResourceModel[] = [...names.resources.values()]
+    .map((r) => {
+      const description = tagDescriptions.get(r.group);
+      return {
+        propertyName: r.propertyName,
+        className: r.className,
+        fileName: r.fileName,
+        tag: r.group,
+        ...(description !== undefined ? { description } : {}),
+        operations: operations
+          .filter((op) => op.resource === r.propertyName)
+          .sort((a, b) => byString(a.methodName, b.methodName)),
+      };
+    })
+    .sort((a, b) => byString(a.propertyName, b.propertyName));
+  const rootOperations = operations.filter((op) => op.resource === undefined).sort((a, b) => byString(a.methodName, b.methodName));
+
+  const models: ModelAlias[] = schemaNames
+    .map((schemaName) => {
+      const schema = schemas[schemaName];
+      const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
+      return { name: names.modelNames.get(schemaName)!, schemaName, ...(description !== undefined ? { description } : {}) };
+    })
+    .sort((a, b) => byString(a.name, b.name));
+
+  const info = document.info;
+  const defaults = {
+    ...(config.defaults.timeout ? { timeout: config.defaults.timeout } : {}),
+    ...(config.defaults.retry ? { retry: config.defaults.retry } : {}),
+  };
+  return {
+    clientName,
+    packageName: config.package.name,
+    packageVersion: config.package.version,
+    envPrefix,
+    title: typeof info.title === 'string' ? info.title : clientName,
+    ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    servers,
+    securitySchemes,
+    ...(security !== undefined ? { security } : {}),
+    resources,
+    rootOperations,
+    operations,
+    models,
+    ...(config.errors?.envelope !== undefined ? { errorEnvelope: config.errors.envelope } : {}),
+    ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Which credentials an operation sends, from its `security` (or the API's global one):
+ * - operation-level security wins over the global one; `security: []` sends nothing;
+ * - alternatives (OR): the first requirement whose schemes are all configured;
+ * - a requirement (AND): every scheme in it;
+ * - an empty requirement (`{}`, optional auth) is used only when no other alternative is
+ *   configured, so a configured key is still sent to an endpoint where auth is optional.
+ */
+import type { ApiDescriptor, OperationDescriptor, SecurityRequirement } from '../descriptor.js';
+import { credentialFromEnv, envVarNames } from './env.js';
+import type { AuthEnv, AuthOption, ResolvedAuth, SelectedScheme } from './types.js';
+
+const NOTHING: ResolvedAuth = Object.freeze({ schemes: Object.freeze([]) as readonly SelectedScheme[] });
+
+/** The credential for each scheme of the API, from the option or the environment; undefined: not configured. */
+export type ConfiguredSchemes = ReadonlyMap<string, SelectedScheme>;
+
+/** Reads the option and the environment once (at client construction, like requests' Session). */
+export function configuredSchemes(api: ApiDescriptor, credentials: AuthOption | undefined, env: AuthEnv): ConfiguredSchemes {
+  const configured = new Map<string, SelectedScheme>();
+  for (const name of Object.keys(api.securitySchemes)) {
+    const scheme = api.securitySchemes[name];
+    if (scheme.type === 'mutualTLS') {
+      // The client certificate travels in the TLS handshake (`tls` option); nothing to add here.
+      configured.set(name, { name, scheme, credential: '', source: 'option' });
+      continue;
+    }
+    const given = credentials?.[name];
+    if (given === null) continue;
+    if (given !== undefined) {
+      configured.set(name, { name, scheme, credential: given, source: 'option' });
+      continue;
+    }
+    const fromEnv = credentialFromEnv(api, name, env);
+    if (fromEnv !== undefined) configured.set(name, { name, scheme, credential: fromEnv, source: { env: envVarNames(api, name) } });
+  }
+  return configured;
+}
+
+/** Picks the schemes for one operation from the configured ones. */
+export function selectSchemes(op: OperationDescriptor, api: ApiDescriptor, configured: ConfiguredSchemes): ResolvedAuth {
+  const alternatives = op.security ?? api.security ?? [];
+  if (alternatives.length === 0) return NOTHING;
+  let anonymousAllowed = false;
+  for (const requirement of alternatives) {
+    if (requirement.length === 0) {
+      anonymousAllowed = true;
+      continue;
+    }
+    const schemes: SelectedScheme[] = [];
+    for (const name of requirement) {
+      const selected = configured.get(name);
+      if (selected === undefined) break;
+      schemes.push(selected);
+    }
+    if (schemes.length === requirement.length) return { schemes };
+  }
+  if (anonymousAllowed) return NOTHING;
+  return { schemes: NOTHING.schemes, missing: missingHint(api, alternatives) };
+}
+
+function missingHint(api: ApiDescriptor, alternatives: readonly SecurityRequirement[]): string {
+  const options = alternatives.map((requirement) =>
+    requirement
+      .map((name) => {
+        const vars = envVarNames(api, name);
+        return vars.length === 0 ? `auth.${name}` : `auth.${name} (or ${vars.join(' and ')})`;
+      })
+      .join(' and '),
+  );
+  return `no credentials configured for this operation; set ${options.join(', or ')}`;
+}
+
+/** Resolves auth for one call without caching (see createAuthResolver for the per-client form). */
+export function resolveAuth(
+  op: OperationDescriptor,
+  api: ApiDescriptor,
+  credentials: AuthOption | undefined,
+  env: AuthEnv = process.env,
+): ResolvedAuth {
+  return selectSchemes(op, api, configuredSchemes(api, credentials, env));
+}
+
+/**
+ * The per-client form: reads credentials and environment once, then answers per operation from
+ * a cache (a WeakMap on the descriptor, so it costs one lookup per call).
+ */
+export function createAuthResolver(
+  api: ApiDescriptor,
+  credentials: AuthOption | undefined,
+  env: AuthEnv = process.env,
+): (op: OperationDescriptor) => ResolvedAuth {
+  const configured = configuredSchemes(api, credentials, env);
+  const cache = new WeakMap<OperationDescriptor, ResolvedAuth>();
+  return (op) => {
+    let resolved = cache.get(op);
+    if (resolved === undefined) {
+      resolved = selectSchemes(op, api, configured);
+      cache.set(op, resolved);
+    }
+    return resolved;
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * The error tree every generated SDK exports (runtime.md "Errors").
+ *
+ * One hierarchy for HTTP, network, timeout and abort failures so callers can branch with
+ * `instanceof` at the level they care about (`TimeoutError` or just `ReadTimeoutError`).
+ * Every error carries `attempts`: the history of tries behind it, so a log line says
+ * "failed after 3 attempts: 503, 503, ECONNRESET" instead of a bare last status.
+ *
+ * Secrets: errors only ever hold a redacted URL and redacted headers (the client redacts before
+ * constructing). The underlying transport error goes into the non-enumerable `cause`.
+ */
+
+/** One try of a call: what came back (a status or an error code) and how long we waited before it. */
+export interface Attempt {
+  /** 1-based attempt number. */
+  readonly attempt: number;
+  /** HTTP status when a response arrived. */
+  readonly status?: number;
+  /** Error code when no response arrived (ECONNRESET, UND_ERR_CONNECT_TIMEOUT, READ_TIMEOUT ...). */
+  readonly errorCode?: string;
+  /** Backoff slept before this attempt (0 for the first). */
+  readonly delayMs: number;
+}
+
+/** What every runtime error may know about the call that failed. */
+export interface ErrorContext {
+  readonly method?: string;
+  /** Redacted URL (credentials removed). */
+  readonly url?: string;
+  readonly attempts?: readonly Attempt[];
+  readonly cause?: unknown;
+}
+
+export class SdkError extends Error {
+  /** HTTP method of the failed call, when the error belongs to one. */
+  method: string | undefined;
+  /** Redacted URL of the failed call (the last one, after redirects). */
+  url: string | undefined;
+  /** Every try of the call, in order. Empty when the call never reached the network. */
+  attempts: readonly Attempt[];
+
+  constructor(message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.method = context.method;
+    this.url = context.url;
+    this.attempts = context.attempts ?? [];
+  }
+}
+
+// Set `name` on prototypes (not instances) so it shows in stacks and String(err) but costs no
+// per-instance field and stays out of JSON.stringify.
+function nameClass(ctor: { prototype: Error; name: string }): void {
+  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, writable: true, configurable: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP errors: the server answered with a non-2xx status (or a 2xx carrying the error envelope).
+
+export interface ApiErrorInit<TBody = unknown> extends ErrorContext {
+  readonly status: number;
+  /** Response headers, lower-case names, sensitive ones redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: TBody;
+  readonly requestId?: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  /** Delay the server asked for (Retry-After / retry-after-ms), in ms. */
+  readonly retryAfterMs?: number | undefined;
+  /** Override the generated message. */
+  readonly message?: string;
+}
+
+export class ApiError<TBody = unknown> extends SdkError {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON body when the server sent JSON, else the text (capped). */
+  readonly body: TBody;
+  readonly requestId: string | undefined;
+  declare method: string;
+  declare url: string;
+  /**
+   * The delay the server asked for before a retry, in ms (Retry-After or retry-after-ms), when it
+   * sent one. Set on every status; documented on RateLimitError because that is where it matters.
+   */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit<TBody>) {
+    super(init.message ?? describeApiError(init), init);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** The longest server-provided message we copy into `err.message`; the full body is on `err.body`. */
+const MESSAGE_DETAIL_MAX_CHARS = 300;
+
+function describeApiError(init: ApiErrorInit<unknown>): string {
+  const detail = bodyDetail(init.body);
+  const rid = init.requestId ? ` (request id ${init.requestId})` : '';
+  return `${init.status} ${init.method} ${init.url}${detail ? `: ${detail}` : ''}${rid}`;
+}
+
+/** Picks the human part of common error bodies: {error: {message}}, {message}, {error}, {detail}, text. */
+function bodyDetail(body: unknown): string {
+  let text: unknown = body;
+  if (body !== null && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    const error = record.error;
+    if (error !== null && typeof error === 'object' && typeof (error as Record<string, unknown>).message === 'string') {
+      text = (error as Record<string, unknown>).message;
+    } else if (typeof record.message === 'string') text = record.message;
+    else if (typeof error === 'string') text = error;
+    else if (typeof record.detail === 'string') text = record.detail;
+    else if (typeof record.title === 'string') text = record.title;
+    else text = undefined;
+  }
+  if (typeof text !== 'string' || text.length === 0) return '';
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MESSAGE_DETAIL_MAX_CHARS ? `${oneLine.slice(0, MESSAGE_DETAIL_MAX_CHARS)}...` : oneLine;
+}
+
+export class BadRequestError<TBody = unknown> extends ApiError<TBody> {}
+export class AuthenticationError<TBody = unknown> extends ApiError<TBody> {}
+export class PaymentRequiredError<TBody = unknown> extends ApiError<TBody> {}
+export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody> {}
+export class NotFoundError<TBody = unknown> extends ApiError<TBody> {}
+export class MethodNotAllowedError<TBody = unknown> extends ApiError<TBody> {}
+/** 408 from the server (distinct from our own client-side TimeoutError). */
+export class RequestTimeoutStatusError<TBody = unknown> extends ApiError<TBody> {}
+export class ConflictError<TBody = unknown> extends ApiError<TBody> {}
+export class GoneError<TBody = unknown> extends ApiError<TBody> {}
+export class PreconditionFailedError<TBody = unknown> extends ApiError<TBody> {}
+export class PayloadTooLargeError<TBody = unknown> extends ApiError<TBody> {}
+export class UnsupportedMediaTypeError<TBody = unknown> extends ApiError<TBody> {}
+export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody> {}
+/** 429. `retryAfterMs` says when the server wants to hear from us again (when it said). */
+export class RateLimitError<TBody = unknown> extends ApiError<TBody> {}
+/** Any status >= 500. */
+export class InternalServerError<TBody = unknown> extends ApiError<TBody> {}
+export class NotImplementedError<TBody = unknown> extends InternalServerError<TBody> {}
+export class BadGatewayError<TBody = unknown> extends InternalServerError<TBody> {}
+export class ServiceUnavailableError<TBody = unknown> extends InternalServerError<TBody> {}
+export class GatewayTimeoutError<TBody = unknown> extends InternalServerError<TBody> {}
+
+type ApiErrorClass = new (init: ApiErrorInit<unknown>) => ApiError<unknown>;
+
+const API_ERROR_BY_STATUS: ReadonlyMap<number, ApiErrorClass> = new Map<number, ApiErrorClass>([
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [402, PaymentRequiredError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [405, MethodNotAllowedError],
+  [408, RequestTimeoutStatusError],
+  [409, ConflictError],
+  [410, GoneError],
+  [412, PreconditionFailedError],
+  [413, PayloadTooLargeError],
+  [415, UnsupportedMediaTypeError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+  [500, InternalServerError],
+  [501, NotImplementedError],
+  [502, BadGatewayError],
+  [503, ServiceUnavailableError],
+  [504, GatewayTimeoutError],
+]);
+
+/** The most specific ApiError subclass for a status (>= 500 falls back to InternalServerError). */
+export function apiErrorForStatus<TBody = unknown>(init: ApiErrorInit<TBody>): ApiError<TBody> {
+  const ctor = API_ERROR_BY_STATUS.get(init.status) ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ctor(init) as ApiError<TBody>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport errors: no (usable) response.
+
+/** The connection failed: refused, reset, DNS, socket closed. `code` is the system/undici code. */
+export class ConnectionError extends SdkError {
+  readonly code: string | undefined;
+  constructor(message: string, context: ErrorContext & { readonly code?: string | undefined } = {}) {
+    super(message, context);
+    this.code = context.code;
+  }
+}
+/** TLS handshake or certificate verification failed. */
+export class TlsError extends ConnectionError {}
+/** The proxy refused, failed or asked for authentication. */
+export class ProxyError extends ConnectionError {}
+
+export type TimeoutKind = 'connect' | 'read' | 'total';
+
+/** One of our timeouts fired. `timeoutMs` is the setting that was exceeded. */
+export class TimeoutError extends SdkError {
+  readonly timeoutMs: number;
+  constructor(message: string, context: ErrorContext & { readonly timeoutMs: number }) {
+    super(message, context);
+    this.timeoutMs = context.timeoutMs;
+  }
+}
+/** TCP + TLS not established within `timeout.connect`. The server never saw the request. */
+export class ConnectTimeoutError extends TimeoutError {}
+/** No response headers within `timeout.read`, or a gap between body chunks longer than it. */
+export class ReadTimeoutError extends TimeoutError {
+  readonly phase: 'headers' | 'body';
+  constructor(message: string, context: ErrorContext & { readonly timeoutMs: number; readonly phase: 'headers' | 'body' }) {
+    super(message, context);
+    this.phase = context.phase;
+  }
+}
+/** The whole call (all attempts, backoff and queueing) exceeded `timeout.total`. */
+export class DeadlineExceededError extends TimeoutError {}
+
+/** The caller's AbortSignal fired. Distinct from timeouts: nobody should retry this. */
+export class AbortError extends SdkError {}
+
+/** The client already has `maxConcurrency` calls in flight and `maxQueue` waiting. */
+export class PoolExhaustedError extends SdkError {
+  readonly maxConcurrency: number;
+  readonly maxQueue: number;
+  constructor(message: string, context: ErrorContext & { readonly maxConcurrency: number; readonly maxQueue: number }) {
+    super(message, context);
+    this.maxConcurrency = context.maxConcurrency;
+    this.maxQueue = context.maxQueue;
+  }
+}
+
+/** A circuit breaker for the origin is open: failing fast instead of piling onto a sick server. */
+export class CircuitOpenError extends SdkError {
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, context: ErrorContext & { readonly retryAfterMs?: number } = {}) {
+    super(message, context);
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+export class TooManyRedirectsError extends SdkError {
+  readonly maxRedirects: number;
+  constructor(message: string, context: ErrorContext & { readonly maxRedirects: number }) {
+    super(message, context);
+    this.maxRedirects = context.maxRedirects;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response errors: a 2xx arrived but it is not what the operation promised.
+
+export class UnexpectedContentTypeError extends SdkError {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  /** The first characters of the body (an HTML error page from a proxy, usually). */
+  readonly bodySnippet: string;
+  constructor(
+    message: string,
+    context: ErrorContext & { readonly status: number; readonly contentType: string | undefined; readonly bodySnippet: string },
+  ) {
+    super(message, context);
+    this.status = context.status;
+    this.contentType = context.contentType;
+    this.bodySnippet = context.bodySnippet;
+  }
+}
+
+export class ResponseParseError extends SdkError {
+  readonly status: number | undefined;
+  constructor(message: string, context: ErrorContext & { readonly status?: number } = {}) {
+    super(message, context);
+    this.status = context.status;
+  }
+}
+
+export class ResponseValidationError extends SdkError {
+  readonly issues: readonly string[];
+  constructor(message: string, context: ErrorContext & { readonly issues?: readonly string[] } = {}) {
+    super(message, context);
+    this.issues = context.issues ?? [];
+  }
+}
+
+export class PaginationError extends SdkError {}
+
+for (const ctor of [
+  SdkError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  NotFoundError,
+  MethodNotAllowedError,
+  RequestTimeoutStatusError,
+  ConflictError,
+  GoneError,
+  PreconditionFailedError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  NotImplementedError,
+  BadGatewayError,
+  ServiceUnavailableError,
+  GatewayTimeoutError,
+  ConnectionError,
+  TlsError,
+  ProxyError,
+  TimeoutError,
+  ConnectTimeoutError,
+  ReadTimeoutError,
+  DeadlineExceededError,
+  AbortError,
+  PoolExhaustedError,
+  CircuitOpenError,
+  TooManyRedirectsError,
+  UnexpectedContentTypeError,
+  ResponseParseError,
+  ResponseValidationError,
+  PaginationError,
+]) {
+  nameClass(ctor);
+}

@@ -1,0 +1,97 @@
+/**
+ * Client and per-call options. The names are part of the product contract (runtime.md "Client
+ * options"): tests, the generated README and users' code spell them exactly like this.
+ */
+import type { Dispatcher } from 'undici';
+import type { Middleware } from './transport/types.js';
+
+/** Milliseconds. Each is bounded: there is no "infinite" (0 or Infinity are rejected). */
+export interface TimeoutOptions {
+  /** TCP + TLS established. Default 10 s. */
+  readonly connect?: number;
+  /** Time to response headers, and the longest gap between two body chunks. Default 60 s. */
+  readonly read?: number;
+  /** Wall clock for the whole call: every attempt, backoff and time queued. Default 120 s. */
+  readonly total?: number;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2; 0 disables retries. */
+  readonly maxRetries?: number;
+  /** A Retry-After longer than this (ms) is not waited for: the error is raised with `retryAfterMs`. Default 60 s. */
+  readonly maxRetryAfter?: number;
+}
+
+/** PEM strings or buffers, as node:tls takes them. */
+export interface TlsOptions {
+  /** Private CA(s) to trust in addition to nothing else (replaces the system store, like node:tls). */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[];
+  /** Client certificate for mutual TLS. */
+  readonly cert?: string | Buffer;
+  readonly key?: string | Buffer;
+}
+
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Anything console-shaped: console, pino, winston. */
+export interface Logger {
+  error(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  debug(message: string, ...rest: unknown[]): void;
+}
+
+/** Per-call headers: a string sets, `null` removes a default (e.g. the User-Agent). */
+export type HeadersInit = Readonly<Record<string, string | null | undefined>>;
+
+export interface ClientOptions<Auth extends object = Record<string, unknown>> {
+  /** Absolute base URL; wins over `<PREFIX>_BASE_URL` and `environment`. */
+  readonly baseUrl?: string;
+  /** Server name from the spec's `servers` (e.g. 'staging'). */
+  readonly environment?: string;
+  /** Credentials keyed by the spec's securitySchemes names. */
+  readonly auth?: Auth;
+  readonly timeout?: TimeoutOptions;
+  readonly retry?: RetryOptions;
+  /** Connections per origin in the owned Agent. Default 50. */
+  readonly connections?: number;
+  /** Calls in flight at once. Default = connections. */
+  readonly maxConcurrency?: number;
+  /** Calls waiting for a slot before PoolExhaustedError. Default 1000. */
+  readonly maxQueue?: number;
+  /** Redirect hops followed before TooManyRedirectsError. Default 10; 0 returns 3xx as errors. */
+  readonly maxRedirects?: number;
+  /** Sent on every call; `null` removes a runtime default such as User-Agent. */
+  readonly defaultHeaders?: HeadersInit;
+  /** Default 'warn', or env `<PREFIX>_LOG`. */
+  readonly logLevel?: LogLevel;
+  readonly logger?: Logger;
+  /** Any undici Dispatcher (MockAgent, ProxyAgent, a shared Agent). The client does not close it. */
+  readonly dispatcher?: Dispatcher;
+  /** Proxy URL (`http://user:pass@host:port`) or `false` to ignore HTTP(S)_PROXY. Default: the environment. */
+  readonly proxy?: string | false;
+  readonly tls?: TlsOptions;
+  /** Turns certificate verification off. Logs a warning once per client. Never in production. */
+  readonly dangerouslyDisableTlsVerification?: boolean;
+  /** Allow sending credentials over plain http to a non-loopback host. */
+  readonly allowInsecureAuth?: boolean;
+  /** Follow pagination links to another origin (credentials are then not sent there either way). */
+  readonly allowCrossOriginPagination?: boolean;
+  /** Runs around every attempt, outermost first. */
+  readonly middleware?: readonly Middleware[];
+}
+
+export interface RequestOptions {
+  readonly timeout?: TimeoutOptions;
+  readonly retry?: RetryOptions;
+  /** Cancels the call (queueing, attempts, backoff and body reads) with AbortError. */
+  readonly signal?: AbortSignal;
+  readonly headers?: HeadersInit;
+  /** Sent on every attempt in the operation's idempotency header; makes a POST retryable. */
+  readonly idempotencyKey?: string;
+  /** Pagination: stop after this many pages / items. */
+  readonly maxPages?: number;
+  readonly maxItems?: number;
+  /** Runs around every attempt of this call, inside the client's middleware. */
+  readonly middleware?: readonly Middleware[];
+}

@@ -1,0 +1,101 @@
+/**
+ * Redaction for logs and error messages: a secret must never appear in a log line, an error
+ * message or an error's enumerable fields (runtime.md "Observability"). Names compare
+ * case-insensitively. Used off the hot path (logging, errors), so clarity beats speed here.
+ */
+
+/** What a redacted value is replaced with. */
+export const REDACTED = '***';
+
+/** Headers that carry credentials in every API, whatever its security schemes say. */
+export const ALWAYS_SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+
+/**
+ * Query names that carry credentials by convention (OAuth access tokens, presigned URLs from S3
+ * and GCS) even when no security scheme of this API declares them: a presigned download URL in a
+ * redirect or a next-page link would otherwise land in logs verbatim.
+ */
+export const CONVENTIONAL_SECRET_QUERY_NAMES: readonly string[] = [
+  'access_token',
+  'api_key',
+  'apikey',
+  'client_secret',
+  'password',
+  'refresh_token',
+  'sig',
+  'signature',
+  'token',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-amz-signature',
+  'x-goog-credential',
+  'x-goog-signature',
+];
+
+function lowerSet(names: Iterable<string>, base: readonly string[]): Set<string> {
+  const set = new Set(base);
+  for (const name of names) set.add(name.toLowerCase());
+  return set;
+}
+
+/** Splits `name=value` pairs without decoding the values (they are replaced, never shown). */
+function redactQuery(query: string, secret: ReadonlySet<string>): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      let name: string;
+      try {
+        name = decodeURIComponent(pair.slice(0, eq).replace(/\+/g, ' '));
+      } catch {
+        name = pair.slice(0, eq);
+      }
+      return secret.has(name.toLowerCase()) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
+
+/** Matches `scheme://user:pass@` (or `user@`) at the start of an unparseable URL string. */
+const USERINFO_IN_TEXT = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+
+/**
+ * The URL with userinfo (`https://user:pass@host`) and secret query values replaced by `***`.
+ * Never throws: a string that is not a URL is still scrubbed of userinfo and secret query values.
+ */
+export function redactUrl(url: string | URL, secretQueryNames: Iterable<string> = []): string {
+  const secret = lowerSet(secretQueryNames, CONVENTIONAL_SECRET_QUERY_NAMES);
+  const text = typeof url === 'string' ? url : url.href;
+  const hashAt = text.indexOf('#');
+  const withoutHash = hashAt < 0 ? text : text.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : text.slice(hashAt);
+  const queryAt = withoutHash.indexOf('?');
+  let head = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
+  const query = queryAt < 0 ? undefined : withoutHash.slice(queryAt + 1);
+  // Work on the text rather than re-serialising a URL object: the logged URL stays exactly what
+  // was sent (no re-encoding), minus the secrets.
+  head = head.replace(USERINFO_IN_TEXT, (_match, scheme: string) => `${scheme}${REDACTED}@`);
+  return head + (query === undefined ? '' : `?${redactQuery(query, secret)}`) + hash;
+}
+
+export type HeaderValue = string | number | readonly string[] | undefined;
+
+/**
+ * A copy of the headers with secret values replaced by `***`: Authorization,
+ * Proxy-Authorization, Cookie, Set-Cookie and the given names (the API's apiKey headers and any
+ * configured ones). Accepts a plain record or a WHATWG Headers-like iterable of pairs.
+ */
+export function redactHeaders(
+  headers: Readonly<Record<string, HeaderValue>> | Iterable<[string, string]>,
+  secretHeaderNames: Iterable<string> = [],
+): Record<string, HeaderValue> {
+  const secret = lowerSet(secretHeaderNames, ALWAYS_SECRET_HEADERS);
+  const entries: Iterable<[string, HeaderValue]> =
+    Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers as Record<string, HeaderValue>);
+  const out: Record<string, HeaderValue> = {};
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    out[name] = secret.has(name.toLowerCase()) ? (Array.isArray(value) ? value.map(() => REDACTED) : REDACTED) : value;
+  }
+  return out;
+}

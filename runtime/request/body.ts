@@ -1,0 +1,115 @@
+/**
+ * Request bodies: where the body comes from in the caller's params (placement) and how it is
+ * encoded for its media type (JSON, form-urlencoded, multipart, text, binary).
+ */
+import type { ParameterDescriptor, RequestBodyDescriptor } from '../descriptor.js';
+import { SdkError } from '../errors.js';
+import { bodyEncodingOf, contentTypeFor, type BodyEncoding } from './media-type.js';
+import { encodeMultipart } from './multipart.js';
+import { encodeStrict } from './percent.js';
+import { scalarToString, serializeQueryParam } from './styles.js';
+import type { EncodedBody } from './types.js';
+import { describeType, encodeBinaryBody, isUploadable } from './uploadable.js';
+
+/** What shaping precomputes about an operation's body (once per descriptor). */
+export interface BodyPlan {
+  readonly descriptor: RequestBodyDescriptor;
+  readonly encoding: BodyEncoding;
+  /** Content-Type for non-wildcard media types (text gets `; charset=utf-8`). */
+  readonly contentType: string;
+}
+
+export function planBody(descriptor: RequestBodyDescriptor): BodyPlan {
+  const encoding = bodyEncodingOf(descriptor.mediaType);
+  return { descriptor, encoding, contentType: contentTypeFor(descriptor.mediaType, encoding) };
+}
+
+/** The raw body value out of params, or undefined when the caller gave none. */
+export function extractBody(plan: BodyPlan, params: Record<string, unknown>): unknown {
+  const { descriptor } = plan;
+  if (descriptor.placement === 'body') return params.body;
+  const picked: Record<string, unknown> = {};
+  let any = false;
+  for (const name of descriptor.properties ?? []) {
+    const value = params[name];
+    if (value !== undefined) {
+      picked[name] = value;
+      any = true;
+    }
+  }
+  // An optional flat body with none of its properties given is not sent at all; a required one
+  // is sent as `{}` and the server says what is missing (it knows the schema, we do not).
+  return any || descriptor.required ? picked : undefined;
+}
+
+/** Encodes the body; undefined when there is none to send. */
+export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, operationId: string): EncodedBody | undefined {
+  const value = extractBody(plan, params);
+  if (value === undefined) {
+    if (plan.descriptor.required) {
+      throw new SdkError(`${operationId}: missing required request body (pass it as \`body\`)`);
+    }
+    return undefined;
+  }
+  switch (plan.encoding) {
+    case 'json':
+      return encodeJson(value, plan.contentType);
+    case 'form':
+      return encodeForm(value, plan.descriptor, plan.contentType, operationId);
+    case 'multipart':
+      if (isFormData(value)) return { contentType: 'multipart/form-data', body: value, replayable: true };
+      return encodeMultipart(asRecord(value, operationId, 'multipart/form-data'), plan.descriptor);
+    case 'text':
+      if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
+      return { contentType: plan.contentType, body: scalarToString(value), replayable: true, length: Buffer.byteLength(scalarToString(value)) };
+    case 'binary': {
+      const blobType = value instanceof Blob && value.type !== '' ? value.type : undefined;
+      return encodeBinaryBody(value, contentTypeFor(plan.descriptor.mediaType, 'binary', blobType), `${operationId}: body`);
+    }
+  }
+}
+
+function encodeJson(value: unknown, contentType: string): EncodedBody {
+  const text = JSON.stringify(value);
+  return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+}
+
+/** A caller-built FormData (undici's or the global one) is sent as it is. */
+function isFormData(value: unknown): value is FormData {
+  return value !== null && typeof value === 'object' && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'FormData';
+}
+
+function asRecord(value: unknown, operationId: string, mediaType: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SdkError(`${operationId}: a ${mediaType} body must be an object of fields; got ${describeType(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * application/x-www-form-urlencoded: each field serialised like a query parameter with the
+ * `encoding` map's style/explode (default form, exploded), so `tags: ['a','b']` is `tags=a&tags=b`;
+ * a field with an `encoding.contentType` (JSON) is sent as that document.
+ */
+function encodeForm(value: unknown, descriptor: RequestBodyDescriptor, contentType: string, operationId: string): EncodedBody {
+  if (value instanceof URLSearchParams) {
+    const text = value.toString();
+    return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+  }
+  const fields = asRecord(value, operationId, 'application/x-www-form-urlencoded');
+  let text = '';
+  for (const name of Object.keys(fields)) {
+    const encoding = descriptor.encoding?.[name];
+    const field: ParameterDescriptor = {
+      name,
+      in: 'query',
+      style: encoding?.style ?? 'form',
+      explode: encoding?.explode ?? (encoding?.style === undefined || encoding.style === 'form'),
+      required: false,
+    };
+    const raw = encoding?.contentType !== undefined && fields[name] !== undefined && fields[name] !== null ? JSON.stringify(fields[name]) : fields[name];
+    const piece = serializeQueryParam(field, raw, encodeStrict);
+    if (piece !== '') text += (text === '' ? '' : '&') + piece;
+  }
+  return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+}

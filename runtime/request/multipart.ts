@@ -1,0 +1,112 @@
+/**
+ * multipart/form-data bodies (RFC 7578), framed by us rather than by undici's FormData because
+ * FormData cannot express two things the spec needs:
+ * - a part with a Content-Type but no filename (an object property sent as application/json,
+ *   or an `encoding.contentType` override), which FormData can only send as a fake "blob" file;
+ * - a streamed file part from a Readable or async iterable (FormData takes only Blob/string).
+ *
+ * Without stream parts the body is one composite Blob: Node composes Blobs by reference (a
+ * file-backed `fs.openAsBlob` part is not read into memory), undici streams it, its size gives an
+ * exact Content-Length, and it can be sent again on a retry. With a stream part the body is a
+ * Readable that yields the framing and pipes each part through: streamed, not replayable.
+ * A FormData the caller built themselves is passed to undici unchanged.
+ */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { RequestBodyDescriptor } from '../descriptor.js';
+import { scalarToString } from './styles.js';
+import type { EncodedBody } from './types.js';
+import { DEFAULT_BINARY_CONTENT_TYPE } from './media-type.js';
+import { asBytes, fileNameOf, isBlob, isStreaming, isUploadable, toReadable } from './uploadable.js';
+
+/** Random bytes in a boundary: 16 give 128 bits, so a boundary never occurs inside a part by chance. */
+const BOUNDARY_RANDOM_BYTES = 16;
+const CRLF = '\r\n';
+
+/** Per the HTML spec's form encoding: `"`, CR and LF in names/filenames are percent-escaped. */
+const HEADER_PARAM_UNSAFE = /["\r\n]/g;
+const HEADER_PARAM_ESCAPES: Readonly<Record<string, string>> = { '"': '%22', '\r': '%0D', '\n': '%0A' };
+
+/** A content type we put in a part header must not be able to add header lines. */
+const CONTROL_CHARS = /[\r\n\0]/;
+
+type PartData = string | Blob | Uint8Array | Readable;
+
+interface Part {
+  readonly name: string;
+  readonly fileName?: string;
+  readonly contentType?: string;
+  readonly data: PartData;
+}
+
+function escapeParam(value: string): string {
+  return value.replace(HEADER_PARAM_UNSAFE, (c) => HEADER_PARAM_ESCAPES[c]);
+}
+
+function partHeader(boundary: string, part: Part): string {
+  let header = `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeParam(part.name)}"`;
+  if (part.fileName !== undefined) header += `; filename="${escapeParam(part.fileName)}"`;
+  header += CRLF;
+  if (part.contentType !== undefined && !CONTROL_CHARS.test(part.contentType)) header += `Content-Type: ${part.contentType}${CRLF}`;
+  return header + CRLF;
+}
+
+/** The parts for one field: arrays become one part per element (OAS: repeated parts, same name). */
+function partsOf(name: string, value: unknown, encodingType: string | undefined, out: Part[]): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const element of value) partsOf(name, element, encodingType, out);
+    return;
+  }
+  if (isUploadable(value)) {
+    const blobType = isBlob(value) && value.type !== '' ? value.type : undefined;
+    const data: PartData = isStreaming(value)
+      ? toReadable(value as NodeJS.ReadableStream)
+      : isBlob(value)
+        ? value
+        : asBytes(value as ArrayBuffer | ArrayBufferView);
+    out.push({ name, fileName: fileNameOf(value, name), contentType: encodingType ?? blobType ?? DEFAULT_BINARY_CONTENT_TYPE, data });
+    return;
+  }
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    // OAS default for an object property: application/json.
+    out.push({ name, contentType: encodingType ?? 'application/json', data: JSON.stringify(value) });
+    return;
+  }
+  out.push(encodingType === undefined ? { name, data: scalarToString(value) } : { name, contentType: encodingType, data: scalarToString(value) });
+}
+
+/** Encodes the fields (already picked out of params) as multipart/form-data. */
+export function encodeMultipart(fields: Record<string, unknown>, descriptor: RequestBodyDescriptor): EncodedBody {
+  const parts: Part[] = [];
+  for (const name of Object.keys(fields)) partsOf(name, fields[name], descriptor.encoding?.[name]?.contentType, parts);
+  const boundary = `sdkgen-${randomBytes(BOUNDARY_RANDOM_BYTES).toString('hex')}`;
+  const contentType = `multipart/form-data; boundary=${boundary}`;
+  const closing = `--${boundary}--${CRLF}`;
+  if (parts.some((part) => part.data instanceof Readable)) {
+    return { contentType, body: Readable.from(streamParts(boundary, parts, closing), { objectMode: false }), replayable: false };
+  }
+  const pieces: Array<string | Blob | Uint8Array> = [];
+  for (const part of parts) pieces.push(partHeader(boundary, part), part.data as string | Blob | Uint8Array, CRLF);
+  pieces.push(closing);
+  // Node's Blob accepts any Uint8Array; the DOM lib's BlobPart type wants ArrayBuffer-backed ones.
+  const blob = new Blob(pieces as BlobPart[]);
+  return { contentType, body: blob, replayable: true, length: blob.size };
+}
+
+async function* streamParts(boundary: string, parts: readonly Part[], closing: string): AsyncGenerator<Uint8Array> {
+  for (const part of parts) {
+    yield Buffer.from(partHeader(boundary, part));
+    const data = part.data;
+    if (typeof data === 'string') yield Buffer.from(data);
+    else if (data instanceof Uint8Array) yield data;
+    else if (data instanceof Readable) {
+      for await (const chunk of data) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    } else {
+      // Node's web ReadableStream is async iterable; the DOM lib's type does not say so.
+      for await (const chunk of data.stream() as unknown as AsyncIterable<Uint8Array>) yield chunk;
+    }
+    yield Buffer.from(CRLF);
+  }
+  yield Buffer.from(closing);
+}

@@ -1,0 +1,66 @@
+/**
+ * What every non-paginated generated method returns: a Promise of the typed body that can also
+ * hand out the raw response (like Stainless' APIPromise).
+ *
+ * The base Promise resolves to nothing and never rejects; `then`/`catch`/`finally` delegate to
+ * the data promise. That way a caller who only uses `.withResponse()` gets no unhandled
+ * rejection from the data side, and `await` still yields the data.
+ */
+import type { ApiResponse } from './api-response.js';
+
+export interface WithResponse<T> {
+  readonly data: T;
+  readonly response: ApiResponse;
+}
+
+export class ApiPromise<T> extends Promise<T> {
+  readonly #result: Promise<WithResponse<T>>;
+  #data: Promise<T> | undefined;
+
+  constructor(result: Promise<WithResponse<T>>) {
+    super((resolve) => resolve(undefined as T));
+    this.#result = result;
+  }
+
+  // Derived promises (from then/catch/finally) are plain Promises: they carry data, not responses.
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  /** The data and the raw response (status, headers, request id). */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#result;
+  }
+
+  /** The raw response with the body still readable (`.json()`, `.text()`, `.stream()`). */
+  asResponse(): Promise<ApiResponse> {
+    return this.#result.then(pickResponse);
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#dataPromise().then(onfulfilled, onrejected);
+  }
+
+  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#dataPromise().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#dataPromise().finally(onfinally);
+  }
+
+  #dataPromise(): Promise<T> {
+    return (this.#data ??= this.#result.then(pickData<T>));
+  }
+}
+
+function pickResponse<T>(result: WithResponse<T>): ApiResponse {
+  return result.response;
+}
+
+function pickData<T>(result: WithResponse<T>): T {
+  return result.data;
+}

@@ -1,0 +1,75 @@
+/**
+ * The raw side of a successful call (`.withResponse()`, `.asResponse()`): status, headers, the
+ * final URL, the request id, and the body still readable.
+ *
+ * JSON and text bodies are read inside the call (so a body that stalls is retried like any read
+ * timeout) and kept here as bytes; binary bodies stay a stream until the caller reads them.
+ */
+import { Readable } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import { BinaryResponse } from './binary-response.js';
+import { charsetOf, headerValue } from './headers.js';
+
+export class ApiResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  /** URL of the response (after redirects), credentials redacted. */
+  readonly url: string;
+  readonly requestId: string | undefined;
+  /** Attempts the call took (1 = no retry). */
+  readonly attempts: number;
+  readonly #body: Uint8Array | BinaryResponse | undefined;
+
+  constructor(init: {
+    status: number;
+    headers: IncomingHttpHeaders;
+    url: string;
+    requestId: string | undefined;
+    attempts: number;
+    body: Uint8Array | BinaryResponse | undefined;
+  }) {
+    this.status = init.status;
+    this.headers = init.headers;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts;
+    this.#body = init.body;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** First value of a response header (case-insensitive). */
+  header(name: string): string | undefined {
+    return headerValue(this.headers, name.toLowerCase());
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    const body = this.#body;
+    if (body === undefined) return new Uint8Array(0);
+    if (body instanceof BinaryResponse) return body.bytes();
+    return body;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  async text(): Promise<string> {
+    return new TextDecoder(charsetOf(this.header('content-type')) ?? 'utf-8').decode(await this.bytes());
+  }
+
+  async json(): Promise<unknown> {
+    const text = await this.text();
+    return text.length === 0 ? undefined : JSON.parse(text);
+  }
+
+  /** The body as a Node Readable. */
+  stream(): Readable {
+    const body = this.#body;
+    if (body instanceof BinaryResponse) return body.stream();
+    return Readable.from(body === undefined || body.byteLength === 0 ? [] : [body]);
+  }
+}

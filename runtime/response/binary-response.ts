@@ -1,0 +1,77 @@
+/**
+ * A streamed response body (binary downloads; NDJSON/SSE for now). Never buffered whole unless
+ * the caller asks (`arrayBuffer()`, `bytes()`, `text()`).
+ *
+ * Single consumer, like fetch's Response: the first reader takes the stream. Not reading it at
+ * all keeps the connection (and the bulkhead slot) busy until `cancel()` or the read timeout.
+ */
+import type { Readable } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import { charsetOf, headerValue } from './headers.js';
+
+export class BinaryResponse implements AsyncIterable<Uint8Array> {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly #source: Readable;
+  #taken = false;
+
+  constructor(status: number, headers: IncomingHttpHeaders, source: Readable) {
+    this.status = status;
+    this.headers = headers;
+    this.#source = source;
+  }
+
+  get contentType(): string | undefined {
+    return headerValue(this.headers, 'content-type');
+  }
+
+  /** Declared length in bytes of the (encoded) body, when the server sent one. */
+  get contentLength(): number | undefined {
+    const raw = headerValue(this.headers, 'content-length');
+    const n = raw === undefined ? NaN : Number(raw);
+    return Number.isFinite(n) ? n : undefined;
+  }
+
+  /** True once a reader took the body. */
+  get bodyUsed(): boolean {
+    return this.#taken;
+  }
+
+  /** The decoded body as a Node Readable (pipe it to a file, a hash, an HTTP response). */
+  stream(): Readable {
+    this.#take();
+    return this.#source;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    for await (const chunk of this.stream()) yield chunk as Uint8Array;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.stream()) chunks.push(chunk as Buffer);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  /** Decoded with the charset the server declared (UTF-8 when none). */
+  async text(): Promise<string> {
+    const bytes = await this.bytes();
+    return new TextDecoder(charsetOf(this.contentType) ?? 'utf-8').decode(bytes);
+  }
+
+  /** Releases the connection without reading the rest of the body. */
+  cancel(): void {
+    this.#taken = true;
+    this.#source.destroy();
+  }
+
+  #take(): void {
+    if (this.#taken) throw new TypeError('The response body was already read or cancelled (a body can be read once).');
+    this.#taken = true;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The connection pool a client owns: an undici Agent (or a proxy-aware one), created lazily on
+ * the first call and shared by every client derived with `withOptions()`. Only the owner closes
+ * it. A caller-supplied `dispatcher` is used as is and never closed by us.
+ *
+ * undici's own headersTimeout/bodyTimeout tick at ~500 ms granularity, too coarse for our 50 ms
+ * promise, so they are switched off here and the call owns its timers (policies/). undici's
+ * connect timeout uses a precise native timer, so connect timing stays with undici.
+ */
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import type { TlsOptions } from '../options.js';
+
+export interface PoolSettings {
+  readonly connections: number;
+  readonly connectTimeoutMs: number;
+  readonly proxy: string | false | undefined;
+  readonly tls: TlsOptions | undefined;
+  readonly rejectUnauthorized: boolean;
+}
+
+/** Keep idle sockets a little less than common server keep-alive (Node 5 s, nginx 75 s) to avoid reuse races. */
+const KEEP_ALIVE_TIMEOUT_MS = 4_000;
+
+/** Upper bound for a server-announced keep-alive. */
+const KEEP_ALIVE_MAX_TIMEOUT_MS = 60_000;
+
+export function createPool(settings: PoolSettings): Dispatcher {
+  const connect: Record<string, unknown> = { timeout: settings.connectTimeoutMs };
+  if (settings.tls?.ca !== undefined) connect.ca = settings.tls.ca;
+  if (settings.tls?.cert !== undefined) connect.cert = settings.tls.cert;
+  if (settings.tls?.key !== undefined) connect.key = settings.tls.key;
+  if (!settings.rejectUnauthorized) connect.rejectUnauthorized = false;
+
+  const agentOptions = {
+    connections: settings.connections,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MAX_TIMEOUT_MS,
+    // 0 disables undici's coarse timers; the call's own timers bound every phase.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    connect,
+  };
+
+  if (typeof settings.proxy === 'string') {
+    return new ProxyAgent({ ...agentOptions, uri: settings.proxy, requestTls: connect, proxyTls: connect });
+  }
+  // The env-aware agent parses every origin per request; only pay for it when a proxy is configured.
+  if (settings.proxy !== false && hasProxyEnvironment()) return new EnvHttpProxyAgent(agentOptions);
+  return new Agent(agentOptions);
+}
+
+function hasProxyEnvironment(): boolean {
+  const env = process.env;
+  return Boolean(env.HTTP_PROXY || env.http_proxy || env.HTTPS_PROXY || env.https_proxy);
+}
+
+/**
+ * The pools of one client family: the main one, plus one per distinct per-call connect timeout
+ * (undici fixes the connect timeout per Agent; overriding it per call is rare, so a small cache
+ * keyed by the value is simpler than hooking the connector).
+ */
+export class PoolHolder {
+  readonly #settings: PoolSettings;
+  readonly #external: Dispatcher | undefined;
+  #main: Dispatcher | undefined;
+  #byConnectTimeout: Map<number, Dispatcher> | undefined;
+  #closed = false;
+
+  constructor(settings: PoolSettings, external: Dispatcher | undefined) {
+    this.#settings = settings;
+    this.#external = external;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get settings(): PoolSettings {
+    return this.#settings;
+  }
+
+  dispatcher(connectTimeoutMs: number): Dispatcher {
+    if (this.#external) return this.#external;
+    if (connectTimeoutMs === this.#settings.connectTimeoutMs) {
+      return (this.#main ??= createPool(this.#settings));
+    }
+    this.#byConnectTimeout ??= new Map();
+    let pool = this.#byConnectTimeout.get(connectTimeoutMs);
+    if (!pool) {
+      pool = createPool({ ...this.#settings, connectTimeoutMs });
+      this.#byConnectTimeout.set(connectTimeoutMs, pool);
+    }
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter((p): p is Dispatcher => p !== undefined);
+    this.#main = undefined;
+    this.#byConnectTimeout = undefined;
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+}
