@@ -47,7 +47,7 @@ function redactQuery(query: string, secret: ReadonlySet<string>): string {
       if (eq < 0) return pair;
       let name: string;
       try {
-        name = decodeURIComponent(pair.slice(0, eq).replace(/\+/g, ' '));
+        name = decodeURIComponent(pair.slice(0, eq).replace(PLUS, ' '));
       } catch {
         name = pair.slice(0, eq);
       }
@@ -56,8 +56,13 @@ function redactQuery(query: string, secret: ReadonlySet<string>): string {
     .join('&');
 }
 
-/** Matches `scheme://user:pass@` (or `user@`) at the start of an unparseable URL string. */
-const USERINFO_IN_TEXT = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+/**
+ * `scheme://user:pass@` (or `user@`) at the start of a URL; greedy up to the last '@' before the
+ * path, as WHATWG URL parses it (a raw '@' inside a password stays hidden).
+ */
+const USERINFO_IN_TEXT = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+
+const PLUS = /\+/g;
 
 /**
  * The URL with userinfo (`https://user:pass@host`) and secret query values replaced by `***`.
@@ -80,22 +85,30 @@ export function redactUrl(url: string | URL, secretQueryNames: Iterable<string> 
 
 export type HeaderValue = string | number | readonly string[] | undefined;
 
+/** A WHATWG Headers object or a Map: anything with `forEach(value, name)`. */
+export interface HeadersLike {
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
 /**
  * A copy of the headers with secret values replaced by `***`: Authorization,
  * Proxy-Authorization, Cookie, Set-Cookie and the given names (the API's apiKey headers and any
- * configured ones). Accepts a plain record or a WHATWG Headers-like iterable of pairs.
+ * configured ones). Accepts a plain record (undici's response headers) or a Headers-like object.
  */
 export function redactHeaders(
-  headers: Readonly<Record<string, HeaderValue>> | Iterable<[string, string]>,
+  headers: Readonly<Record<string, HeaderValue>> | HeadersLike,
   secretHeaderNames: Iterable<string> = [],
 ): Record<string, HeaderValue> {
   const secret = lowerSet(secretHeaderNames, ALWAYS_SECRET_HEADERS);
-  const entries: Iterable<[string, HeaderValue]> =
-    Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers as Record<string, HeaderValue>);
   const out: Record<string, HeaderValue> = {};
-  for (const [name, value] of entries) {
-    if (value === undefined) continue;
+  const add = (value: HeaderValue, name: string): void => {
+    if (value === undefined) return;
     out[name] = secret.has(name.toLowerCase()) ? (Array.isArray(value) ? value.map(() => REDACTED) : REDACTED) : value;
+  };
+  if (typeof headers.forEach === 'function' && !Object.prototype.hasOwnProperty.call(headers, 'forEach')) {
+    (headers as HeadersLike).forEach(add);
+  } else {
+    for (const name of Object.keys(headers)) add((headers as Record<string, HeaderValue>)[name], name);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { InputError, type SourceLocation } from '../types.js';
-import { locateInYaml, offsetToLocation } from './positions.js';
+import { locateInYaml, offsetToLocation, type LocateTarget } from './positions.js';
 
 /**
  * YAML aliases expanded while converting to data. Real specs use a handful; a "billion laughs"
@@ -20,7 +20,7 @@ export interface ParsedSource {
   readonly id: string;
   readonly value: unknown;
   /** Position of the node at a JSON pointer inside this file, computed on demand. */
-  locate(pointer: string): SourceLocation | undefined;
+  locate(pointer: string, target?: LocateTarget): SourceLocation | undefined;
 }
 
 type Format = 'json' | 'yaml';
@@ -60,12 +60,12 @@ function parseJson(text: string, id: string): ParsedSource {
   return {
     id,
     value,
-    locate(pointer) {
+    locate(pointer, target) {
       if (!document || !lineCounter) {
         lineCounter = new LineCounter();
         document = parseDocument(text, { lineCounter, uniqueKeys: false });
       }
-      return locateInYaml(document, lineCounter, pointer, id);
+      return locateInYaml(document, lineCounter, pointer, id, target);
     },
   };
 }
@@ -106,7 +106,7 @@ function parseYaml(text: string, id: string): ParsedSource {
   return {
     id,
     value,
-    locate: (pointer) => locateInYaml(document, lineCounter, pointer, id),
+    locate: (pointer, target) => locateInYaml(document, lineCounter, pointer, id, target),
   };
 }
 

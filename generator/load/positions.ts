@@ -25,17 +25,21 @@ export function locateInYaml(
   lineCounter: LineCounter,
   pointer: string,
   file: string,
+  /** 'key': the key of the last map entry even for a scalar value (an unknown key is the key's fault). */
+  target: LocateTarget = 'node',
 ): SourceLocation | undefined {
+  const segments = parsePointer(pointer);
   let node: unknown = document.contents;
   let offset: number | undefined = rangeStart(node);
-  for (const segment of parsePointer(pointer)) {
+  for (const [index, segment] of segments.entries()) {
+    const wantKey = target === 'key' && index === segments.length - 1;
     node = resolveAlias(document, node);
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
       if (!pair) return undefined;
       // A scalar value is the token to fix (`4.0.0`, the `$ref` string); a block value's own
       // range starts on the next line, so its key is the better place.
-      offset = (isScalar(pair.value) ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? rangeStart(pair.value);
+      offset = (isScalar(pair.value) && !wantKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? rangeStart(pair.value);
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(segment)];
@@ -50,6 +54,8 @@ export function locateInYaml(
   const { line, col } = lineCounter.linePos(offset);
   return { file, line, col };
 }
+
+export type LocateTarget = 'node' | 'key';
 
 function resolveAlias(document: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(document) : node;

@@ -6,7 +6,8 @@
  * - resource property: explicit group name as camelCase of the tag; then the tag with only its
  *   illegal characters replaced; then an injective encoding of the tag.
  * - method: an override (x-sdk-name / config) wins outright; else camelCase of the operationId's
- *   last `/`-segment (`issues/list-for-repo` -> `listForRepo`); then camelCase of the whole
+ *   last `/`-segment without the resource's own words (`listPets` in `pets` -> `list`); then that
+ *   segment as is (`issues/list-for-repo` -> `listForRepo`); then camelCase of the whole
  *   operationId; then method + path (`getPetsByPetId`); then an injective encoding of
  *   `METHOD path`. Root methods share the client class with the resource properties and the
  *   runtime Client's own members, so they are resolved together.
@@ -16,6 +17,7 @@
  *   then a `Model`/`Resource`/`RequestParams` suffix, then the injective encoding; never a name of
  *   the runtime, a global (File, Blob, Error ...) or the files' own imports.
  */
+import { split } from 'change-case';
 import { InputError } from '../types.js';
 import type { RawOperation } from './operation.js';
 import {
@@ -51,9 +53,37 @@ function lastSegment(operationId: string): string {
   return parts[parts.length - 1] ?? operationId;
 }
 
+/** `pets`, `pet`, `categories` -> `category`, `statuses` -> `status`: forms a method name may use. */
+function nounForms(word: string): string[] {
+  const forms = [word];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  else forms.push(`${word}s`);
+  return forms;
+}
+
+/**
+ * `listPets` in resource `pets` -> `list` (so the call reads `client.pets.list()`, as in
+ * hand-written SDKs); undefined unless the name is one verb followed by the resource's words.
+ */
+export function withoutResourceWords(name: string, group: string | undefined): string | undefined {
+  if (group === undefined) return undefined;
+  const words = split(name).map((w) => w.toLowerCase());
+  const resource = split(group).map((w) => w.toLowerCase());
+  // Only a lone verb is left alone (`list`, `get`): `listFeedingEvents` -> `listFeeding` reads worse.
+  if (resource.length === 0 || words.length !== resource.length + 1) return undefined;
+  const tail = words.slice(words.length - resource.length);
+  const last = resource.length - 1;
+  const matches = tail.every((w, i) => (i === last ? nounForms(resource[i]!).includes(w) : w === resource[i]));
+  return matches ? toMemberIdentifier(words.slice(0, words.length - resource.length).join(' ')) : undefined;
+}
+
 function methodCandidates(op: RawOperation): NameRequest['candidates'] {
-  const derived = op.hasOperationId
-    ? [toMemberIdentifier(lastSegment(op.id)), toMemberIdentifier(op.id), methodPathName(op.method, op.path)]
+  const short = op.hasOperationId ? toMemberIdentifier(lastSegment(op.id)) : undefined;
+  const stripped = short !== undefined ? withoutResourceWords(short, op.group) : undefined;
+  const derived = short !== undefined
+    ? [...(stripped !== undefined ? [stripped] : []), short, toMemberIdentifier(op.id), methodPathName(op.method, op.path)]
     : [methodPathName(op.method, op.path)];
   return [
     ...(op.nameOverride !== undefined ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT }] : []),

@@ -51,7 +51,11 @@ export function readRequestBody(
   const structured = family === 'json' || family === 'form' || family === 'multipart';
   const binary = !structured && family !== 'text';
   const text = family === 'text';
+  const bodyKeyTaken = params.some((p) => p.name === BODY_KEY);
+  const refuseBodyKey = () =>
+    inputError(spec, resolved.pointer, `the body must go under \`${BODY_KEY}\`, but a parameter is already named ${JSON.stringify(BODY_KEY)}`, 'rename the parameter, or make the body a plain object whose properties do not collide with parameter names');
   if (!structured || schema === undefined) {
+    if (bodyKeyTaken) throw refuseBodyKey();
     return { ...base, placement: 'body', binary: binary || (schema === undefined && !text && !structured), text };
   }
   const shape = objectShape(refs, schema, schemaPointer);
@@ -68,6 +72,7 @@ export function readRequestBody(
     !shape.open &&
     shape.properties.length > 0 &&
     !shape.properties.some((name) => paramNames.has(name));
+  if (!flat && bodyKeyTaken) throw refuseBodyKey();
   return {
     ...base,
     placement: flat ? 'flat' : 'body',

@@ -29,6 +29,8 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'ParameterStyle', 'ParameterDescriptor', 'ResponseKind', 'ResponseDescriptor', 'RequestBodyDescriptor',
   'SecurityRequirement', 'PaginationDescriptor', 'RetryPolicyOverride', 'TimeoutOverride',
   'OperationDescriptor', 'SecuritySchemeDescriptor', 'ServerDescriptor', 'ApiDescriptor',
+  'ApiKey', 'HeadersInit', 'IncomingResponse', 'NextFn', 'OutgoingRequest', 'RetryOptions',
+  'TimeoutOptions', 'TlsOptions', 'WithResponse', 'apiErrorForStatus', 'fileFromPath',
 ];
 
 /** Names the emitted files declare or import themselves. */

@@ -7,7 +7,8 @@ import { SdkError } from '../errors.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
 
-const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
+/** Same set as undici's header-value check: controls (CR, LF, NUL ...) and beyond Latin-1. */
+const HEADER_VALUE_FORBIDDEN = /[^\t\x20-\x7e\x80-\xff]/;
 
 const LOOPBACK_IPV4 = /^127(?:\.\d{1,3}){3}$/;
 
@@ -50,6 +51,24 @@ export async function applyAuth(resolved: ResolvedAuth, url: URL | string, optio
   return query === '' ? parts : { ...parts, query };
 }
 
+/**
+ * Appends the auth query fragment to a URL, first removing parameters of the same names: a
+ * next-page link often echoes the request's query, key included, and the key must not go twice.
+ */
+export function appendAuthQuery(url: string, authQuery: string): string {
+  if (authQuery === '') return url;
+  const hashAt = url.indexOf('#');
+  const base = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = base.indexOf('?');
+  if (queryAt < 0) return `${base}?${authQuery}`;
+  const names = new Set(authQuery.split('&').map((pair) => pair.slice(0, pair.indexOf('='))));
+  const kept = base
+    .slice(queryAt + 1)
+    .split('&')
+    .filter((pair) => pair !== '' && !names.has(pair.includes('=') ? pair.slice(0, pair.indexOf('=')) : pair));
+  return `${base.slice(0, queryAt)}?${[...kept, authQuery].join('&')}`;
+}
+
 function assertSecureTransport(resolved: ResolvedAuth, url: URL, options: ApplyAuthOptions): void {
   if (url.protocol !== 'http:' || options.allowInsecureAuth || isLoopbackHost(url.hostname)) return;
   const names = resolved.schemes.filter((s) => s.scheme.type !== 'mutualTLS').map((s) => s.name);
@@ -75,7 +94,7 @@ async function secretValue(selected: SelectedScheme): Promise<string> {
     return value;
   }
   throw new SdkError(
-    `auth scheme "${selected.name}" (${selected.scheme.type}) takes a string or a function returning one; got an object` +
+    `auth scheme "${selected.name}" (${selected.scheme.type}) takes a string or a function returning one; got ${credential === null ? 'null' : typeof credential}` +
       (selected.scheme.type === 'oauth2' ? ' (the oauth2 token flows are not supported by this runtime yet: pass a token or provider)' : ''),
   );
 }
@@ -93,7 +112,7 @@ function basicHeader(schemeName: string, credential: Credential): string {
 
 function checkedHeaderValue(schemeName: string, value: string): string {
   if (HEADER_VALUE_FORBIDDEN.test(value)) {
-    throw new SdkError(`auth scheme "${schemeName}": the credential contains CR, LF or NUL; refusing to send it`);
+    throw new SdkError(`auth scheme "${schemeName}": the credential contains CR, LF, NUL or another character a header cannot carry; refusing to send it`);
   }
   return value;
 }

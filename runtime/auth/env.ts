@@ -1,7 +1,8 @@
 /**
  * Environment-variable fallbacks: `<envPrefix>_<SCHEME_NAME>` (PETSTORE_API_KEY for a scheme
- * named `api_key`), `_USERNAME`/`_PASSWORD` suffixes for basic and digest; a scheme's explicit
- * `env` replaces the derived base name.
+ * named `api_key`); a scheme's explicit `env` (the generator always sets one) replaces the derived
+ * name. Basic and digest read `<NAME>_USERNAME` and `<NAME>_PASSWORD`, or else `<NAME>` itself as
+ * `user:password` (curl's `-u` form), so the single variable a README names also works.
  */
 import type { ApiDescriptor, SecuritySchemeDescriptor } from '../descriptor.js';
 import type { AuthEnv, Credential } from './types.js';
@@ -25,12 +26,21 @@ function usesUserAndPassword(scheme: SecuritySchemeDescriptor): boolean {
   return scheme.type === 'http' && (scheme.scheme === 'basic' || scheme.scheme === 'digest');
 }
 
-/** The environment variable(s) a scheme reads; [] for mutualTLS (configured through `tls`). */
-export function envVarNames(api: ApiDescriptor, schemeName: string): string[] {
+/** The base variable name of a scheme (undefined for mutualTLS, configured through `tls`). */
+export function envVarBase(api: ApiDescriptor, schemeName: string): string | undefined {
   const scheme = api.securitySchemes[schemeName];
-  if (scheme === undefined || scheme.type === 'mutualTLS') return [];
-  const base = scheme.env ?? `${api.envPrefix}_${screamingSnake(schemeName)}`;
-  return usesUserAndPassword(scheme) ? [`${base}_USERNAME`, `${base}_PASSWORD`] : [base];
+  if (scheme === undefined || scheme.type === 'mutualTLS') return undefined;
+  return scheme.env ?? `${api.envPrefix}_${screamingSnake(schemeName)}`;
+}
+
+/**
+ * The environment variables a scheme reads, in order of preference: `[BASE]`, or for basic and
+ * digest `[BASE_USERNAME, BASE_PASSWORD, BASE]`; [] for mutualTLS.
+ */
+export function envVarNames(api: ApiDescriptor, schemeName: string): string[] {
+  const base = envVarBase(api, schemeName);
+  if (base === undefined) return [];
+  return usesUserAndPassword(api.securitySchemes[schemeName]) ? [`${base}_USERNAME`, `${base}_PASSWORD`, base] : [base];
 }
 
 /** The credential the environment holds for a scheme; empty variables count as unset. */
@@ -41,9 +51,12 @@ export function credentialFromEnv(api: ApiDescriptor, schemeName: string, env: A
   if (names.length === 0) return undefined;
   if (usesUserAndPassword(scheme)) {
     const username = env[names[0]];
-    const password = env[names[1]];
     // A username alone is a valid basic credential (some APIs put the key there, Stripe-style).
-    return username ? { username, password: password ?? '' } : undefined;
+    if (username) return { username, password: env[names[1]] ?? '' };
+    const combined = env[names[2]];
+    if (!combined) return undefined;
+    const colon = combined.indexOf(':');
+    return colon < 0 ? { username: combined, password: '' } : { username: combined.slice(0, colon), password: combined.slice(colon + 1) };
   }
   const value = env[names[0]];
   return value ? value : undefined;

@@ -5,8 +5,8 @@
  *
  * Client usage, per call:  const auth = resolver(op);  per attempt:  await applyAuth(auth, url, { allowInsecureAuth })
  */
-export { applyAuth, isLoopbackHost, type ApplyAuthOptions } from './apply.js';
-export { credentialFromEnv, envVarNames, screamingSnake } from './env.js';
+export { appendAuthQuery, applyAuth, isLoopbackHost, type ApplyAuthOptions } from './apply.js';
+export { credentialFromEnv, envVarBase, envVarNames, screamingSnake } from './env.js';
 export { secretNames } from './secrets.js';
 export { configuredSchemes, createAuthResolver, resolveAuth, selectSchemes, type ConfiguredSchemes } from './select.js';
 export type {

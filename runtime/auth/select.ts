@@ -64,7 +64,9 @@ function missingHint(api: ApiDescriptor, alternatives: readonly SecurityRequirem
     requirement
       .map((name) => {
         const vars = envVarNames(api, name);
-        return vars.length === 0 ? `auth.${name}` : `auth.${name} (or ${vars.join(' and ')})`;
+        if (vars.length === 0) return `auth.${name}`;
+        if (vars.length === 3) return `auth.${name} (or ${vars[0]} and ${vars[1]}, or ${vars[2]}=user:password)`;
+        return `auth.${name} (or ${vars[0]})`;
       })
       .join(' and '),
   );

@@ -5,7 +5,7 @@
 import type { ParameterDescriptor, RequestBodyDescriptor } from '../descriptor.js';
 import { SdkError } from '../errors.js';
 import { bodyEncodingOf, contentTypeFor, type BodyEncoding } from './media-type.js';
-import { encodeMultipart } from './multipart.js';
+import { encodeMultipart, isFormData } from './multipart.js';
 import { encodeStrict } from './percent.js';
 import { scalarToString, serializeQueryParam } from './styles.js';
 import type { EncodedBody } from './types.js';
@@ -29,17 +29,17 @@ export function extractBody(plan: BodyPlan, params: Record<string, unknown>): un
   const { descriptor } = plan;
   if (descriptor.placement === 'body') return params.body;
   const picked: Record<string, unknown> = {};
-  let any = false;
+  let pickedAny = false;
   for (const name of descriptor.properties ?? []) {
     const value = params[name];
     if (value !== undefined) {
       picked[name] = value;
-      any = true;
+      pickedAny = true;
     }
   }
   // An optional flat body with none of its properties given is not sent at all; a required one
   // is sent as `{}` and the server says what is missing (it knows the schema, we do not).
-  return any || descriptor.required ? picked : undefined;
+  return pickedAny || descriptor.required ? picked : undefined;
 }
 
 /** Encodes the body; undefined when there is none to send. */
@@ -53,15 +53,19 @@ export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, oper
   }
   switch (plan.encoding) {
     case 'json':
-      return encodeJson(value, plan.contentType);
+      // Bytes, a Blob or a stream of already-serialised JSON (a file) is sent as it is, not as
+      // JSON.stringify(Buffer) = {"type":"Buffer",...}.
+      if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
+      return encodeJson(value, plan.contentType, operationId);
     case 'form':
       return encodeForm(value, plan.descriptor, plan.contentType, operationId);
     case 'multipart':
-      if (isFormData(value)) return { contentType: 'multipart/form-data', body: value, replayable: true };
-      return encodeMultipart(asRecord(value, operationId, 'multipart/form-data'), plan.descriptor);
-    case 'text':
+      return encodeMultipart(isFormData(value) ? value : asRecord(value, operationId, 'multipart/form-data'), plan.descriptor);
+    case 'text': {
       if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
-      return { contentType: plan.contentType, body: scalarToString(value), replayable: true, length: Buffer.byteLength(scalarToString(value)) };
+      const text = scalarToString(value);
+      return { contentType: plan.contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+    }
     case 'binary': {
       const blobType = value instanceof Blob && value.type !== '' ? value.type : undefined;
       return encodeBinaryBody(value, contentTypeFor(plan.descriptor.mediaType, 'binary', blobType), `${operationId}: body`);
@@ -69,14 +73,15 @@ export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, oper
   }
 }
 
-function encodeJson(value: unknown, contentType: string): EncodedBody {
-  const text = JSON.stringify(value);
+function encodeJson(value: unknown, contentType: string, operationId: string): EncodedBody {
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    // BigInt and circular structures: say which call, keep the TypeError as the cause.
+    throw new SdkError(`${operationId}: the request body cannot be encoded as JSON (${(error as Error).message})`, { cause: error });
+  }
   return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
-}
-
-/** A caller-built FormData (undici's or the global one) is sent as it is. */
-function isFormData(value: unknown): value is FormData {
-  return value !== null && typeof value === 'object' && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'FormData';
 }
 
 function asRecord(value: unknown, operationId: string, mediaType: string): Record<string, unknown> {

@@ -11,8 +11,12 @@ import { planFor } from './plan.js';
 import { scalarToString, serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './styles.js';
 import type { EncodedBody, ShapedRequest } from './types.js';
 
-/** CR and LF end a header line (header injection); NUL is refused by every HTTP parser. */
-const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
+/**
+ * CR and LF end a header line (header injection); NUL and other controls are refused by every
+ * HTTP parser; characters beyond Latin-1 cannot be put on the wire (undici would throw a generic
+ * error deep in the transport). Same set as undici's header-value check.
+ */
+const HEADER_VALUE_FORBIDDEN = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** A `.` or `..` segment would be resolved away by servers and proxies: `/files/..` is `/`. */
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
@@ -49,7 +53,7 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
     if (header === undefined) continue;
     // The value is not echoed: header parameters often carry tokens.
     if (HEADER_VALUE_FORBIDDEN.test(header)) {
-      throw new SdkError(`${op.id}: header parameter "${param.name}" contains CR, LF or NUL; refusing to send it (header injection)`);
+      throw new SdkError(`${op.id}: header parameter "${param.name}" contains CR, LF, NUL or another character a header cannot carry (control or beyond Latin-1); refusing to send it`);
     }
     headers[param.name] = header;
   }

@@ -8,4 +8,11 @@
 export { buildRequest, formatCookieHeader } from './build.js';
 export { fileFromPath, isStreaming, isUploadable, toDispatchBody } from './uploadable.js';
 export { encodeStrict, encodeAllowReserved } from './percent.js';
+export {
+  UPLOAD_PROGRESS_CHUNK_BYTES,
+  withUploadProgress,
+  type ProgressBody,
+  type UploadProgressCallback,
+  type UploadProgressEvent,
+} from './progress.js';
 export type { EncodedBody, ShapedRequest, Uploadable } from './types.js';

@@ -9,7 +9,7 @@
  * file-backed `fs.openAsBlob` part is not read into memory), undici streams it, its size gives an
  * exact Content-Length, and it can be sent again on a retry. With a stream part the body is a
  * Readable that yields the framing and pipes each part through: streamed, not replayable.
- * A FormData the caller built themselves is passed to undici unchanged.
+ * A FormData the caller built is re-framed the same way (so our Content-Type carries the boundary).
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -37,6 +37,11 @@ interface Part {
   readonly fileName?: string;
   readonly contentType?: string;
   readonly data: PartData;
+}
+
+/** undici's FormData or the global one (they are different classes). */
+export function isFormData(value: unknown): value is FormData {
+  return value !== null && typeof value === 'object' && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'FormData';
 }
 
 function escapeParam(value: string): string {
@@ -76,10 +81,14 @@ function partsOf(name: string, value: unknown, encodingType: string | undefined,
   out.push(encodingType === undefined ? { name, data: scalarToString(value) } : { name, contentType: encodingType, data: scalarToString(value) });
 }
 
-/** Encodes the fields (already picked out of params) as multipart/form-data. */
-export function encodeMultipart(fields: Record<string, unknown>, descriptor: RequestBodyDescriptor): EncodedBody {
+/**
+ * Encodes fields as multipart/form-data: a record (picked out of params) or a FormData the caller
+ * built (its entries are re-framed by us so the Content-Type we report carries the boundary).
+ */
+export function encodeMultipart(fields: Record<string, unknown> | FormData, descriptor: RequestBodyDescriptor): EncodedBody {
   const parts: Part[] = [];
-  for (const name of Object.keys(fields)) partsOf(name, fields[name], descriptor.encoding?.[name]?.contentType, parts);
+  const entries: Iterable<[string, unknown]> = isFormData(fields) ? (fields as unknown as Iterable<[string, unknown]>) : Object.entries(fields);
+  for (const [name, value] of entries) partsOf(name, value, descriptor.encoding?.[name]?.contentType, parts);
   const boundary = `sdkgen-${randomBytes(BOUNDARY_RANDOM_BYTES).toString('hex')}`;
   const contentType = `multipart/form-data; boundary=${boundary}`;
   const closing = `--${boundary}--${CRLF}`;

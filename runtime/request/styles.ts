@@ -86,13 +86,17 @@ export function serializePathParam(param: ParameterDescriptor, value: unknown, e
   if (style === 'matrix') {
     const name = encode(param.name);
     if (shape.kind === 'primitive') return shape.value === '' ? `;${name}` : `;${name}=${encode(shape.value)}`;
+    // Exploded members follow RFC 6570's `;` rule too: an empty member is `;name`, not `;name=`.
     if (shape.kind === 'array') {
       if (!explode) return `;${name}=${joinEncoded(shape.items, encode, ',')}`;
       let out = '';
-      for (const item of shape.items) out += `;${name}=${encode(item)}`;
+      for (const item of shape.items) out += item === '' ? `;${name}` : `;${name}=${encode(item)}`;
       return out;
     }
-    return explode ? `;${joinPairs(shape.entries, encode, '=', ';')}` : `;${name}=${joinEncoded(flattenEntries(shape.entries), encode, ',')}`;
+    if (!explode) return `;${name}=${joinEncoded(flattenEntries(shape.entries), encode, ',')}`;
+    let out = '';
+    for (const [key, item] of shape.entries) out += item === '' ? `;${encode(key)}` : `;${encode(key)}=${encode(item)}`;
+    return out;
   }
   return serializeSimple(shape, explode, encode);
 }

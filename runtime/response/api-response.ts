@@ -8,32 +8,47 @@
 import { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
 import { BinaryResponse } from './binary-response.js';
-import { charsetOf, headerValue } from './headers.js';
+import { charsetOf, headerValue, requestIdOf } from './headers.js';
+import { redactUrl } from '../redact.js';
 
 export class ApiResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
-  /** URL of the response (after redirects), credentials redacted. */
-  readonly url: string;
-  readonly requestId: string | undefined;
   /** Attempts the call took (1 = no retry). */
   readonly attempts: number;
   readonly #body: Uint8Array | BinaryResponse | undefined;
+  // Redaction and the request-id lookup run only when asked for: the success path stays cheap.
+  readonly #rawUrl: string;
+  readonly #secretQuery: readonly string[];
+  readonly #requestIdHeader: string | undefined;
 
   constructor(init: {
     status: number;
     headers: IncomingHttpHeaders;
-    url: string;
-    requestId: string | undefined;
+    /** Unredacted; exposed redacted. */
+    rawUrl: string;
+    secretQuery: readonly string[];
+    requestIdHeader: string | undefined;
     attempts: number;
     body: Uint8Array | BinaryResponse | undefined;
   }) {
     this.status = init.status;
     this.headers = init.headers;
-    this.url = init.url;
-    this.requestId = init.requestId;
     this.attempts = init.attempts;
     this.#body = init.body;
+    this.#rawUrl = init.rawUrl;
+    this.#secretQuery = init.secretQuery;
+    this.#requestIdHeader = init.requestIdHeader;
+  }
+
+  /** URL of the response (after redirects), credentials redacted. */
+  get url(): string {
+    return redactUrl(this.#rawUrl, this.#secretQuery);
+  }
+
+  /** From x-request-id, request-id, x-github-request-id, x-amzn-requestid or the API's configured header. */
+  get requestId(): string | undefined {
+    return requestIdOf(this.headers, this.#requestIdHeader);
   }
 
   get ok(): boolean {

@@ -4,11 +4,12 @@
  * it. A caller-supplied `dispatcher` is used as is and never closed by us.
  *
  * undici's own headersTimeout/bodyTimeout tick at ~500 ms granularity, too coarse for our 50 ms
- * promise, so they are switched off here and the call owns its timers (policies/). undici's
- * connect timeout uses a precise native timer, so connect timing stays with undici.
+ * promise, so they are switched off here and the call owns its timers (policies/); connects are
+ * timed by our connector (connector.ts).
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { TlsOptions } from '../options.js';
+import { timedConnector, type ConnectorTls } from './connector.js';
 
 export interface PoolSettings {
   readonly connections: number;
@@ -25,11 +26,11 @@ const KEEP_ALIVE_TIMEOUT_MS = 4_000;
 const KEEP_ALIVE_MAX_TIMEOUT_MS = 60_000;
 
 export function createPool(settings: PoolSettings): Dispatcher {
-  const connect: Record<string, unknown> = { timeout: settings.connectTimeoutMs };
-  if (settings.tls?.ca !== undefined) connect.ca = settings.tls.ca;
-  if (settings.tls?.cert !== undefined) connect.cert = settings.tls.cert;
-  if (settings.tls?.key !== undefined) connect.key = settings.tls.key;
-  if (!settings.rejectUnauthorized) connect.rejectUnauthorized = false;
+  const tls: { -readonly [K in keyof ConnectorTls]: ConnectorTls[K] } = {};
+  if (settings.tls?.ca !== undefined) tls.ca = settings.tls.ca;
+  if (settings.tls?.cert !== undefined) tls.cert = settings.tls.cert;
+  if (settings.tls?.key !== undefined) tls.key = settings.tls.key;
+  if (!settings.rejectUnauthorized) tls.rejectUnauthorized = false;
 
   const agentOptions = {
     connections: settings.connections,
@@ -38,11 +39,15 @@ export function createPool(settings: PoolSettings): Dispatcher {
     // 0 disables undici's coarse timers; the call's own timers bound every phase.
     headersTimeout: 0,
     bodyTimeout: 0,
-    connect,
+    connect: timedConnector(settings.connectTimeoutMs, tls),
   };
 
   if (typeof settings.proxy === 'string') {
-    return new ProxyAgent({ ...agentOptions, uri: settings.proxy, requestTls: connect, proxyTls: connect });
+    // Through an explicit proxy undici builds the tunnel itself; its connect timer (~0.5-1 s
+    // granularity) applies there.
+    const proxyTls = { ...tls, timeout: settings.connectTimeoutMs } as Record<string, unknown>;
+    const { connect: _unused, ...rest } = agentOptions;
+    return new ProxyAgent({ ...rest, uri: settings.proxy, requestTls: proxyTls, proxyTls });
   }
   // The env-aware agent parses every origin per request; only pay for it when a proxy is configured.
   if (settings.proxy !== false && hasProxyEnvironment()) return new EnvHttpProxyAgent(agentOptions);

@@ -1,0 +1,125 @@
+/**
+ * Runtime throughput: small JSON GETs over one keep-alive node:http server on loopback, through
+ * (a) raw undici.request on an Agent and (b) a typed call through our Client (hand-written
+ * descriptor, no generator). Prints req/s and the ratio b/a at concurrency 1 and 32.
+ *
+ *   node --import tsx bench/runtime-throughput.ts [requests=20000] [rounds=3]
+ *
+ * The server runs in a child process so client CPU is measured apart from server CPU (on a
+ * 2-core box the two then use one core each, as in docs/anchors.md "Runtime throughput").
+ * Rounds alternate raw/ours and the median is reported. Not a test: no assertions.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent, request } from 'undici';
+import { Client } from '../runtime/index.js';
+import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
+
+const REQUESTS = Number(process.argv[2] ?? 20_000);
+const ROUNDS = Number(process.argv[3] ?? 3);
+const WARMUP = 2_000;
+const CONCURRENCIES = [1, 32];
+
+const PAYLOAD = JSON.stringify({ id: 42, name: 'Rex', tag: 'dog', status: 'available', tags: ['a', 'b'] });
+
+if (process.argv[2] === 'server') {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) });
+    res.end(PAYLOAD);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.send!((server.address() as AddressInfo).port));
+} else {
+  await main();
+}
+
+const api: ApiDescriptor = {
+  name: 'Bench',
+  packageName: 'bench-sdk',
+  packageVersion: '1.0.0',
+  envPrefix: 'BENCH',
+  servers: [{ url: 'http://127.0.0.1', name: 'local' }],
+  securitySchemes: {},
+};
+
+const getPet: OperationDescriptor = {
+  id: 'getPet',
+  method: 'GET',
+  path: '/pets/{petId}',
+  params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
+  response: { success: [{ status: '200', kind: 'json', mediaType: 'application/json' }], accept: 'application/json' },
+};
+
+interface Pet {
+  id: number;
+  name: string;
+}
+
+async function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ['server'], { execArgv: ['--import', 'tsx'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  return { child, port };
+}
+
+async function run(concurrency: number, total: number, call: () => Promise<unknown>): Promise<{ rps: number; cpuUsPerCall: number }> {
+  let next = 0;
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      next++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  return { rps: (total / ms) * 1000, cpuUsPerCall: (cpu.user + cpu.system) / total };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const { child, port } = await startServerProcess();
+  const origin = `http://127.0.0.1:${port}`;
+  const agent = new Agent({ connections: 50 });
+  const client = new Client(api, { baseUrl: origin, logLevel: 'off' });
+
+  const raw = async (): Promise<Pet> => {
+    const { body } = await request(`${origin}/pets/42`, { dispatcher: agent, headers: { accept: 'application/json' } });
+    return (await body.json()) as Pet;
+  };
+  const ours = (): Promise<Pet> => client.request<Pet>(getPet, { petId: 42 });
+
+  console.log(`node ${process.versions.node}, ${REQUESTS} requests per phase, ${ROUNDS} rounds (median)`);
+  for (const concurrency of CONCURRENCIES) {
+    await run(concurrency, WARMUP, raw);
+    await run(concurrency, WARMUP, ours);
+    const rawRps: number[] = [];
+    const ourRps: number[] = [];
+    const rawCpu: number[] = [];
+    const ourCpu: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = await run(concurrency, REQUESTS, raw);
+      const b = await run(concurrency, REQUESTS, ours);
+      rawRps.push(a.rps);
+      ourRps.push(b.rps);
+      rawCpu.push(a.cpuUsPerCall);
+      ourCpu.push(b.cpuUsPerCall);
+    }
+    const r = median(rawRps);
+    const o = median(ourRps);
+    console.log(
+      `c=${String(concurrency).padStart(2)}  raw undici ${r.toFixed(0).padStart(6)} req/s (${median(rawCpu).toFixed(0)} us CPU/call)` +
+        `  sdkgen ${o.toFixed(0).padStart(6)} req/s (${median(ourCpu).toFixed(0)} us CPU/call)  ratio ${(o / r).toFixed(2)}`,
+    );
+  }
+  await client.close();
+  await agent.close();
+  child.kill();
+}

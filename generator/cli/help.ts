@@ -1,0 +1,54 @@
+/**
+ * Help and version texts. The exit codes listed here are a contract (scripts and CI rely on them).
+ */
+import { readFileSync } from 'node:fs';
+
+export const MAIN_HELP = `sdkgen - generate a typed TypeScript SDK package from an OpenAPI document
+
+Usage:
+  sdkgen generate [spec] [options]   generate (or --check) an SDK package
+  sdkgen --help                      show this help
+  sdkgen --version                   print the version
+
+Run \`sdkgen generate --help\` for the options.
+`;
+
+export const GENERATE_HELP = `Usage: sdkgen generate [spec] [options]
+
+Reads an OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON, one file or several joined by
+relative $refs) and writes a TypeScript SDK package. Settings come from ./sdkgen.config.yaml
+when it exists; a spec or output given here wins over the config's.
+
+Options:
+  -o, --output <dir>      output folder (default: the config's output, else ./sdk)
+  -c, --config <file>     config file (default: ./sdkgen.config.yaml when present)
+      --check             write nothing; exit 1 and list the files that differ (for CI)
+      --json              print one JSON summary object on stdout (files, operations,
+                          resources, durations, drift)
+      --allow-remote-refs fetch http(s) $refs (off by default: output depends only on files)
+  -q, --quiet             print nothing on success
+  -h, --help              show this help
+
+Exit codes:
+  0  success (with --check: the output is up to date)
+  1  --check found files that differ from what would be generated
+  2  bad input: the spec, config or command line must be fixed (the message says where)
+  3  internal error in sdkgen (please report it; SDKGEN_DEBUG=1 shows the stack trace)
+
+Examples:
+  sdkgen generate openapi.yaml -o ./sdk
+  sdkgen generate --check            # in CI, with sdkgen.config.yaml in the repository
+`;
+
+/** The version of the sdkgen package, from its package.json (one level up in source, two in dist/). */
+export function sdkgenVersion(): string {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'sdkgen' && typeof manifest.version === 'string') return manifest.version;
+    } catch {
+      // Not in this layout; try the next.
+    }
+  }
+  return 'unknown';
+}

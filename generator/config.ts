@@ -1,0 +1,312 @@
+/**
+ * sdkgen.config.yaml -> SdkgenConfig, in two steps because some defaults come from the spec:
+ *   loadConfig()    reads and validates the file against config.schema.json (which ships, so
+ *                   editors autocomplete it) and applies command-line overrides;
+ *   resolveConfig() fills the spec-derived defaults (package name, version, client name) and
+ *                   checks that operationIds named in the config exist.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import configSchema from './config.schema.json' with { type: 'json' };
+import { displayPath } from './load/display-path.js';
+import { parseSource, type ParsedSource } from './load/parse.js';
+import { appendPointer, isPlainObject } from './load/pointer.js';
+import { PATH_ITEM_METHODS } from './load/check-operations.js';
+import { InputError, type LoadedSpec, type PaginationConfig, type SdkgenConfig, type SourceLocation } from './types.js';
+
+/** Looked up in the working directory when no -c is given. */
+export const DEFAULT_CONFIG_FILE = 'sdkgen.config.yaml';
+/** Output folder when neither config nor command line names one: a dedicated folder, never `.`. */
+export const DEFAULT_OUTPUT_DIR = './sdk';
+/** Version when info.version is not semver ("v1", "2023-10-01"): a pre-1.0 start, as npm init does. */
+export const FALLBACK_PACKAGE_VERSION = '0.1.0';
+/** Client class name when the title has no usable letters. */
+export const FALLBACK_CLIENT_NAME = 'Api';
+/** Package name when the title has no usable letters. */
+export const FALLBACK_PACKAGE_NAME = 'api-sdk';
+
+/** The file's settings after validation; spec-derived defaults still open. */
+export interface ConfigSettings {
+  readonly configPath?: string;
+  /** Absolute path of the spec. */
+  readonly spec: string;
+  /** Absolute output folder. */
+  readonly output: string;
+  readonly package: { readonly name?: string; readonly version?: string; readonly description?: string };
+  readonly client: { readonly name?: string };
+  readonly runtime: 'vendored' | 'package';
+  readonly runtimePackage?: string;
+  readonly defaults: SdkgenConfig['defaults'];
+  readonly idempotency?: SdkgenConfig['idempotency'];
+  readonly pagination: Readonly<Record<string, PaginationConfig>>;
+  readonly errors?: SdkgenConfig['errors'];
+  readonly names?: Readonly<Record<string, string>>;
+  readonly allowRemoteRefs: boolean;
+  /** Position of a pointer inside the config file (undefined without a file). */
+  locate(pointer: string): SourceLocation | undefined;
+}
+
+export interface ConfigOverrides {
+  /** From the command line: relative to `cwd`, and winning over the file's. */
+  readonly spec?: string;
+  readonly output?: string;
+  readonly allowRemoteRefs?: boolean;
+  readonly cwd?: string;
+}
+
+/** The config file to use: the one given, else ./sdkgen.config.yaml when it exists. */
+export function findConfigFile(explicit: string | undefined, cwd: string): string | undefined {
+  if (explicit !== undefined) return resolve(cwd, explicit);
+  const candidate = resolve(cwd, DEFAULT_CONFIG_FILE);
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+/** Raw file content as the schema describes it. */
+interface RawConfig {
+  spec?: string;
+  output?: string;
+  package?: { name?: string; version?: string; description?: string };
+  client?: { name?: string };
+  runtime?: 'vendored' | 'package';
+  runtimePackage?: string;
+  defaults?: {
+    timeout?: { connect?: number | string; read?: number | string; total?: number | string };
+    retry?: { maxRetries?: number };
+  };
+  idempotency?: { header: string; operations?: string[] };
+  pagination?: Record<string, PaginationConfig>;
+  errors?: { envelope?: string };
+  names?: Record<string, string>;
+}
+
+export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
+  const cwd = overrides.cwd ?? process.cwd();
+  const source = configPath === undefined ? undefined : await readConfigSource(resolve(cwd, configPath));
+  const raw = source ? validate(source) : {};
+  const baseDir = source ? dirname(source.id) : cwd;
+  const locate = (pointer: string) => source?.locate(pointer);
+  const specInput = overrides.spec !== undefined ? resolve(cwd, overrides.spec) : raw.spec !== undefined ? resolve(baseDir, raw.spec) : undefined;
+  if (specInput === undefined) {
+    throw new InputError('no spec to generate from', {
+      location: source ? { file: source.id, line: 1, col: 1 } : undefined,
+      hint: `pass it as \`sdkgen generate <spec>\`, or set spec: in ${source ? displayPath(source.id) : DEFAULT_CONFIG_FILE}`,
+    });
+  }
+  if ((raw.runtime ?? 'vendored') === 'package' && raw.runtimePackage === undefined) {
+    throw new InputError('runtime: package needs runtimePackage, the npm package to import the runtime from', {
+      location: locate('/runtime'),
+      pointer: '/runtime',
+      hint: 'add runtimePackage: "@acme/sdk-runtime", or use runtime: vendored',
+    });
+  }
+  const timeout = raw.defaults?.timeout;
+  return {
+    configPath: source?.id,
+    spec: specInput,
+    output: overrides.output !== undefined ? resolve(cwd, overrides.output) : resolve(baseDir, raw.output ?? DEFAULT_OUTPUT_DIR),
+    package: raw.package ?? {},
+    client: raw.client ?? {},
+    runtime: raw.runtime ?? 'vendored',
+    runtimePackage: raw.runtimePackage,
+    defaults: {
+      ...(timeout && {
+        timeout: {
+          ...(timeout.connect !== undefined && { connect: durationMs(timeout.connect) }),
+          ...(timeout.read !== undefined && { read: durationMs(timeout.read) }),
+          ...(timeout.total !== undefined && { total: durationMs(timeout.total) }),
+        },
+      }),
+      ...(raw.defaults?.retry && { retry: { ...raw.defaults.retry } }),
+    },
+    idempotency: raw.idempotency,
+    pagination: raw.pagination ?? {},
+    errors: raw.errors,
+    names: raw.names,
+    allowRemoteRefs: overrides.allowRemoteRefs ?? false,
+    locate,
+  };
+}
+
+async function readConfigSource(path: string): Promise<ParsedSource> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') {
+      throw new InputError(`config file not found: ${displayPath(path)}`, {
+        hint: `check the -c path, or run without -c to use ./${DEFAULT_CONFIG_FILE} when it exists`,
+      });
+    }
+    throw error;
+  }
+  return parseSource(text, path);
+}
+
+// Compiled on first use: a run without a config file should not pay for it.
+let compiledValidator: ValidateFunction<RawConfig> | undefined;
+
+function validate(source: ParsedSource): RawConfig {
+  // strict catches mistakes in our schema; union types are how a duration is "number or string".
+  compiledValidator ??= new Ajv({ allErrors: false, verbose: true, strict: true, allowUnionTypes: true }).compile<RawConfig>(configSchema);
+  const validator = compiledValidator;
+  // An empty file is an empty config.
+  const value = source.value ?? {};
+  if (validator(value)) return value;
+  const error = validator.errors?.[0];
+  if (!error) return value as RawConfig;
+  throw configError(error, source);
+}
+
+function configError(error: ErrorObject, source: ParsedSource): InputError {
+  const file = displayPath(source.id);
+  const keyPath = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(top level)';
+  if (error.keyword === 'additionalProperties') {
+    const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
+    const pointer = appendPointer(error.instancePath, unknown);
+    const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+    const suggestion = closest(unknown, known);
+    return new InputError(`unknown key "${keyPath(pointer)}" in ${file}`, {
+      location: source.locate(pointer, 'key'),
+      pointer,
+      hint: suggestion ? `did you mean "${suggestion}"? Valid keys here: ${known.join(', ')}` : `valid keys here: ${known.join(', ')}`,
+    });
+  }
+  const where = keyPath(error.instancePath);
+  const location = source.locate(error.instancePath);
+  const isDuration = /\/timeout\//.test(error.instancePath);
+  if (isDuration) {
+    return new InputError(`${where} in ${file} is not a duration`, {
+      location,
+      pointer: error.instancePath,
+      hint: 'write a duration like 500ms, 10s or 2m, or a number of milliseconds',
+    });
+  }
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    return new InputError(`${where} in ${file} needs "${missing}"`, { location, pointer: error.instancePath, hint: `add ${missing}: to ${where}` });
+  }
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  const message = allowed ? `must be one of: ${allowed.join(', ')}` : (error.message ?? 'is invalid');
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  return new InputError(`${where} in ${file} ${message}`, {
+    location,
+    pointer: error.instancePath,
+    hint: description ?? 'see config.schema.json for the accepted values',
+  });
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => sameLetters(c.toLowerCase(), lower));
+}
+
+/** Transpositions and one-letter slips (`clinet`, `ouput`): same length +-1 and mostly the same letters. */
+function sameLetters(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let shared = 0;
+  for (const ch of b) {
+    const left = counts.get(ch) ?? 0;
+    if (left > 0) {
+      shared += 1;
+      counts.set(ch, left - 1);
+    }
+  }
+  return shared >= Math.max(a.length, b.length) - 1;
+}
+
+const DURATION_UNITS_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
+
+/** `10s` -> 10000; numbers are milliseconds already. The schema has checked the shape. */
+export function durationMs(input: number | string): number {
+  if (typeof input === 'number') return input;
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(input);
+  if (!match) throw new InputError(`invalid duration "${input}"`, { hint: 'write 500ms, 10s or 2m' });
+  return Math.round(Number(match[1]) * DURATION_UNITS_MS[match[2]!]!);
+}
+
+/** Fills the defaults that come from the spec and checks operationIds named in the config. */
+export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): SdkgenConfig {
+  checkOperationIds(settings, spec);
+  const title = spec.document.info.title;
+  const version = String(spec.document.info.version);
+  return {
+    spec: settings.spec,
+    output: settings.output,
+    package: {
+      name: settings.package.name ?? packageNameFromTitle(title),
+      version: settings.package.version ?? (SEMVER.test(version) ? version : FALLBACK_PACKAGE_VERSION),
+      ...(settings.package.description !== undefined && { description: settings.package.description }),
+    },
+    client: { name: settings.client.name ?? clientNameFromTitle(title) },
+    runtime: settings.runtime,
+    ...(settings.runtimePackage !== undefined && { runtimePackage: settings.runtimePackage }),
+    defaults: settings.defaults,
+    ...(settings.idempotency && { idempotency: settings.idempotency }),
+    pagination: settings.pagination,
+    ...(settings.errors && { errors: settings.errors }),
+    ...(settings.names && { names: settings.names }),
+    ...(settings.configPath !== undefined && { configPath: settings.configPath }),
+    allowRemoteRefs: settings.allowRemoteRefs,
+  };
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-.]+)?(\+[0-9A-Za-z-.]+)?$/;
+
+/** Words of a title in ASCII: accents dropped, everything else a separator. */
+function titleWords(title: string): string[] {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** "Pet Store" -> "pet-store": lowercase and dashed, as npm requires. */
+export function packageNameFromTitle(title: string): string {
+  const name = titleWords(title).join('-').toLowerCase().slice(0, 214).replace(/-+$/, '');
+  return name === '' ? FALLBACK_PACKAGE_NAME : name;
+}
+
+/** Names a generated client must not take: they would shadow the runtime class or JS globals. */
+const RESERVED_CLIENT_NAMES = new Set(['Client', 'Error', 'Object', 'Promise', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set', 'Date', 'Response', 'Request', 'Headers']);
+
+/** "Pet Store" -> "PetStore"; "2fa codes" -> "Api2faCodes"; nothing usable -> "Api". */
+export function clientNameFromTitle(title: string): string {
+  let name = titleWords(title)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+  if (name === '') return FALLBACK_CLIENT_NAME;
+  if (/^[0-9]/.test(name)) name = FALLBACK_CLIENT_NAME + name;
+  return RESERVED_CLIENT_NAMES.has(name) ? `${name}Api` : name;
+}
+
+function checkOperationIds(settings: ConfigSettings, spec: LoadedSpec): void {
+  const known = new Set<string>();
+  const paths = isPlainObject(spec.document.paths) ? spec.document.paths : {};
+  for (const item of Object.values(paths)) {
+    if (!isPlainObject(item)) continue;
+    for (const method of PATH_ITEM_METHODS) {
+      const operation = item[method];
+      if (isPlainObject(operation) && typeof operation.operationId === 'string') known.add(operation.operationId);
+    }
+  }
+  const named: [string, string][] = [
+    ...Object.keys(settings.pagination).map((id) => [id, appendPointer('/pagination', id)] as [string, string]),
+    ...Object.keys(settings.names ?? {}).map((id) => [id, appendPointer('/names', id)] as [string, string]),
+    ...(settings.idempotency?.operations ?? []).map((id, index) => [id, `/idempotency/operations/${index}`] as [string, string]),
+  ];
+  for (const [operationId, pointer] of named) {
+    if (known.has(operationId)) continue;
+    const suggestion = closest(operationId, [...known]);
+    throw new InputError(`the config names operationId "${operationId}", which the spec does not have`, {
+      location: settings.locate(pointer),
+      pointer,
+      hint: suggestion ? `did you mean "${suggestion}"?` : 'use an operationId from the spec (see its paths)',
+    });
+  }
+}

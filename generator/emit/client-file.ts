@@ -1,0 +1,96 @@
+/** src/client.ts: the client class, its typed auth and options, and the untagged operations. */
+import { StructureKind, type Project } from 'ts-morph';
+import type { ApiModel } from "../model/index.js";
+import type { SecuritySchemeDescriptor } from "../../runtime/descriptor.js";
+import { docText, GENERATED_HEADER, stringLiteral, typePropertyKey } from "./escape.js";
+import { methodStructure, paramsTypeDeclaration } from "./methods.js";
+import { importLines } from "./resource-file.js";
+import { newTypeUses, type TypeUses } from "./type-expressions.js";
+import { printFile } from "./ts-project.js";
+
+/** What a caller passes for each scheme; the runtime also reads the scheme's env variable. */
+function credentialType(scheme: SecuritySchemeDescriptor, uses: TypeUses): string | undefined {
+  switch (scheme.type) {
+    case 'http':
+      if (scheme.scheme === 'bearer') {
+        uses.runtime.add('BearerToken');
+        return 'BearerToken';
+      }
+      uses.runtime.add('BasicCredentials');
+      return 'BasicCredentials';
+    case 'apiKey':
+      uses.runtime.add('ApiKey');
+      return 'ApiKey';
+    case 'oauth2':
+    case 'openIdConnect':
+      // An access token or a provider of one; client-credentials token fetching is the runtime's.
+      uses.runtime.add('BearerToken');
+      return 'BearerToken';
+    default:
+      // mutualTLS is configured through the `tls` option, not a credential.
+      return undefined;
+  }
+}
+
+function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
+  const where = scheme.type === 'apiKey' ? `API key sent in ${scheme.in} ${JSON.stringify(scheme.name)}` : scheme.type === 'http' ? `HTTP ${scheme.scheme} auth` : scheme.type;
+  const env =
+    'env' in scheme && scheme.env !== undefined
+      ? scheme.type === 'http' && scheme.scheme !== 'bearer'
+        ? ` Defaults to the ${scheme.env}_USERNAME and ${scheme.env}_PASSWORD environment variables.`
+        : ` Defaults to the ${scheme.env} environment variable.`
+      : '';
+  return docText([`${where} (security scheme ${JSON.stringify(name)}).${env}`])!;
+}
+
+export function emitClientFile(project: Project, model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string): string {
+  const uses = newTypeUses();
+  uses.runtime.add('ClientOptions');
+  const authMembers: string[] = [];
+  for (const name of [...model.securitySchemes.keys()].sort()) {
+    const scheme = model.securitySchemes.get(name)!;
+    const type = credentialType(scheme, uses);
+    if (type === undefined) continue;
+    authMembers.push(`  /** ${schemeDoc(name, scheme)} */\n  ${typePropertyKey(name)}?: ${type};`);
+  }
+  const authName = `${model.clientName}Auth`;
+  const optionsName = `${model.clientName}Options`;
+  const environments = model.servers.map((s) => stringLiteral(s.name));
+  const paramsTypes = model.rootOperations.map((op) => paramsTypeDeclaration(op, uses));
+  const methods = model.rootOperations.map((op) => methodStructure(op, 'this', modelNames, uses));
+  const imports = importLines(uses, { runtime: runtimeImport, types: './types.js', models: './models.js', operations: './operations.js' }, ['Client']);
+  const resourceImports = model.resources.map((r) => `import { ${r.className} } from "./resources/${r.fileName}.js";`);
+  const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
+
+  return printFile(project, '/client.ts', {
+    statements: [
+      `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from "./operations.js";${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
+      `/** Credentials, keyed by the spec's security scheme names. */\nexport interface ${authName} {${authMembers.length ? `\n${authMembers.join('\n')}\n` : ''}}`,
+      `export interface ${optionsName} extends ClientOptions<${authName}> {${
+        environments.length ? `\n  /** A server from the spec; \`baseUrl\` wins over it. Default: the first. */\n  readonly environment?: ${environments.join(' | ')};\n` : ''
+      }}`,
+      ...paramsTypes,
+      {
+        kind: StructureKind.Class,
+        name: model.clientName,
+        isExported: true,
+        extends: `Client<${authName}>`,
+        docs: [docText([model.title, model.description]) ?? model.clientName],
+        properties: model.resources.map((r) => ({
+          name: r.propertyName,
+          type: r.className,
+          isReadonly: true,
+          ...(r.description !== undefined ? { docs: [docText([r.description])!] } : {}),
+        })),
+        ctors: [
+          {
+            parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
+            statements: ['super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
+          },
+        ],
+        methods,
+      },
+    ],
+  });
+}
+

@@ -1,0 +1,37 @@
+/**
+ * Prints JSON-shaped data as a TypeScript object literal: keys in the order given (callers sort
+ * what should be sorted), strings through stringLiteral, two-space indentation. Deterministic.
+ */
+import { objectLiteralKey, stringLiteral } from './escape.js';
+
+export type LiteralValue = string | number | boolean | null | undefined | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+
+const INDENT = '  ';
+/** Arrays and objects this short stay on one line, which keeps the descriptor table readable. */
+const INLINE_MAX_CHARS = 80;
+
+export function printLiteral(value: LiteralValue, depth = 0): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot print non-finite number ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return String(value);
+  const pad = INDENT.repeat(depth + 1);
+  const close = INDENT.repeat(depth);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((v) => printLiteral(v, depth + 1));
+    const inline = `[${items.join(', ')}]`;
+    if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
+    return `[\n${items.map((i) => `${pad}${i},`).join('\n')}\n${close}]`;
+  }
+  const entries = Object.entries(value as { readonly [key: string]: LiteralValue }).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  const printed = entries.map(([k, v]) => `${objectLiteralKey(k)}: ${printLiteral(v, depth + 1)}`);
+  const inline = `{ ${printed.join(', ')} }`;
+  if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
+  return `{\n${entries.map(([k, v]) => `${pad}${objectLiteralKey(k)}: ${printLiteral(v, depth + 1)},`).join('\n')}\n${close}}`;
+}

@@ -1,0 +1,71 @@
+/** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
+import type { ApiModel, OperationModel } from '../model/index.js';
+import { GENERATED_HEADER } from './escape.js';
+import { printLiteral, type LiteralValue } from './literal.js';
+
+function operationLiteral(op: OperationModel): LiteralValue {
+  return {
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    params: op.params.map((p) => ({
+      name: p.name,
+      in: p.in,
+      style: p.style,
+      explode: p.explode,
+      required: p.required,
+      allowReserved: p.allowReserved,
+      contentType: p.contentType,
+    })),
+    body: op.body
+      ? {
+          mediaType: op.body.mediaType,
+          required: op.body.required,
+          placement: op.body.placement,
+          properties: op.body.properties,
+          encoding: op.body.encoding,
+        }
+      : undefined,
+    response: {
+      success: op.success.map((s) => ({ status: s.status, kind: s.kind, mediaType: s.mediaType })),
+      accept: op.accept,
+    },
+    security: op.security,
+    pagination: op.pagination as LiteralValue,
+    idempotent: op.idempotent,
+    idempotencyHeader: op.idempotencyHeader,
+    retry: op.retry as LiteralValue,
+    timeout: op.timeout as LiteralValue,
+  };
+}
+
+function apiLiteral(model: ApiModel): LiteralValue {
+  const schemes: Record<string, LiteralValue> = {};
+  for (const name of [...model.securitySchemes.keys()].sort()) schemes[name] = model.securitySchemes.get(name) as LiteralValue;
+  return {
+    name: model.clientName,
+    packageName: model.packageName,
+    packageVersion: model.packageVersion,
+    envPrefix: model.envPrefix,
+    servers: model.servers as unknown as LiteralValue,
+    securitySchemes: schemes,
+    security: model.security,
+    errorEnvelope: model.errorEnvelope,
+    defaults: model.defaults as LiteralValue,
+  };
+}
+
+export function emitOperationsFile(model: ApiModel, runtimeImport: string): string {
+  const table: Record<string, LiteralValue> = {};
+  for (const op of model.operations) table[op.key] = operationLiteral(op);
+  // Not `as const`: on GitHub-sized tables the literal types cost tsc seconds. `satisfies` still
+  // checks every entry, and each export is typed as the plain descriptor the runtime takes.
+  return (
+    GENERATED_HEADER +
+    `import type { ApiDescriptor, OperationDescriptor } from ${JSON.stringify(runtimeImport)};\n\n` +
+    `const table = ${printLiteral(table)} satisfies Record<string, OperationDescriptor>;\n\n` +
+    '/** One descriptor per operation: what the runtime needs to call it. */\n' +
+    'export const operations: { readonly [K in keyof typeof table]: OperationDescriptor } = table;\n\n' +
+    `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model))};\n`
+  );
+}

@@ -1,0 +1,111 @@
+/** README.md of the generated package: install, auth, first call, every resource, the runtime's behaviour. */
+import type { ApiModel, OperationModel } from '../model/index.js';
+import { renderTemplate } from './templates.js';
+
+/** README examples use this origin when the spec has no absolute server URL. */
+const EXAMPLE_ORIGIN = 'https://api.example.com';
+
+/** Markdown-inline text from the spec: one line, no HTML, no code fences. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[<>`]/g, (c) => `&#${c.charCodeAt(0)};`).trim();
+}
+
+function exampleValue(op: OperationModel): string {
+  const required = op.params.filter((p) => p.required);
+  const entries = required.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : JSON.stringify(p.name)}: '...'`);
+  if (op.body?.required && op.body.placement === 'body') entries.push('body: ...');
+  if (op.body?.required && op.body.placement === 'flat') entries.push('/* body fields */');
+  return entries.length > 0 ? `{ ${entries.join(', ')} }` : '';
+}
+
+function callExpression(model: ApiModel, op: OperationModel): string {
+  const owner = op.resource !== undefined ? `client.${op.resource}` : 'client';
+  return `${owner}.${op.methodName}(${exampleValue(op)})`;
+}
+
+/** The call with per-call options: `client.pets.list({}, { retry: { maxRetries: 0 } })`. */
+function callWithOptions(model: ApiModel, op: OperationModel, options: string): string {
+  const owner = op.resource !== undefined ? `client.${op.resource}` : 'client';
+  return `${owner}.${op.methodName}(${exampleValue(op) || '{}'}, ${options})`;
+}
+
+function pickExample(model: ApiModel): OperationModel | undefined {
+  const all = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations];
+  return all.find((op) => op.method === 'GET' && !op.paramsRequired) ?? all.find((op) => op.method === 'GET') ?? all[0];
+}
+
+export async function emitReadme(model: ApiModel): Promise<string> {
+  const example = pickExample(model);
+  const call = example ? `const result = await ${callExpression(model, example)};\nconsole.log(result);` : '// this API declares no operations';
+  const schemeNames = [...model.securitySchemes.keys()].sort();
+  const authSection =
+    schemeNames.length === 0
+      ? 'This API declares no authentication.'
+      : [
+          'Pass credentials under `auth`, keyed by the scheme names of the spec, or set the environment variable:',
+          '',
+          '| scheme | kind | environment variable |',
+          '| --- | --- | --- |',
+          ...schemeNames.map((name) => {
+            const s = model.securitySchemes.get(name)!;
+            const kind = s.type === 'http' ? `http ${s.scheme}` : s.type === 'apiKey' ? `API key in ${s.in} \`${inline(s.name)}\`` : s.type;
+            const basic = s.type === 'http' && s.scheme !== 'bearer';
+            const env = 'env' in s && s.env !== undefined ? (basic ? `\`${s.env}_USERNAME\` + \`${s.env}_PASSWORD\`` : `\`${s.env}\``) : '-';
+            return `| \`${inline(name)}\` | ${kind} | ${env} |`;
+          }),
+        ].join('\n');
+  const optionsExample =
+    schemeNames.length > 0 ? `{ auth: { ${/^[A-Za-z_$][\w$]*$/.test(schemeNames[0]!) ? schemeNames[0] : JSON.stringify(schemeNames[0])}: process.env.${(model.securitySchemes.get(schemeNames[0]!) as { env?: string }).env ?? 'TOKEN'} } }` : '';
+  const environmentsSection =
+    model.servers.length === 0
+      ? 'The spec declares no server: pass `baseUrl`.'
+      : ['Servers (`environment` option; `baseUrl` overrides):', '', ...model.servers.map((s) => `- \`${s.name}\`: ${inline(s.url)}`)].join('\n');
+  const resourceLines: string[] = [];
+  const groups: { title: string; ops: readonly OperationModel[] }[] = [
+    ...(model.rootOperations.length > 0 ? [{ title: 'client', ops: model.rootOperations }] : []),
+    ...model.resources.map((r) => ({ title: `client.${r.propertyName}`, ops: r.operations })),
+  ];
+  for (const g of groups) {
+    resourceLines.push(`### ${g.title}`, '', '```ts');
+    for (const op of g.ops) resourceLines.push(`await ${callExpression(model, op)}; // ${op.method} ${op.path.replace(/\n/g, ' ')}`);
+    resourceLines.push('```', '');
+  }
+  const paginated = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations].find((op) => op.pagination);
+  const paginationSection = paginated
+    ? [
+        'List operations return a `PagePromise`: `await` gives the first page, `for await` every item, lazily, one page in memory at a time.',
+        '',
+        '```ts',
+        `for await (const item of ${callExpression(model, paginated)}) {`,
+        '  console.log(item);',
+        '}',
+        `const page = await ${callExpression(model, paginated)};`,
+        'if (page.hasNextPage()) console.log(await page.getNextPage());',
+        '```',
+        '',
+        'Limit with `{ maxPages, maxItems }` in the call options.',
+      ].join('\n')
+    : 'No operation of this API is paginated.';
+  const firstServer = model.servers.find((s) => /^https?:\/\//.test(s.url) && !s.url.includes('{'));
+  const mockBaseUrl = firstServer?.url ?? EXAMPLE_ORIGIN;
+  const exampleCall = example ? `await ${callExpression(model, example)}` : '';
+  return renderTemplate('README.md.tmpl', {
+    packageName: model.packageName,
+    title: inline(model.title),
+    description: model.description ? `\n\n${model.description.trim().replace(/\r\n?/g, '\n')}` : '',
+    clientName: model.clientName,
+    clientOptionsExample: optionsExample,
+    authSection,
+    firstCall: call,
+    environmentsSection,
+    resourcesSection: resourceLines.join('\n').trim(),
+    errorCall: exampleCall ? `${exampleCall};` : '// a call',
+    retryCall: example ? `await ${callWithOptions(model, example, '{ retry: { maxRetries: 0 } }')}; // this call only` : '',
+    timeoutCall: example ? `await ${callWithOptions(model, example, '{ timeout: { read: 5_000 } }')};` : '',
+    idempotencyNote: ' (`{ idempotencyKey }` in the call options; operations that declare one get a key generated for them)',
+    paginationSection,
+    mockOrigin: new URL(mockBaseUrl).origin,
+    mockBaseUrl,
+    envPrefix: model.envPrefix,
+  });
+}

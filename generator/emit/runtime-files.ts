@@ -1,0 +1,24 @@
+/** src/runtime/: the runtime, vendored verbatim (tests excluded), in sorted path order. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** The runtime folder of this checkout (or of the installed sdkgen package). */
+export const RUNTIME_SOURCE_DIR = resolve(import.meta.dirname, '../../runtime');
+
+async function listTs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listTs(full)));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+export async function runtimeFiles(sourceDir = RUNTIME_SOURCE_DIR): Promise<Map<string, string>> {
+  const files = (await listTs(sourceDir)).map((f) => relative(sourceDir, f).split(sep).join('/')).sort();
+  const out = new Map<string, string>();
+  for (const rel of files) out.set(`src/runtime/${rel}`, await readFile(join(sourceDir, rel), 'utf8'));
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * src/types.ts via openapi-typescript, kept behind this one function so the library (in
+ * maintenance mode upstream) can be replaced without touching the rest of emit/.
+ */
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript';
+import type { OpenApiDocument } from '../types.js';
+import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
+import { GENERATED_HEADER, stringLiteral } from './escape.js';
+
+/** Prefix of stand-in keys; a document that already uses it is refused rather than mis-typed. */
+const PLACEHOLDER_PREFIX = 'SdkgenProtectedKey';
+
+/**
+ * openapi-typescript's bundler (Redocly) looks keys up in plain objects, so a schema property or
+ * component named `hasOwnProperty`, `constructor` or `__proto__` crashes it or is silently lost.
+ * We hand it a copy with those keys (and the `$ref`s naming them) replaced by placeholders, and put
+ * the real names back, quoted, in its output.
+ */
+function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text: string) => string } {
+  const placeholders = new Map<string, string>();
+  const placeholderFor = (key: string): string => {
+    let p = placeholders.get(key);
+    if (p === undefined) {
+      p = `${PLACEHOLDER_PREFIX}${placeholders.size}`;
+      placeholders.set(key, p);
+    }
+    return p;
+  };
+  const rewriteRef = (ref: string): string =>
+    ref
+      .split('/')
+      .map((segment) => (OBJECT_PROTOTYPE_NAMES.has(segment) ? placeholderFor(segment) : segment))
+      .join('/');
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
+      const safeKey = OBJECT_PROTOTYPE_NAMES.has(key) ? placeholderFor(key) : key;
+      Object.defineProperty(out, safeKey, {
+        value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : copy(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  const copied = copy(document);
+  const restore = (text: string): string => {
+    let result = text;
+    for (const [key, placeholder] of placeholders) {
+      // Quoted uses (index accesses) first, then bare property keys.
+      result = result.split(`"${placeholder}"`).join(stringLiteral(key));
+      result = result.replace(new RegExp(`\\b${placeholder}\\b`, 'g'), stringLiteral(key));
+    }
+    return result;
+  };
+  return { copy: copied, restore };
+}
+
+/**
+ * openapiTS() first lints and bundles the document with Redocly: 2.6 s of GitHub's 4.3 s, spent
+ * on work the loader has already done (our document is bundled, its refs checked, its operationIds
+ * unique). So we call its transform directly, with the options openapiTS() defaults to. These are
+ * public exports of the pinned openapi-typescript 7.13.0; `ctx.redoc` is not read by any transform.
+ */
+function contextFor(schema: OpenAPI3): GlobalContext {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, { silent: true }),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as unknown as GlobalContext['redoc'],
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref) {
+      return resolveRef(schema, $ref, { silent: true });
+    },
+  };
+}
+
+export function emitTypesFile(document: OpenApiDocument): string {
+  const { copy, restore } = protectKeys(document);
+  const schema = copy as OpenAPI3;
+  const ast = transformSchema(schema, contextFor(schema));
+  return `${GENERATED_HEADER}/* eslint-disable */\n${restore(astToString(ast))}`;
+}

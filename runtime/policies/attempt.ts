@@ -1,0 +1,210 @@
+/**
+ * One attempt of a call: auth, middleware, the exchange, redirects, and reading the body, all
+ * under the attempt's read timer and the call's scope. Returns what happened; the retry loop
+ * (call.ts) decides what to do with it.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import type { OperationDescriptor } from '../descriptor.js';
+import { applyAuth, type ResolvedAuth, type SecretNames } from '../auth/index.js';
+import { formatCookieHeader } from '../request/index.js';
+import { MAX_ERROR_BODY_BYTES } from '../constants.js';
+import { ReadTimeoutError, SdkError, TooManyRedirectsError } from '../errors.js';
+import { redactUrl } from '../redact.js';
+import { readBody, discardBody } from '../response/read-body.js';
+import { decodeErrorBody, decodeSuccessBody, isStreamedKind, successKind, valueAtPath } from '../response/decode-body.js';
+import { classifyTransportError } from '../transport/classify.js';
+import { send, targetOf, type Target } from '../transport/send.js';
+import type { IncomingResponse, Middleware, OutgoingRequest } from '../transport/types.js';
+import { redirectHeaders, redirectStep, stripSecretQuery } from './redirect.js';
+import type { CallScope } from './call-scope.js';
+
+/** Everything an attempt needs, fixed for the whole call. */
+export interface CallState {
+  readonly op: OperationDescriptor;
+  readonly scope: CallScope;
+  readonly dispatcher: Dispatcher;
+  readonly method: string;
+  readonly target: Target;
+  /** Headers without credentials (auth is rendered per attempt and per same-origin hop). */
+  readonly headers: Record<string, string>;
+  readonly body: OutgoingRequest['body'];
+  readonly replayable: boolean;
+  readonly auth: ResolvedAuth;
+  readonly allowInsecureAuth: boolean;
+  readonly secrets: SecretNames;
+  readonly middleware: readonly Middleware[];
+  readonly maxRedirects: number;
+  readonly readMs: number;
+  readonly connectMs: number;
+  readonly errorEnvelope: string | undefined;
+}
+
+export type AttemptResult =
+  /** A 2xx, body read and decoded (or, for streamed kinds, handed over unread). */
+  | { readonly kind: 'success'; readonly status: number; readonly headers: IncomingHttpHeaders; readonly url: string; readonly data: unknown; readonly bytes: Uint8Array | undefined; readonly stream: Readable | undefined }
+  /** A non-2xx (or a 2xx carrying the error envelope), body read (capped). */
+  | { readonly kind: 'status'; readonly status: number; readonly headers: IncomingHttpHeaders; readonly url: string; readonly body: unknown }
+  /** No usable response. */
+  | { readonly kind: 'failed'; readonly error: unknown; readonly sent: 'unsent' | 'maybe-sent' | 'fatal'; readonly code: string };
+
+/** Marks errors thrown by the transport itself, so middleware's own errors pass through untouched. */
+class TransportFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+export async function runAttempt(call: CallState, attempt: number): Promise<AttemptResult> {
+  const controller = new AbortController();
+  let abortReason: SdkError | undefined;
+  let phase: 'headers' | 'body' = 'headers';
+  let currentUrl = call.target.url;
+  const abort = (reason: SdkError): void => {
+    if (abortReason !== undefined) return;
+    abortReason = reason;
+    controller.abort(reason);
+  };
+  const readTimer = setTimeout(() => {
+    abort(
+      new ReadTimeoutError(
+        phase === 'headers'
+          ? `${call.method} ${redactUrl(currentUrl, call.secrets.query)}: no response headers within the read timeout of ${call.readMs} ms`
+          : `${call.method} ${redactUrl(currentUrl, call.secrets.query)}: the response body stalled for longer than the read timeout of ${call.readMs} ms`,
+        { timeoutMs: call.readMs, phase },
+      ),
+    );
+  }, call.readMs);
+  const refresh = (): void => {
+    readTimer.refresh();
+  };
+  call.scope.onCancel(abort);
+  try {
+    let method = call.method;
+    let target = call.target;
+    let headers = call.headers;
+    let body = call.body;
+    let sameOrigin = true;
+    for (let hop = 0; ; hop++) {
+      currentUrl = target.url;
+      const request = await withCredentials(call, method, target, headers, body, sameOrigin, attempt, controller.signal);
+      const response = await exchange(call, request, target);
+      currentUrl = response.url;
+      const step = redirectStep(response.status, response.headers, method, response.url, call.target.origin);
+      if (step !== undefined && call.maxRedirects > 0) {
+        discardBody(response.body);
+        if (hop >= call.maxRedirects) {
+          return {
+            kind: 'failed',
+            error: new TooManyRedirectsError(`${call.method} ${redactUrl(call.target.url, call.secrets.query)}: more than ${call.maxRedirects} redirects`, {
+              maxRedirects: call.maxRedirects,
+            }),
+            sent: 'fatal',
+            code: 'TOO_MANY_REDIRECTS',
+          };
+        }
+        // A streamed body was consumed by the first hop: report the redirect instead of sending nothing.
+        if (step.keepBody && body !== null && !call.replayable) {
+          return { kind: 'status', status: response.status, headers: response.headers, url: response.url, body: undefined };
+        }
+        headers = redirectHeaders(headers, step, call.secrets);
+        if (!step.keepBody) body = null;
+        method = step.method;
+        target = targetOf(step.sameOrigin ? step.url : stripSecretQuery(step.url, call.secrets));
+        sameOrigin = step.sameOrigin;
+        refresh();
+        continue;
+      }
+      phase = 'body';
+      return await readResponse(call, response, refresh);
+    }
+  } catch (error) {
+    if (abortReason !== undefined) {
+      // Ours: a read timeout (retryable when idempotent) or the call's cancellation (never).
+      const isRead = abortReason instanceof ReadTimeoutError;
+      return { kind: 'failed', error: abortReason, sent: isRead ? 'maybe-sent' : 'fatal', code: isRead ? 'READ_TIMEOUT' : 'CANCELLED' };
+    }
+    if (error instanceof TransportFailure) {
+      const classified = classifyTransportError(error.cause, {
+        method: call.method,
+        url: redactUrl(currentUrl, call.secrets.query),
+        connectTimeoutMs: call.connectMs,
+      });
+      return { kind: 'failed', error: classified.error, sent: classified.sent, code: classified.code };
+    }
+    // Thrown by middleware, auth or decoding: raised as is, never retried.
+    return { kind: 'failed', error, sent: 'fatal', code: error instanceof SdkError ? error.constructor.name : 'ERROR' };
+  } finally {
+    clearTimeout(readTimer);
+    call.scope.onCancel(undefined);
+  }
+}
+
+/** Adds credentials when the hop stays on the call's origin (never on a cross-origin redirect). */
+async function withCredentials(
+  call: CallState,
+  method: string,
+  target: Target,
+  headers: Record<string, string>,
+  body: OutgoingRequest['body'],
+  sameOrigin: boolean,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<OutgoingRequest> {
+  let url = target.url;
+  let finalHeaders = headers;
+  if (sameOrigin && call.auth.schemes.length > 0) {
+    const parts = await applyAuth(call.auth, url, { allowInsecureAuth: call.allowInsecureAuth });
+    finalHeaders = { ...headers };
+    for (const name in parts.headers) finalHeaders[name.toLowerCase()] = parts.headers[name]!;
+    if (parts.cookies.length > 0) {
+      const cookie = formatCookieHeader(parts.cookies);
+      finalHeaders.cookie = finalHeaders.cookie ? `${finalHeaders.cookie}; ${cookie}` : cookie;
+    }
+    if (parts.query !== '') url += (url.includes('?') ? '&' : '?') + parts.query;
+  }
+  return { method, url, headers: finalHeaders, body, attempt, operationId: call.op.id, signal };
+}
+
+/** Middleware chain around the transport; transport errors are tagged for classification. */
+function exchange(call: CallState, request: OutgoingRequest, target: Target): Promise<IncomingResponse> {
+  const terminal = (req: OutgoingRequest): Promise<IncomingResponse> =>
+    send(call.dispatcher, req, target).catch((error: unknown) => {
+      throw new TransportFailure(error);
+    });
+  if (call.middleware.length === 0) return terminal(request);
+  const run = (index: number, req: OutgoingRequest): Promise<IncomingResponse> =>
+    index === call.middleware.length ? terminal(req) : call.middleware[index]!(req, (next) => run(index + 1, next));
+  return run(0, request);
+}
+
+async function readResponse(call: CallState, response: IncomingResponse, refresh: () => void): Promise<AttemptResult> {
+  const { status, headers, url } = response;
+  if (status < 200 || status >= 300) {
+    let read;
+    try {
+      read = await readBody(response.body, refresh, MAX_ERROR_BODY_BYTES);
+    } catch (error) {
+      throw new TransportFailure(error);
+    }
+    return { kind: 'status', status, headers, url, body: decodeErrorBody(headers, read.bytes, read.truncated) };
+  }
+  const kind = successKind(call.op, status);
+  if (isStreamedKind(kind)) {
+    return { kind: 'success', status, headers, url, data: undefined, bytes: undefined, stream: response.body };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = (await readBody(response.body, refresh)).bytes;
+  } catch (error) {
+    throw new TransportFailure(error);
+  }
+  const data = decodeSuccessBody(kind, status, headers, bytes, {
+    method: call.method,
+    url: redactUrl(url, call.secrets.query),
+  });
+  if (call.errorEnvelope !== undefined && data !== null && typeof data === 'object') {
+    const envelope = valueAtPath(data, call.errorEnvelope);
+    if (envelope !== undefined && envelope !== null) return { kind: 'status', status, headers, url, body: data };
+  }
+  return { kind: 'success', status, headers, url, data, bytes, stream: undefined };
+}

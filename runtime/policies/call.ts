@@ -1,0 +1,266 @@
+/**
+ * One call from params to result: shape the request, take a bulkhead slot, run attempts under
+ * the total deadline, retry by the rules of retry.ts, and turn the final outcome into data or a
+ * typed error carrying the attempt history.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
+import type { ResolvedAuth, SecretNames } from '../auth/index.js';
+import { buildRequest, formatCookieHeader, toDispatchBody } from '../request/index.js';
+import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
+import { ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
+import type { RequestOptions, TimeoutOptions } from '../options.js';
+import { redactHeaders, redactUrl } from '../redact.js';
+import { ApiResponse } from '../response/api-response.js';
+import { BinaryResponse } from '../response/binary-response.js';
+import { flattenHeaders, requestIdOf } from '../response/headers.js';
+import { IdleTimeoutStream } from '../response/idle-timeout-stream.js';
+import type { WithResponse } from '../response/api-promise.js';
+import type { ResolvedBase } from '../transport/base-url.js';
+import type { PoolHolder } from '../transport/dispatcher.js';
+import { callHeaders, type ClientHeaders } from '../transport/headers.js';
+import { targetOf, type Target } from '../transport/send.js';
+import type { Middleware } from '../transport/types.js';
+import { runAttempt, type AttemptResult, type CallState } from './attempt.js';
+import type { Bulkhead } from './bulkhead.js';
+import { CallScope } from './call-scope.js';
+import type { RuntimeLog } from './logging.js';
+import { stripSecretQuery } from './redirect.js';
+import { decideRetry, retryAfterMs, type AttemptOutcome } from './retry.js';
+
+/** What a call needs from its client; built once per client (see client.ts). */
+export interface ClientCore {
+  readonly api: ApiDescriptor;
+  base(): ResolvedBase;
+  readonly pools: PoolHolder;
+  readonly bulkhead: Bulkhead;
+  readonly log: RuntimeLog;
+  readonly timeouts: Required<TimeoutOptions>;
+  readonly maxRetries: number;
+  readonly maxRetryAfterMs: number;
+  readonly maxRedirects: number;
+  readonly headers: ClientHeaders;
+  readonly resolveAuth: (op: OperationDescriptor) => ResolvedAuth;
+  readonly allowInsecureAuth: boolean;
+  readonly secrets: SecretNames;
+  readonly middleware: readonly Middleware[];
+}
+
+/** Pagination's needs: fetch an absolute next-page URL, and learn the URL a page came from. */
+export interface PageCall {
+  /** GET this URL (it carries the query) instead of the operation's path and query. */
+  readonly absoluteUrl?: string;
+}
+
+export interface CallResult extends WithResponse<unknown> {
+  /** Only for PageCall: the final URL (after redirects) without credential query parameters. */
+  readonly pageUrl?: string;
+}
+
+export async function executeCall(
+  core: ClientCore,
+  op: OperationDescriptor,
+  params: object | undefined,
+  options: RequestOptions | undefined,
+  page?: PageCall,
+): Promise<CallResult> {
+  const absoluteUrl = page?.absoluteUrl;
+  if (core.pools.closed) throw new SdkError(`${op.method} ${op.path}: the client was closed`);
+  const shaped = buildRequest(op, params);
+  const base = core.base();
+  const method = absoluteUrl === undefined ? op.method : 'GET';
+  const target: Target =
+    absoluteUrl === undefined
+      ? plainTarget(base, shaped.path, shaped.query)
+      : targetOf(absoluteUrl);
+  const headers = callHeaders(core.headers, op, shaped.headers, options?.headers);
+  if (shaped.cookies.length > 0) headers.cookie = formatCookieHeader(shaped.cookies);
+  const body = absoluteUrl === undefined && shaped.body !== undefined ? shaped.body : undefined;
+  if (body === undefined) delete headers['content-type'];
+
+  // Idempotency: one key per call, the same on every attempt.
+  const keyHeader = (op.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase();
+  let key = options?.idempotencyKey ?? headers[keyHeader];
+  if (key === undefined && op.idempotent && !IDEMPOTENT_METHODS.has(method)) key = randomUUID();
+  if (key !== undefined) headers[keyHeader] = key;
+  const idempotent = key !== undefined || IDEMPOTENT_METHODS.has(method);
+
+  const t = options?.timeout;
+  const d = op.timeout;
+  const connectMs = checkTimeout('connect', t?.connect ?? d?.connect ?? core.timeouts.connect);
+  const readMs = checkTimeout('read', t?.read ?? d?.read ?? core.timeouts.read);
+  const totalMs = checkTimeout('total', t?.total ?? d?.total ?? core.timeouts.total);
+  const maxRetries = options?.retry?.maxRetries ?? op.retry?.maxRetries ?? core.maxRetries;
+  const maxRetryAfterMs = options?.retry?.maxRetryAfter ?? core.maxRetryAfterMs;
+
+  const describe = (): string => `${method} ${redactUrl(target.url, core.secrets.query)}`;
+  const scope = new CallScope(totalMs, options?.signal, describe);
+  const attempts: Attempt[] = [];
+  let holdsSlot = false;
+  let handedOver = false;
+  try {
+    scope.throwIfCancelled();
+    const wait = core.bulkhead.acquire(scope, describe);
+    if (wait !== undefined) await wait;
+    holdsSlot = true;
+    scope.throwIfCancelled();
+
+    const call: CallState = {
+      op,
+      scope,
+      dispatcher: core.pools.dispatcher(connectMs),
+      method,
+      target,
+      headers,
+      body: body === undefined ? null : (toDispatchBody(body.body) as CallState['body']),
+      replayable: body === undefined || body.replayable,
+      auth: core.resolveAuth(op),
+      allowInsecureAuth: core.allowInsecureAuth,
+      secrets: core.secrets,
+      middleware: options?.middleware ? [...core.middleware, ...options.middleware] : core.middleware,
+      maxRedirects: core.maxRedirects,
+      readMs,
+      connectMs,
+      errorEnvelope: core.api.errorEnvelope,
+    };
+
+    let delayMs = 0;
+    for (let attemptNo = 1; ; attemptNo++) {
+      const started = core.log.infoEnabled ? performance.now() : 0;
+      const result = await runAttempt(call, attemptNo);
+      const record: Attempt =
+        result.kind === 'failed'
+          ? { attempt: attemptNo, errorCode: result.code, delayMs }
+          : { attempt: attemptNo, status: result.status, delayMs };
+      attempts.push(record);
+
+      if (result.kind === 'success') {
+        logAttempt(core, call, result, attemptNo, started, undefined);
+        if (result.stream === undefined) {
+          const response = newResponse(core, result.status, result.headers, result.url, attemptNo, result.bytes);
+          return page === undefined
+            ? { data: result.data, response }
+            : { data: result.data, response, pageUrl: stripSecretQuery(result.url, core.secrets) };
+        }
+        // Streamed body: the slot and the caller's signal stay with the stream until it ends.
+        const stream = new IdleTimeoutStream(
+          result.stream,
+          readMs,
+          () => new ReadTimeoutError(`${describe()}: the response body stalled for longer than the read timeout of ${readMs} ms`, { timeoutMs: readMs, phase: 'body', attempts: [...attempts] }),
+          () => {
+            core.bulkhead.release();
+            scope.dispose();
+          },
+        );
+        handedOver = true;
+        scope.stopDeadline();
+        scope.onCancel((reason) => stream.destroy(reason));
+        const binary = new BinaryResponse(result.status, result.headers, stream);
+        return { data: binary, response: newResponse(core, result.status, result.headers, result.url, attemptNo, binary) };
+      }
+
+      const outcome: AttemptOutcome =
+        result.kind === 'status' ? { kind: 'status', status: result.status, headers: result.headers } : { kind: 'error', sent: result.sent };
+      const decision = decideRetry(outcome, {
+        retriesDone: attemptNo - 1,
+        maxRetries,
+        idempotent,
+        replayable: call.replayable,
+        maxRetryAfterMs,
+      });
+      // Never sleep past the deadline: raise the real failure now rather than a timeout later.
+      const retry = decision.retry && decision.delayMs < scope.remaining();
+      logAttempt(core, call, result, attemptNo, started, retry && decision.retry ? decision.delayMs : undefined);
+      if (!retry || !decision.retry) throw finalError(core, call, result, attempts);
+      delayMs = decision.delayMs;
+      await scope.sleep(delayMs);
+    }
+  } catch (error) {
+    if (error instanceof SdkError) {
+      if (error.attempts.length === 0) error.attempts = attempts;
+      if (error.method === undefined) error.method = method;
+      if (error.url === undefined) error.url = redactUrl(target.url, core.secrets.query);
+    }
+    throw error;
+  } finally {
+    if (!handedOver) {
+      if (holdsSlot) core.bulkhead.release();
+      scope.dispose();
+    }
+  }
+}
+
+/** Base origin + path + query without a URL parse (the success path does not need one). */
+function plainTarget(base: ResolvedBase, path: string, query: string): Target {
+  const fullPath = query === '' ? `${base.basePath}${path}` : `${base.basePath}${path}?${query}`;
+  return { origin: base.origin, path: fullPath, url: base.origin + fullPath };
+}
+
+function checkTimeout(name: string, value: number): number {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new SdkError(`timeout.${name} must be a positive, finite number of milliseconds (timeouts are never infinite); got ${String(value)}`);
+  }
+  return value;
+}
+
+function newResponse(
+  core: ClientCore,
+  status: number,
+  headers: IncomingHttpHeaders,
+  url: string,
+  attempts: number,
+  body: Uint8Array | BinaryResponse | undefined,
+): ApiResponse {
+  return new ApiResponse({
+    status,
+    headers,
+    rawUrl: url,
+    secretQuery: core.secrets.query,
+    requestIdHeader: core.api.requestIdHeader,
+    attempts,
+    body,
+  });
+}
+
+function finalError(core: ClientCore, call: CallState, result: Exclude<AttemptResult, { kind: 'success' }>, attempts: Attempt[]): unknown {
+  if (result.kind === 'failed') {
+    if (result.error instanceof SdkError) result.error.attempts = attempts;
+    return result.error;
+  }
+  const error: ApiError = apiErrorForStatus({
+    status: result.status,
+    headers: redactHeaders(flattenHeaders(result.headers), core.secrets.headers) as Record<string, string>,
+    body: result.body,
+    requestId: requestIdOf(result.headers, core.api.requestIdHeader),
+    method: call.method,
+    url: redactUrl(result.url, core.secrets.query),
+    retryAfterMs: retryAfterMs(result.headers),
+    attempts,
+  });
+  if ((result.status === 401 || result.status === 403) && call.auth.missing) {
+    error.message += ` (${call.auth.missing})`;
+  }
+  return error;
+}
+
+function logAttempt(
+  core: ClientCore,
+  call: CallState,
+  result: AttemptResult,
+  attempt: number,
+  started: number,
+  retryInMs: number | undefined,
+): void {
+  if (!core.log.infoEnabled) return;
+  const url = redactUrl(result.kind === 'failed' ? call.target.url : result.url, core.secrets.query);
+  core.log.attempt({
+    operationId: call.op.id,
+    method: call.method,
+    url,
+    ...(result.kind === 'failed' ? { errorCode: result.code } : { status: result.status, requestId: requestIdOf(result.headers, core.api.requestIdHeader) }),
+    ms: performance.now() - started,
+    attempt,
+    ...(retryInMs === undefined ? {} : { retryInMs }),
+  });
+}

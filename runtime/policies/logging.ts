@@ -1,0 +1,94 @@
+/**
+ * Logging: `logLevel` off|error|warn|info|debug (env `<PREFIX>_LOG`), any console-shaped logger.
+ * info = one line per attempt. URLs arrive here already redacted; headers are never logged
+ * except at debug, redacted.
+ */
+import { DEFAULT_LOG_LEVEL } from '../constants.js';
+import type { LogLevel, Logger } from '../options.js';
+
+const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEVEL_RANK, value);
+}
+
+export interface AttemptLogLine {
+  readonly operationId: string;
+  readonly method: string;
+  readonly url: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly ms: number;
+  readonly attempt: number;
+  readonly requestId?: string | undefined;
+  /** Set when another attempt follows: the delay before it. */
+  readonly retryInMs?: number;
+}
+
+export class RuntimeLog {
+  readonly level: LogLevel;
+  readonly logger: Logger;
+  readonly #rank: number;
+  readonly #warned = new Set<string>();
+
+  constructor(level: LogLevel, logger: Logger) {
+    this.level = level;
+    this.logger = logger;
+    this.#rank = LEVEL_RANK[level];
+  }
+
+  /** Resolution order: option, env `<PREFIX>_LOG`, default 'warn'. An invalid env value is reported, not fatal. */
+  static create(option: LogLevel | undefined, logger: Logger | undefined, envPrefix: string): RuntimeLog {
+    const sink = logger ?? console;
+    if (option !== undefined) return new RuntimeLog(option, sink);
+    const fromEnv = process.env[`${envPrefix}_LOG`];
+    if (fromEnv === undefined || fromEnv === '') return new RuntimeLog(DEFAULT_LOG_LEVEL, sink);
+    const lower = fromEnv.toLowerCase();
+    if (isLogLevel(lower)) return new RuntimeLog(lower, sink);
+    const log = new RuntimeLog(DEFAULT_LOG_LEVEL, sink);
+    log.warn(`${envPrefix}_LOG=${JSON.stringify(fromEnv)} is not a log level (off, error, warn, info, debug); using ${DEFAULT_LOG_LEVEL}`);
+    return log;
+  }
+
+  get infoEnabled(): boolean {
+    return this.#rank >= LEVEL_RANK.info;
+  }
+
+  get debugEnabled(): boolean {
+    return this.#rank >= LEVEL_RANK.debug;
+  }
+
+  error(message: string): void {
+    if (this.#rank >= LEVEL_RANK.error) this.logger.error(message);
+  }
+
+  warn(message: string): void {
+    if (this.#rank >= LEVEL_RANK.warn) this.logger.warn(message);
+  }
+
+  /** A warning printed once per client (TLS verification disabled ...). */
+  warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    this.warn(message);
+  }
+
+  debug(message: string): void {
+    if (this.#rank >= LEVEL_RANK.debug) this.logger.debug(message);
+  }
+
+  /** The info line of one attempt; a failed final attempt is logged at warn/error by the caller. */
+  attempt(line: AttemptLogLine): void {
+    if (!this.infoEnabled) return;
+    this.logger.info(formatAttempt(line));
+  }
+}
+
+export function formatAttempt(line: AttemptLogLine): string {
+  const outcome = line.status !== undefined ? String(line.status) : (line.errorCode ?? 'error');
+  let text = `[sdk] ${line.operationId} ${line.method} ${line.url} -> ${outcome} in ${Math.round(line.ms)} ms (attempt ${line.attempt}`;
+  if (line.requestId) text += `, request id ${line.requestId}`;
+  text += ')';
+  if (line.retryInMs !== undefined) text += `; retrying in ${Math.round(line.retryInMs)} ms`;
+  return text;
+}

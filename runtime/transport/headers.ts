@@ -1,0 +1,73 @@
+/**
+ * Request headers: runtime defaults (User-Agent, Accept-Encoding), the client's defaultHeaders,
+ * the operation's Accept and header params, and per-call headers (`null` removes a default).
+ * Every name lower-case, so later layers (auth, redirects, redaction) never miss a variant.
+ */
+import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
+import { ACCEPT_ENCODING } from '../constants.js';
+import { SdkError } from '../errors.js';
+import type { HeadersInit } from '../options.js';
+
+/** CR, LF and NUL would end or corrupt the header block (header injection). */
+const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
+
+export function userAgent(api: ApiDescriptor): string {
+  return `${api.packageName}/${api.packageVersion} sdkgen node/${process.versions.node}`;
+}
+
+/** The client-level headers, computed once per client. `null` entries record names to remove. */
+export interface ClientHeaders {
+  readonly values: Readonly<Record<string, string>>;
+  /** Names removed by `defaultHeaders: { name: null }` (e.g. an operation's Accept). */
+  readonly removed: ReadonlySet<string>;
+}
+
+export function clientHeaders(api: ApiDescriptor, defaults: HeadersInit | undefined): ClientHeaders {
+  const values: Record<string, string> = {
+    'user-agent': userAgent(api),
+    'accept-encoding': ACCEPT_ENCODING,
+  };
+  const removed = new Set<string>();
+  if (defaults) {
+    for (const name of Object.keys(defaults)) {
+      const lower = name.toLowerCase();
+      const value = defaults[name];
+      if (value === null) {
+        delete values[lower];
+        removed.add(lower);
+      } else if (value !== undefined) {
+        values[lower] = checkedValue(lower, value);
+      }
+    }
+  }
+  return { values, removed };
+}
+
+/** One call's headers (before auth and the idempotency key). A fresh object the caller may mutate. */
+export function callHeaders(
+  client: ClientHeaders,
+  op: OperationDescriptor,
+  paramHeaders: Readonly<Record<string, string>>,
+  perCall: HeadersInit | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = { ...client.values };
+  const accept = op.response.accept;
+  if (accept && !client.removed.has('accept') && headers.accept === undefined) headers.accept = accept;
+  for (const name in paramHeaders) headers[name.toLowerCase()] = paramHeaders[name]!;
+  if (perCall) {
+    for (const name of Object.keys(perCall)) {
+      const value = perCall[name];
+      const lower = name.toLowerCase();
+      if (value === null) delete headers[lower];
+      else if (value !== undefined) headers[lower] = checkedValue(lower, value);
+    }
+  }
+  return headers;
+}
+
+function checkedValue(name: string, value: string): string {
+  if (HEADER_VALUE_FORBIDDEN.test(value)) {
+    throw new SdkError(`header ${JSON.stringify(name)}: the value contains CR, LF or NUL; refusing to send it`);
+  }
+  return value;
+}

@@ -1,0 +1,120 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildModel } from '../../../generator/model/index.js';
+import { emitPackage } from '../../../generator/emit/index.js';
+import { commentText, stringLiteral } from '../../../generator/emit/escape.js';
+import { configFor, loadFixture, specFromDocument, doc } from '../model/helpers.js';
+
+async function filesFor(fixture: string, overrides = {}) {
+  const spec = loadFixture(fixture);
+  const config = configFor(overrides);
+  return emitPackage(buildModel(spec, config), spec, config);
+}
+
+describe('emitted files', () => {
+  test('the package layout of design.md, sorted paths, runtime vendored without tests', async () => {
+    const files = await filesFor('fixtures/petstore.yaml');
+    const paths = [...files.keys()];
+    assert.deepEqual(paths, [...paths].sort());
+    for (const p of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts', 'src/client.ts', 'src/operations.ts', 'src/types.ts', 'src/models.ts', 'src/resources/pets.ts', 'src/resources/store.ts', 'src/runtime/index.ts', 'src/runtime/descriptor.ts']) {
+      assert.ok(files.has(p), p);
+    }
+    assert.ok(!paths.some((p) => p.endsWith('.test.ts')));
+    const pkg = JSON.parse(files.get('package.json')!) as Record<string, unknown>;
+    assert.equal(pkg.name, '@acme/petstore');
+    assert.equal(pkg.type, 'module');
+    assert.deepEqual(pkg.dependencies, { undici: '^7.0.0' });
+    assert.deepEqual(pkg.engines, { node: '>=20.18.1' });
+    assert.equal((pkg.scripts as Record<string, string>).build, 'tsc -p tsconfig.json');
+    assert.equal((pkg.devDependencies as Record<string, string>).typescript, '~5.9.3');
+  });
+
+  test('byte-identical across runs, with no absolute paths or timestamps', async () => {
+    const first = await filesFor('fixtures/hostile.yaml');
+    const second = await filesFor('fixtures/hostile.yaml');
+    assert.deepEqual([...second.entries()], [...first.entries()]);
+    for (const [path, text] of first) {
+      if (path.startsWith('src/runtime/')) continue;
+      assert.ok(!text.includes('/work/'), `${path} mentions an absolute path`);
+      assert.doesNotMatch(text, /20\d\d-\d\d-\d\dT/, `${path} has a timestamp`);
+    }
+  });
+
+  test('the design.md method shape: one line of logic, JSDoc with the route', async () => {
+    const pets = (await filesFor('fixtures/petstore.yaml')).get('src/resources/pets.ts')!;
+    assert.match(pets, /list\(params: ListPetsParams = \{\}, options\?: RequestOptions\): PagePromise<Pet> \{\n\s+return this\.client\.paginate<Pet>\(operations\.listPets, params, options\);\n\s+\}/);
+    assert.match(pets, /get\(params: GetPetParams, options\?: RequestOptions\): ApiPromise<Pet>/);
+    assert.match(pets, /delete\(params: DeletePetParams, options\?: RequestOptions\): ApiPromise<void>/);
+    assert.match(pets, /List all pets\. GET \/pets/);
+  });
+
+  test('client: typed auth keys, environment union, resources', async () => {
+    const client = (await filesFor('fixtures/petstore.yaml')).get('src/client.ts')!;
+    assert.match(client, /bearerAuth\?: BearerToken;/);
+    assert.match(client, /apiKeyQuery\?: ApiKey;/);
+    assert.match(client, /environment\?: "production" \| "staging";/);
+    assert.match(client, /export class PetStore extends Client<PetStoreAuth>/);
+    assert.match(client, /this\.pets = new Pets\(this\);/);
+    assert.match(client, /PETSTORE_BEARER_AUTH/);
+  });
+
+  test('operations.ts carries the descriptors the runtime needs', async () => {
+    const ops = (await filesFor('fixtures/petstore.yaml')).get('src/operations.ts')!;
+    assert.match(ops, /satisfies Record<string, OperationDescriptor>/);
+    assert.match(ops, /pagination: \{ style: "link" \}/);
+    assert.match(ops, /placement: "flat"/);
+    assert.match(ops, /export const api: ApiDescriptor = /);
+    assert.match(ops, /envPrefix: "PETSTORE"/);
+  });
+
+  test('hostile strings only ever appear escaped', async () => {
+    const files = await filesFor('fixtures/hostile.yaml');
+    for (const [path, text] of files) {
+      if (path.startsWith('src/runtime/') || path === 'README.md') continue;
+      // Every "*/" left in code must be inside a string literal or escaped in a comment.
+      for (const line of text.split('\n')) {
+        if (line.includes('*/') && !/^\s*\*\/$/.test(line) && !/\*\/\s*$/.test(line)) {
+          assert.ok(/"[^"]*\*\/[^"]*"/.test(line), `${path}: ${line}`);
+        }
+        assert.ok(!line.includes('\u2028') || /"[^"]*\u2028/.test(line) || line.trimStart().startsWith('*') || path === 'src/types.ts', `${path}: raw U+2028`);
+      }
+    }
+    assert.equal(stringLiteral('a\u2028b\u2029"*/`${x}'), '"a\\u2028b\\u2029\\"*/`${x}"');
+    assert.equal(commentText('ends */ here'), 'ends *\\/ here');
+  });
+
+  test('models: friendly aliases, globals not shadowed', async () => {
+    const models = (await filesFor('fixtures/hostile.yaml')).get('src/models.ts')!;
+    assert.match(models, /export type FileModel = components\["schemas"\]\["File"\];/);
+    assert.match(models, /export type User = components\["schemas"\]\["User"\];/);
+    assert.match(models, /export type user = components\["schemas"\]\["user"\];/);
+    assert.doesNotMatch(models, /export type (File|Blob|Error|Date|Response|Headers) =/);
+  });
+
+  test('runtime: package imports the runtime package instead of vendoring it', async () => {
+    const files = await filesFor('fixtures/petstore.yaml', { runtime: 'package', runtimePackage: '@sdkgen/runtime' });
+    assert.ok(![...files.keys()].some((p) => p.startsWith('src/runtime/')));
+    assert.match(files.get('src/client.ts')!, /from "@sdkgen\/runtime"/);
+    assert.ok((JSON.parse(files.get('package.json')!) as { dependencies: Record<string, string> }).dependencies['@sdkgen/runtime']);
+  });
+
+  test('README names every resource with an example and the env variables', async () => {
+    const readme = (await filesFor('fixtures/petstore.yaml')).get('README.md')!;
+    for (const needle of ['npm install @acme/petstore', 'PETSTORE_BEARER_AUTH', 'client.pets.list(', 'client.store.getInventory(', 'MockAgent', 'dispatcher', 'for await', 'maxRetries', 'timeout', 'NotFoundError']) {
+      assert.ok(readme.includes(needle), needle);
+    }
+    assert.doesNotMatch(readme, /\{\{/);
+  });
+
+  test('a schema $ref into another schema\'s property is followed', async () => {
+    const document = doc(
+      { '/owners': { post: { operationId: 'createOwner', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet/properties/owner' } } } }, responses: { '204': { description: 'ok' } } } } },
+      { components: { schemas: { Pet: { type: 'object', properties: { owner: { type: 'object', properties: { name: { type: 'string' } } } } } } } },
+    );
+    const spec = specFromDocument(document);
+    const model = buildModel(spec, configFor());
+    assert.deepEqual(model.operations[0]!.body?.properties, ['name']);
+    const files = await emitPackage(model, spec, configFor());
+    assert.match(files.get('src/types.ts')!, /components\["schemas"\]\["Pet"\]\["owner"\]/);
+  });
+});
