@@ -17,23 +17,13 @@ import { Agent, request } from 'undici';
 import { Client } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
 
-const REQUESTS = Number(process.argv[2] ?? 20_000);
+const REQUESTS = Number(process.argv[2] === 'server' ? 0 : (process.argv[2] ?? 20_000));
 const ROUNDS = Number(process.argv[3] ?? 3);
 const WARMUP = 2_000;
 const CONCURRENCIES = [1, 32];
 
 const PAYLOAD = JSON.stringify({ id: 42, name: 'Rex', tag: 'dog', status: 'available', tags: ['a', 'b'] });
 
-if (process.argv[2] === 'server') {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) });
-    res.end(PAYLOAD);
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send!((server.address() as AddressInfo).port));
-} else {
-  await main();
-}
 
 const api: ApiDescriptor = {
   name: 'Bench',
@@ -122,4 +112,18 @@ async function main(): Promise<void> {
   await client.close();
   await agent.close();
   child.kill();
+}
+
+if (process.argv[2] === 'server') {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) });
+    res.end(PAYLOAD);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.send!((server.address() as AddressInfo).port));
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

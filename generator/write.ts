@@ -104,6 +104,12 @@ async function readExisting(target: string): Promise<{ manifest: Manifest | unde
   } catch {
     return { manifest: undefined, manifestText: undefined };
   }
+  if (info.isSymbolicLink()) {
+    // The swap replaces the folder itself; through a link it would replace the link.
+    throw new InputError(`output ${displayPath(target)} is a symbolic link`, {
+      hint: 'point -o (or output:) at the real folder',
+    });
+  }
   if (!info.isDirectory()) {
     throw new InputError(`output ${displayPath(target)} exists and is not a folder`, {
       hint: 'choose another output folder with -o, or remove that file',
@@ -206,6 +212,8 @@ async function stageAndSwap(
   const moved: string[] = [];
   let swapped = false;
   let outputMoved = false;
+  // Between moving the user's files into staging and the swap, Ctrl-C would strand them there.
+  const signals = deferSignals();
   try {
     for (const [path, content] of entries) {
       const file = join(staging, ...path.split('/'));
@@ -230,8 +238,27 @@ async function stageAndSwap(
   } catch (error) {
     await rollback({ target, staging, backup, moved, outputMoved, swapped });
     throw error;
+  } finally {
+    signals.release();
   }
   await rm(backup, { recursive: true, force: true });
+}
+
+const DEFERRED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Holds SIGINT/SIGTERM/SIGHUP until `release()`, then re-raises the first one received. */
+function deferSignals(): { release(): void } {
+  let received: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  for (const signal of DEFERRED_SIGNALS) process.on(signal, hold);
+  return {
+    release() {
+      for (const signal of DEFERRED_SIGNALS) process.off(signal, hold);
+      if (received) process.kill(process.pid, received);
+    },
+  };
 }
 
 /** Failing to create the output's folder is the user's path (under a file, read-only), not a bug. */

@@ -18,13 +18,13 @@ function exampleValue(op: OperationModel): string {
   return entries.length > 0 ? `{ ${entries.join(', ')} }` : '';
 }
 
-function callExpression(model: ApiModel, op: OperationModel): string {
+function callExpression(op: OperationModel): string {
   const owner = op.resource !== undefined ? `client.${op.resource}` : 'client';
   return `${owner}.${op.methodName}(${exampleValue(op)})`;
 }
 
 /** The call with per-call options: `client.pets.list({}, { retry: { maxRetries: 0 } })`. */
-function callWithOptions(model: ApiModel, op: OperationModel, options: string): string {
+function callWithOptions(op: OperationModel, options: string): string {
   const owner = op.resource !== undefined ? `client.${op.resource}` : 'client';
   return `${owner}.${op.methodName}(${exampleValue(op) || '{}'}, ${options})`;
 }
@@ -36,7 +36,7 @@ function pickExample(model: ApiModel): OperationModel | undefined {
 
 export async function emitReadme(model: ApiModel): Promise<string> {
   const example = pickExample(model);
-  const call = example ? `const result = await ${callExpression(model, example)};\nconsole.log(result);` : '// this API declares no operations';
+  const call = example ? `const result = await ${callExpression(example)};\nconsole.log(result);` : '// this API declares no operations';
   const schemeNames = [...model.securitySchemes.keys()].sort();
   const authSection =
     schemeNames.length === 0
@@ -67,7 +67,7 @@ export async function emitReadme(model: ApiModel): Promise<string> {
   ];
   for (const g of groups) {
     resourceLines.push(`### ${g.title}`, '', '```ts');
-    for (const op of g.ops) resourceLines.push(`await ${callExpression(model, op)}; // ${op.method} ${op.path.replace(/\n/g, ' ')}`);
+    for (const op of g.ops) resourceLines.push(`await ${callExpression(op)}; // ${op.method} ${op.path.replace(/\n/g, ' ')}`);
     resourceLines.push('```', '');
   }
   const paginated = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations].find((op) => op.pagination);
@@ -76,10 +76,10 @@ export async function emitReadme(model: ApiModel): Promise<string> {
         'List operations return a `PagePromise`: `await` gives the first page, `for await` every item, lazily, one page in memory at a time.',
         '',
         '```ts',
-        `for await (const item of ${callExpression(model, paginated)}) {`,
+        `for await (const item of ${callExpression(paginated)}) {`,
         '  console.log(item);',
         '}',
-        `const page = await ${callExpression(model, paginated)};`,
+        `const page = await ${callExpression(paginated)};`,
         'if (page.hasNextPage()) console.log(await page.getNextPage());',
         '```',
         '',
@@ -88,7 +88,7 @@ export async function emitReadme(model: ApiModel): Promise<string> {
     : 'No operation of this API is paginated.';
   const firstServer = model.servers.find((s) => /^https?:\/\//.test(s.url) && !s.url.includes('{'));
   const mockBaseUrl = firstServer?.url ?? EXAMPLE_ORIGIN;
-  const exampleCall = example ? `await ${callExpression(model, example)}` : '';
+  const exampleCall = example ? `await ${callExpression(example)}` : '';
   return renderTemplate('README.md.tmpl', {
     packageName: model.packageName,
     title: inline(model.title),
@@ -100,8 +100,8 @@ export async function emitReadme(model: ApiModel): Promise<string> {
     environmentsSection,
     resourcesSection: resourceLines.join('\n').trim(),
     errorCall: exampleCall ? `${exampleCall};` : '// a call',
-    retryCall: example ? `await ${callWithOptions(model, example, '{ retry: { maxRetries: 0 } }')}; // this call only` : '',
-    timeoutCall: example ? `await ${callWithOptions(model, example, '{ timeout: { read: 5_000 } }')};` : '',
+    retryCall: example ? `await ${callWithOptions(example, '{ retry: { maxRetries: 0 } }')}; // this call only` : '',
+    timeoutCall: example ? `await ${callWithOptions(example, '{ timeout: { read: 5_000 } }')};` : '',
     idempotencyNote: ' (`{ idempotencyKey }` in the call options; operations that declare one get a key generated for them)',
     paginationSection,
     mockOrigin: new URL(mockBaseUrl).origin,

@@ -9,6 +9,20 @@ import { GENERATED_HEADER, stringLiteral } from './escape.js';
 
 /** Prefix of stand-in keys; a document that already uses it is refused rather than mis-typed. */
 const PLACEHOLDER_PREFIX = 'SdkgenProtectedKey';
+/** A ref openapi-typescript turns into a sound type: a whole component. */
+const COMPONENT_REF = /^#\/components\/[^/]+\/[^/]+$/;
+/** Nested inlining depth; deeper means refs that inline each other in a cycle. */
+const MAX_INLINE_DEPTH = 32;
+
+function lookupPointer(document: unknown, ref: string): unknown {
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
 
 /**
  * openapi-typescript's bundler (Redocly) looks keys up in plain objects, so a schema property or
@@ -31,16 +45,24 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
       .split('/')
       .map((segment) => (OBJECT_PROTOTYPE_NAMES.has(segment) ? placeholderFor(segment) : segment))
       .join('/');
-  const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
+  const copy = (value: unknown, depth = 0): unknown => {
+    if (Array.isArray(value)) return value.map((v) => copy(v, depth));
     if (typeof value !== 'object' || value === null) return value;
+    // A ref into `#/paths/...` or into a schema's insides becomes an index type openapi-typescript
+    // gets wrong (it keeps `schema`/`properties` segments); the model resolves such refs, so the
+    // types inline their target instead.
+    const ref = (value as Record<string, unknown>).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref) && depth < MAX_INLINE_DEPTH) {
+      const target = lookupPointer(document, ref);
+      if (target !== undefined) return copy(target, depth + 1);
+    }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[key];
       if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
       const safeKey = OBJECT_PROTOTYPE_NAMES.has(key) ? placeholderFor(key) : key;
       Object.defineProperty(out, safeKey, {
-        value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : copy(v),
+        value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : copy(v, depth),
         enumerable: true,
         writable: true,
         configurable: true,

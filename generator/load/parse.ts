@@ -81,7 +81,8 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
 
 function parseYaml(text: string, id: string): ParsedSource {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // merge: real specs use `<<: *defaults`; without it `<<` would become a literal key.
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const firstError = document.errors[0];
   if (firstError) {
     const position = firstError.linePos?.[0];

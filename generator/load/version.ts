@@ -19,10 +19,11 @@ function describe(value: unknown): string {
 
 export function detectVersion(source: ParsedSource): SpecVersion {
   const value = source.value;
-  const top = source.locate('') ?? { file: source.id, line: 1, col: 1 };
+  // Only on error: for JSON, locating re-parses the whole file.
+  const top = () => source.locate('') ?? { file: source.id, line: 1, col: 1 };
   if (!isPlainObject(value)) {
     throw new InputError(`not an OpenAPI document: the top level is ${describe(value)}, not a mapping`, {
-      location: top,
+      location: top(),
       hint: `${SUPPORTED}; is this the right file?`,
     });
   }
@@ -33,7 +34,7 @@ export function detectVersion(source: ParsedSource): SpecVersion {
   }
   if (!('openapi' in value)) {
     throw new InputError('not an OpenAPI document: it has no `openapi` or `swagger` field at the top level', {
-      location: top,
+      location: top(),
       hint: `${SUPPORTED}; is this the right file? An OpenAPI document starts with e.g. openapi: 3.1.0`,
     });
   }

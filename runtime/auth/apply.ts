@@ -5,22 +5,24 @@
  */
 import { SdkError } from '../errors.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
+import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
+import type { Dispatcher } from 'undici';
+import { isLoopbackHost } from './loopback.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
-
-/** Same set as undici's header-value check: controls (CR, LF, NUL ...) and beyond Latin-1. */
-const HEADER_VALUE_FORBIDDEN = /[^\t\x20-\x7e\x80-\xff]/;
-
-const LOOPBACK_IPV4 = /^127(?:\.\d{1,3}){3}$/;
-
-/** True for hosts that never leave the machine: plain http to them cannot be sniffed in transit. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || LOOPBACK_IPV4.test(host) || host === '[::1]' || host === '::1';
-}
+import { checkedHeaderValue, isSigner, secretValue } from './values.js';
 
 export interface ApplyAuthOptions {
   /** Allow credentials over plain http to a non-loopback host (runtime.md: off by default). */
   readonly allowInsecureAuth?: boolean;
+  /**
+   * The client's base URL (server URL): a relative oauth2 tokenUrl resolves against it (OpenAPI:
+   * relative URLs resolve against the Server Object). Absent: against the request URL's origin.
+   */
+  readonly baseUrl?: string | URL;
+  /** The client's dispatcher: the oauth2 token request goes through the same proxy, TLS and pool. */
+  readonly dispatcher?: Dispatcher;
+  /** The call's signal: stops waiting for an oauth2 token (the shared token request goes on). */
+  readonly signal?: AbortSignal;
 }
 
 export async function applyAuth(resolved: ResolvedAuth, url: URL | string, options: ApplyAuthOptions = {}): Promise<AuthParts> {
@@ -30,7 +32,14 @@ export async function applyAuth(resolved: ResolvedAuth, url: URL | string, optio
   let query = '';
   for (const selected of resolved.schemes) {
     const { scheme, name } = selected;
-    if (scheme.type === 'mutualTLS') continue;
+    // Signers run last, over the finished request (signRequest), not here.
+    if (scheme.type === 'mutualTLS' || isSigner(selected.credential)) continue;
+    if (selected.tokens !== undefined) {
+      const target = typeof url === 'string' ? url : url.href;
+      const token = await selected.tokens.token(tokenOptions(options, target));
+      parts.headers.authorization = `Bearer ${checkedHeaderValue(name, token)}`;
+      continue;
+    }
     if (scheme.type === 'apiKey') {
       const key = await secretValue(selected);
       if (scheme.in === 'header') parts.headers[scheme.name] = checkedHeaderValue(name, key);
@@ -42,13 +51,22 @@ export async function applyAuth(resolved: ResolvedAuth, url: URL | string, optio
       parts.headers.authorization = basicHeader(name, selected.credential);
       continue;
     }
-    if (scheme.type === 'http' && scheme.scheme === 'digest') {
-      throw new SdkError(`auth scheme "${name}": HTTP digest authentication is not supported by this runtime yet`);
-    }
+    // Digest is answered after the server's 401 challenge (answerDigestChallenge), never up front.
+    if (scheme.type === 'http' && scheme.scheme === 'digest') continue;
     // http bearer, oauth2 and openIdConnect: a token (or provider) sent as a bearer token.
     parts.headers.authorization = `Bearer ${checkedHeaderValue(name, await secretValue(selected))}`;
   }
   return query === '' ? parts : { ...parts, query };
+}
+
+/** What the oauth2 token manager needs from the attempt's options. */
+export function tokenOptions(options: ApplyAuthOptions, requestUrl: string): Parameters<NonNullable<SelectedScheme['tokens']>['token']>[0] {
+  return {
+    baseUrl: options.baseUrl ?? new URL(requestUrl).origin,
+    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    ...(options.allowInsecureAuth === undefined ? {} : { allowInsecureAuth: options.allowInsecureAuth }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
 }
 
 /**
@@ -69,6 +87,28 @@ export function appendAuthQuery(url: string, authQuery: string): string {
   return `${base.slice(0, queryAt)}?${[...kept, authQuery].join('&')}`;
 }
 
+/**
+ * The Authorization header answering a 401's `WWW-Authenticate: Digest ...` challenge, when the
+ * call resolved a digest scheme and the challenge is one we can answer; undefined otherwise (the
+ * 401 then surfaces as is). The client replays the request once with it; `uri` is the request
+ * target as sent (path and query), `nonceCount` starts at 1 per nonce.
+ */
+export function answerDigestChallenge(
+  resolved: ResolvedAuth,
+  wwwAuthenticate: string | readonly string[] | undefined,
+  request: DigestRequest,
+  url: URL | string,
+  options: ApplyAuthOptions = {},
+): string | undefined {
+  const selected = resolved.schemes.find((s) => s.scheme.type === 'http' && s.scheme.scheme === 'digest');
+  if (selected === undefined) return undefined;
+  const challenge = parseDigestChallenge(wwwAuthenticate);
+  if (challenge === undefined) return undefined;
+  // Digest hides the password but the exchange is still replayable by anyone who sees it.
+  assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);
+  return checkedHeaderValue(selected.name, digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request));
+}
+
 function assertSecureTransport(resolved: ResolvedAuth, url: URL, options: ApplyAuthOptions): void {
   if (url.protocol !== 'http:' || options.allowInsecureAuth || isLoopbackHost(url.hostname)) return;
   const names = resolved.schemes.filter((s) => s.scheme.type !== 'mutualTLS').map((s) => s.name);
@@ -78,41 +118,18 @@ function assertSecureTransport(resolved: ResolvedAuth, url: URL, options: ApplyA
   );
 }
 
-async function secretValue(selected: SelectedScheme): Promise<string> {
-  const credential: Credential = selected.credential;
-  if (typeof credential === 'string') return credential;
-  if (typeof credential === 'function') {
-    let value: unknown;
-    try {
-      value = await credential();
-    } catch (error) {
-      throw new SdkError(`auth scheme "${selected.name}": the credential provider failed`, { cause: error });
-    }
-    if (typeof value !== 'string' || value === '') {
-      throw new SdkError(`auth scheme "${selected.name}": the credential provider returned ${value === '' ? 'an empty string' : typeof value}, expected a non-empty string`);
-    }
-    return value;
+function basicCredentials(schemeName: string, credential: Credential): BasicCredentials {
+  const basic = credential as Partial<BasicCredentials>;
+  if (typeof basic !== 'object' || basic === null || typeof basic.username !== 'string') {
+    throw new SdkError(`auth scheme "${schemeName}" (http basic/digest) takes { username, password }`);
   }
-  throw new SdkError(
-    `auth scheme "${selected.name}" (${selected.scheme.type}) takes a string or a function returning one; got ${credential === null ? 'null' : typeof credential}` +
-      (selected.scheme.type === 'oauth2' ? ' (the oauth2 token flows are not supported by this runtime yet: pass a token or provider)' : ''),
-  );
+  return { username: basic.username, password: typeof basic.password === 'string' ? basic.password : '' };
 }
 
 function basicHeader(schemeName: string, credential: Credential): string {
-  const basic = credential as Partial<BasicCredentials>;
-  if (typeof basic !== 'object' || basic === null || typeof basic.username !== 'string') {
-    throw new SdkError(`auth scheme "${schemeName}" (http basic) takes { username, password }`);
-  }
+  const basic = basicCredentials(schemeName, credential);
   if (basic.username.includes(':')) {
     throw new SdkError(`auth scheme "${schemeName}" (http basic): the username cannot contain ':' (RFC 7617)`);
   }
-  return `Basic ${Buffer.from(`${basic.username}:${basic.password ?? ''}`, 'utf8').toString('base64')}`;
-}
-
-function checkedHeaderValue(schemeName: string, value: string): string {
-  if (HEADER_VALUE_FORBIDDEN.test(value)) {
-    throw new SdkError(`auth scheme "${schemeName}": the credential contains CR, LF, NUL or another character a header cannot carry; refusing to send it`);
-  }
-  return value;
+  return `Basic ${Buffer.from(`${basic.username}:${basic.password}`, 'utf8').toString('base64')}`;
 }

@@ -131,8 +131,10 @@ export interface DigestRequest {
   readonly cnonce?: string;
 }
 
+const QUOTED_STRING_SPECIALS = /[\\"]/g;
+
 function quote(value: string): string {
-  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+  return `"${value.replace(QUOTED_STRING_SPECIALS, '\\$&')}"`;
 }
 
 /** The Authorization header value answering `challenge` (RFC 7616 §3.4). */

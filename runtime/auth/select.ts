@@ -7,8 +7,11 @@
  *   configured, so a configured key is still sent to an endpoint where auth is optional.
  */
 import type { ApiDescriptor, OperationDescriptor, SecurityRequirement } from '../descriptor.js';
+import { SdkError } from '../errors.js';
 import { credentialFromEnv, envVarNames } from './env.js';
-import type { AuthEnv, AuthOption, ResolvedAuth, SelectedScheme } from './types.js';
+import { OAuth2TokenManager } from './oauth2.js';
+import type { AuthEnv, AuthOption, Credential, ResolvedAuth, SelectedScheme } from './types.js';
+import { isClientCredentials } from './values.js';
 
 const NOTHING: ResolvedAuth = Object.freeze({ schemes: Object.freeze([]) as readonly SelectedScheme[] });
 
@@ -28,13 +31,35 @@ export function configuredSchemes(api: ApiDescriptor, credentials: AuthOption | 
     const given = credentials?.[name];
     if (given === null) continue;
     if (given !== undefined) {
-      configured.set(name, { name, scheme, credential: given, source: 'option' });
+      configured.set(name, withTokenManager({ name, scheme, credential: given, source: 'option' }));
       continue;
     }
     const fromEnv = credentialFromEnv(api, name, env);
     if (fromEnv !== undefined) configured.set(name, { name, scheme, credential: fromEnv, source: { env: envVarNames(api, name) } });
   }
   return configured;
+}
+
+/**
+ * Client credentials get their token cache here, once per client (configuredSchemes runs at
+ * client construction), so every call of the client shares one token. A misconfiguration fails
+ * the constructor, not the first call an hour later.
+ */
+function withTokenManager(selected: SelectedScheme): SelectedScheme {
+  const credential: Credential = selected.credential;
+  if (!isClientCredentials(credential)) return selected;
+  const { name, scheme } = selected;
+  if (typeof credential.clientId !== 'string' || credential.clientId === '' || typeof credential.clientSecret !== 'string') {
+    throw new SdkError(`auth scheme "${name}": client credentials take { clientId, clientSecret } (non-empty strings)`);
+  }
+  if (scheme.type !== 'oauth2' && !(scheme.type === 'http' && scheme.scheme === 'bearer')) {
+    throw new SdkError(`auth scheme "${name}" (${scheme.type}) cannot use oauth2 client credentials; only oauth2 and http bearer schemes can`);
+  }
+  const tokenUrl = credential.tokenUrl ?? (scheme.type === 'oauth2' ? scheme.flows.clientCredentials?.tokenUrl : undefined);
+  if (tokenUrl === undefined || tokenUrl === '') {
+    throw new SdkError(`auth scheme "${name}": the spec declares no clientCredentials flow for it; pass tokenUrl with the client credentials`);
+  }
+  return { ...selected, tokens: new OAuth2TokenManager(name, tokenUrl, credential) };
 }
 
 /** Picks the schemes for one operation from the configured ones. */

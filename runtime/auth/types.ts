@@ -1,11 +1,54 @@
 /** Credential shapes of the `auth` client option (keys = securitySchemes names as in the spec). */
 import type { SecuritySchemeDescriptor } from '../descriptor.js';
+import type { OAuth2TokenManager } from './oauth2.js';
+import type { Signer } from './sign.js';
+
+/** What a token provider is told when it is called. */
+export interface TokenProviderContext {
+  /**
+   * True when the server just answered 401 to the token this provider returned last: a provider
+   * that caches should fetch a new token instead of returning the cached one.
+   */
+  readonly forceRefresh: boolean;
+}
+
+/** A function returning the current credential; called before every attempt. */
+export type TokenProvider = (context: TokenProviderContext) => string | Promise<string>;
 
 /**
  * http bearer, oauth2 and openIdConnect schemes: a token, or a provider called before every
- * attempt (so a rotated token is picked up on a retry without a new client).
+ * attempt (so a rotated token is picked up on a retry without a new client), and once more with
+ * `forceRefresh: true` after a 401.
  */
-export type BearerToken = string | (() => string | Promise<string>);
+export type BearerToken = string | TokenProvider;
+
+/**
+ * OAuth 2.0 client credentials grant (RFC 6749 §4.4) for an oauth2 scheme (or a bearer scheme
+ * whose tokens come from a token endpoint): the runtime fetches, caches and refreshes the token.
+ */
+export interface OAuth2ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Requested scopes, sent space-separated. Absent: no `scope` parameter (the server's default scope). */
+  readonly scopes?: readonly string[];
+  /** Overrides the spec's `flows.clientCredentials.tokenUrl`; relative URLs resolve against the base URL. */
+  readonly tokenUrl?: string;
+  /**
+   * How the client authenticates to the token endpoint (RFC 6749 §2.3.1): HTTP Basic (the
+   * default, which servers MUST support) or `client_id`/`client_secret` in the form body.
+   */
+  readonly authMethod?: 'client_secret_basic' | 'client_secret_post';
+  /** Extra form parameters for the token request, e.g. Auth0's `audience` or Azure's `resource`. */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A custom scheme (HMAC request signing and the like): `sign` is called per attempt with the
+ * final request and sets the headers it needs.
+ */
+export interface RequestSigner {
+  readonly sign: Signer;
+}
 
 /** http basic (and digest) schemes. RFC 7617: the username cannot contain ':'. */
 export interface BasicCredentials {
@@ -14,9 +57,9 @@ export interface BasicCredentials {
 }
 
 /** apiKey schemes: the key, or a provider called before every attempt. */
-export type ApiKey = string | (() => string | Promise<string>);
+export type ApiKey = string | TokenProvider;
 
-export type Credential = BearerToken | BasicCredentials;
+export type Credential = BearerToken | BasicCredentials | OAuth2ClientCredentials | RequestSigner;
 
 /**
  * The `auth` option as the runtime sees it. A scheme left out (or undefined) falls back to its
@@ -33,6 +76,8 @@ export interface SelectedScheme {
   readonly name: string;
   readonly scheme: SecuritySchemeDescriptor;
   readonly credential: Credential;
+  /** Set when the credential is OAuth2ClientCredentials: the client's token cache for this scheme. */
+  readonly tokens?: OAuth2TokenManager;
   /** Where the credential came from: the `auth` option or an environment variable (named). */
   readonly source: 'option' | { readonly env: readonly string[] };
 }

@@ -12,10 +12,11 @@ import { formatCookieHeader } from '../request/index.js';
 import { MAX_ERROR_BODY_BYTES } from '../constants.js';
 import { ReadTimeoutError, SdkError, TooManyRedirectsError } from '../errors.js';
 import { redactUrl } from '../redact.js';
-import { readBody, discardBody } from '../response/read-body.js';
+import { readBody, drainBody } from '../response/read-body.js';
 import { decodeErrorBody, decodeSuccessBody, isStreamedKind, successKind, valueAtPath } from '../response/decode-body.js';
 import { classifyTransportError } from '../transport/classify.js';
 import { send, targetOf, type Target } from '../transport/send.js';
+import { AttemptAbort } from '../transport/attempt-abort.js';
 import type { IncomingResponse, Middleware, OutgoingRequest } from '../transport/types.js';
 import { redirectHeaders, redirectStep, stripSecretQuery } from './redirect.js';
 import type { CallScope } from './call-scope.js';
@@ -55,7 +56,7 @@ class TransportFailure {
 }
 
 export async function runAttempt(call: CallState, attempt: number): Promise<AttemptResult> {
-  const controller = new AbortController();
+  const controller = new AttemptAbort();
   let abortReason: SdkError | undefined;
   let phase: 'headers' | 'body' = 'headers';
   let currentUrl = call.target.url;
@@ -86,12 +87,15 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     let sameOrigin = true;
     for (let hop = 0; ; hop++) {
       currentUrl = target.url;
-      const request = await withCredentials(call, method, target, headers, body, sameOrigin, attempt, controller.signal);
-      const response = await exchange(call, request, target);
+      const request =
+        sameOrigin && call.auth.schemes.length > 0
+          ? await withCredentials(call, method, target, headers, body, attempt, controller)
+          : newRequest(call, method, target.url, headers, body, attempt, controller);
+      const response = await exchange(call, request, target, controller);
       currentUrl = response.url;
       const step = redirectStep(response.status, response.headers, method, response.url, call.target.origin);
       if (step !== undefined && call.maxRedirects > 0) {
-        discardBody(response.body);
+        drainBody(response.body);
         if (hop >= call.maxRedirects) {
           return {
             kind: 'failed',
@@ -139,36 +143,55 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
   }
 }
 
-/** Adds credentials when the hop stays on the call's origin (never on a cross-origin redirect). */
+/** Adds credentials (only ever called for a hop on the call's own origin). */
 async function withCredentials(
   call: CallState,
   method: string,
   target: Target,
   headers: Record<string, string>,
   body: OutgoingRequest['body'],
-  sameOrigin: boolean,
   attempt: number,
-  signal: AbortSignal,
+  abort: AttemptAbort,
 ): Promise<OutgoingRequest> {
   let url = target.url;
-  let finalHeaders = headers;
-  if (sameOrigin && call.auth.schemes.length > 0) {
-    const parts = await applyAuth(call.auth, url, { allowInsecureAuth: call.allowInsecureAuth });
-    finalHeaders = { ...headers };
-    for (const name in parts.headers) finalHeaders[name.toLowerCase()] = parts.headers[name]!;
-    if (parts.cookies.length > 0) {
-      const cookie = formatCookieHeader(parts.cookies);
-      finalHeaders.cookie = finalHeaders.cookie ? `${finalHeaders.cookie}; ${cookie}` : cookie;
-    }
-    if (parts.query !== '') url += (url.includes('?') ? '&' : '?') + parts.query;
+  const parts = await applyAuth(call.auth, url, { allowInsecureAuth: call.allowInsecureAuth });
+  const finalHeaders = { ...headers };
+  for (const name in parts.headers) finalHeaders[name.toLowerCase()] = parts.headers[name]!;
+  if (parts.cookies.length > 0) {
+    const cookie = formatCookieHeader(parts.cookies);
+    finalHeaders.cookie = finalHeaders.cookie ? `${finalHeaders.cookie}; ${cookie}` : cookie;
   }
-  return { method, url, headers: finalHeaders, body, attempt, operationId: call.op.id, signal };
+  if (parts.query !== '') url += (url.includes('?') ? '&' : '?') + parts.query;
+  return newRequest(call, method, url, finalHeaders, body, attempt, abort);
+}
+
+function newRequest(
+  call: CallState,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: OutgoingRequest['body'],
+  attempt: number,
+  abort: AttemptAbort,
+): OutgoingRequest {
+  return {
+    method,
+    url,
+    headers,
+    body,
+    attempt,
+    operationId: call.op.id,
+    // A real AbortSignal only when middleware looks at it.
+    get signal(): AbortSignal {
+      return abort.signal;
+    },
+  };
 }
 
 /** Middleware chain around the transport; transport errors are tagged for classification. */
-function exchange(call: CallState, request: OutgoingRequest, target: Target): Promise<IncomingResponse> {
+function exchange(call: CallState, request: OutgoingRequest, target: Target, abort: AttemptAbort): Promise<IncomingResponse> {
   const terminal = (req: OutgoingRequest): Promise<IncomingResponse> =>
-    send(call.dispatcher, req, target).catch((error: unknown) => {
+    send(call.dispatcher, req, target, abort).catch((error: unknown) => {
       throw new TransportFailure(error);
     });
   if (call.middleware.length === 0) return terminal(request);
@@ -198,10 +221,10 @@ async function readResponse(call: CallState, response: IncomingResponse, refresh
   } catch (error) {
     throw new TransportFailure(error);
   }
-  const data = decodeSuccessBody(kind, status, headers, bytes, {
+  const data = decodeSuccessBody(kind, status, headers, bytes, () => ({
     method: call.method,
     url: redactUrl(url, call.secrets.query),
-  });
+  }));
   if (call.errorEnvelope !== undefined && data !== null && typeof data === 'object') {
     const envelope = valueAtPath(data, call.errorEnvelope);
     if (envelope !== undefined && envelope !== null) return { kind: 'status', status, headers, url, body: data };

@@ -51,7 +51,7 @@ export function decodeSuccessBody(
   status: number,
   headers: IncomingHttpHeaders,
   bytes: Uint8Array,
-  context: ErrorContext,
+  contextOf: () => ErrorContext,
 ): unknown {
   if (kind === 'empty' || bytes.byteLength === 0) return kind === 'text' ? '' : undefined;
   if (kind === 'text') return decodeText(bytes, headers);
@@ -59,6 +59,7 @@ export function decodeSuccessBody(
   const mediaType = mediaTypeOf(contentType);
   const text = decodeText(bytes, headers);
   if (mediaType === 'text/html' || (mediaType !== '' && !isJsonMediaType(mediaType) && !looksLikeJson(text))) {
+    const context = contextOf();
     throw new UnexpectedContentTypeError(
       `${context.method} ${context.url}: expected JSON but got ${contentType ?? 'no Content-Type'} (status ${status}): ${snippet(text)}`,
       { ...context, status, contentType, bodySnippet: snippet(text) },
@@ -67,6 +68,7 @@ export function decodeSuccessBody(
   try {
     return JSON.parse(text);
   } catch (error) {
+    const context = contextOf();
     throw new ResponseParseError(
       `${context.method} ${context.url}: the ${status} response is not valid JSON (${(error as Error).message}); body starts: ${snippet(text)}`,
       { ...context, status, cause: error },

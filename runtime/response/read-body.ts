@@ -39,7 +39,7 @@ export function readBody(stream: Readable, onChunk: () => void, maxBytes = Infin
       if (length > maxBytes) {
         cleanup();
         // Keep nothing past the cap; destroying releases the socket instead of draining a huge page.
-        stream.destroy();
+        discardBody(stream);
         resolve({ bytes: collected().subarray(0, maxBytes), truncated: true });
       }
     };
@@ -64,7 +64,21 @@ export function readBody(stream: Readable, onChunk: () => void, maxBytes = Infin
   });
 }
 
-/** Reads and discards the rest of a body so the connection can be reused (small bodies only). */
+/** Redirect bodies up to this size are drained so the keep-alive connection is reused; larger ones close it. */
+const DRAIN_MAX_BYTES = 64 * 1024;
+
+/** Reads and throws away a (small) body we do not need, keeping the connection reusable. */
+export function drainBody(stream: Readable): void {
+  let seen = 0;
+  stream.on('error', noop);
+  stream.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_MAX_BYTES) stream.destroy();
+  });
+  stream.resume();
+}
+
+/** Drops a body we will not read: destroys it (closing that connection) and swallows the abort error. */
 export function discardBody(stream: Readable): void {
   stream.on('error', noop);
   stream.destroy();

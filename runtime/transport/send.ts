@@ -6,6 +6,7 @@
 import type { Dispatcher } from 'undici';
 import type { IncomingResponse, OutgoingRequest } from './types.js';
 import { decodeContentEncoding } from './decompress.js';
+import type { AttemptAbort } from './attempt-abort.js';
 
 /** Where a request goes, split once so the success path never re-parses URLs. */
 export interface Target {
@@ -22,7 +23,16 @@ export function targetOf(url: string): Target {
   return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, url: parsed.href };
 }
 
-export async function send(dispatcher: Dispatcher, request: OutgoingRequest, target: Target): Promise<IncomingResponse> {
+/**
+ * @param abort  the attempt's abort switch (undici takes an EventEmitter-shaped signal; cheaper
+ *               than the AbortSignal middleware sees, which mirrors it)
+ */
+export async function send(
+  dispatcher: Dispatcher,
+  request: OutgoingRequest,
+  target: Target,
+  abort: AttemptAbort,
+): Promise<IncomingResponse> {
   // Middleware may have rewritten the URL; only then is it parsed again.
   const where = request.url === target.url ? target : targetOf(request.url);
   const response = await dispatcher.request({
@@ -31,7 +41,7 @@ export async function send(dispatcher: Dispatcher, request: OutgoingRequest, tar
     method: request.method as Dispatcher.HttpMethod,
     headers: request.headers,
     body: request.body as Dispatcher.DispatchOptions['body'],
-    signal: request.signal,
+    signal: abort as unknown as Dispatcher.RequestOptions['signal'],
     // Our own timers bound every phase (see dispatcher.ts); 0 turns undici's coarse ones off.
     headersTimeout: 0,
     bodyTimeout: 0,

@@ -14,6 +14,7 @@ const FIXTURES = [
   ['fixtures/hostile.yaml', 'build-hostile'],
   ['fixtures/link-paginated.yaml', 'build-link-paginated'],
   ['fixtures/api-3.1.json', 'build-api-3.1'],
+  ['test/generator/model/specs/malformed-refs.yaml', 'build-malformed-refs'],
 ] as const;
 
 const CONSUMER = `

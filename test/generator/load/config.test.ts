@@ -156,3 +156,16 @@ describe('defaults derived from the spec', () => {
     assert.equal(config.package.version, FALLBACK_PACKAGE_VERSION);
   });
 });
+
+describe('fixtures/petstore.config.yaml', () => {
+  test('uses every section and validates', async () => {
+    const path = join(REPO_ROOT, 'fixtures/petstore.config.yaml');
+    const settings = await loadConfig(path, { cwd: REPO_ROOT });
+    const config = resolveConfig(settings, await loadSpec(settings.spec, { allowRemoteRefs: false }));
+    assert.equal(config.client.name, 'PetStore');
+    assert.deepEqual(config.pagination, { listPets: { style: 'link' } });
+    assert.deepEqual(config.idempotency, { header: 'Idempotency-Key', operations: ['createPet'] });
+    assert.equal(config.errors?.envelope, '$.error');
+    assert.equal(config.output, join(REPO_ROOT, '.tmp/petstore-sdk'));
+  });
+});
