@@ -32,6 +32,8 @@ export interface ConfigSettings {
   readonly configPath?: string;
   /** Absolute path of the spec. */
   readonly spec: string;
+  /** Where the config names the spec, when the spec came from the config (for "file not found"). */
+  readonly specDeclaredAt?: SourceLocation;
   /** Absolute output folder. */
   readonly output: string;
   readonly package: { readonly name?: string; readonly version?: string; readonly description?: string };
@@ -105,6 +107,7 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
   return {
     configPath: source?.id,
     spec: specInput,
+    ...(overrides.spec === undefined && raw.spec !== undefined && { specDeclaredAt: locate('/spec') }),
     output: overrides.output !== undefined ? resolve(cwd, overrides.output) : resolve(baseDir, raw.output ?? DEFAULT_OUTPUT_DIR),
     package: raw.package ?? {},
     client: raw.client ?? {},

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { findConfigFile, loadConfig, resolveConfig } from './config.js';
 import { loadSpec } from './load/index.js';
-import type { GeneratedFiles } from './types.js';
+import { InputError, type GeneratedFiles } from './types.js';
 import { writeOutput, type DriftEntry } from './write.js';
 
 export type Phase = 'load' | 'model' | 'emit' | 'write';
@@ -72,7 +72,17 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         allowRemoteRefs: options.allowRemoteRefs,
         cwd,
       });
-      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs });
+      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs }).catch((error: unknown) => {
+        // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
+        if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
+          throw new InputError(error.message, {
+            ...error.details,
+            location: settings.specDeclaredAt,
+            hint: 'spec: is relative to the config file; fix the path there, or pass the spec as `sdkgen generate <spec>`',
+          });
+        }
+        throw error;
+      });
       return { spec: loaded, config: resolveConfig(settings, loaded) };
     },
     ({ spec: loaded }) => `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,

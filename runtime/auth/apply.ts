@@ -8,6 +8,7 @@ import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
 import type { Dispatcher } from 'undici';
 import { isLoopbackHost } from './loopback.js';
+import type { TokenFetchOptions } from './oauth2.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
 import { checkedHeaderValue, isSigner, secretValue } from './values.js';
 
@@ -60,7 +61,7 @@ export async function applyAuth(resolved: ResolvedAuth, url: URL | string, optio
 }
 
 /** What the oauth2 token manager needs from the attempt's options. */
-export function tokenOptions(options: ApplyAuthOptions, requestUrl: string): Parameters<NonNullable<SelectedScheme['tokens']>['token']>[0] {
+export function tokenOptions(options: ApplyAuthOptions, requestUrl: string): TokenFetchOptions {
   return {
     baseUrl: options.baseUrl ?? new URL(requestUrl).origin,
     ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),

@@ -40,14 +40,21 @@ interface CachedToken {
   readonly refreshAt: number;
 }
 
+/** The cache for one resolved token URL (a relative tokenUrl can resolve differently per environment). */
+interface TokenSlot {
+  cached: CachedToken | undefined;
+  inflight: Promise<string> | undefined;
+}
+
 export class OAuth2TokenManager {
   readonly #schemeName: string;
   readonly #tokenUrl: string;
   readonly #credentials: OAuth2ClientCredentials;
   readonly #now: () => number;
   readonly #timeoutMs: number | undefined;
-  #cached: CachedToken | undefined;
-  #inflight: Promise<string> | undefined;
+  readonly #slots = new Map<string, TokenSlot>();
+  /** Resolved token URLs by base URL: parsed once, not per attempt. */
+  readonly #urls = new Map<string, URL>();
 
   constructor(schemeName: string, tokenUrl: string, credentials: OAuth2ClientCredentials, options: OAuth2TokenManagerOptions = {}) {
     this.#schemeName = schemeName;
@@ -57,26 +64,32 @@ export class OAuth2TokenManager {
     this.#timeoutMs = options.timeoutMs;
   }
 
-  /** The cached token when it is still fresh, without any I/O. */
-  peek(): string | undefined {
-    const cached = this.#cached;
-    return cached !== undefined && this.#now() < cached.refreshAt ? cached.value : undefined;
-  }
-
   /** A fresh token: the cached one, the one being fetched, or a new fetch. */
   async token(options: TokenFetchOptions = {}): Promise<string> {
-    const fresh = this.peek();
-    if (fresh !== undefined) return fresh;
-    if (this.#inflight === undefined) {
-      const started = this.#fetch(options);
-      this.#inflight = started;
-      // Cleared whichever way it ends, so a failure is not cached and the next call tries again.
-      started.then(
-        () => this.#clearInflight(started),
-        () => this.#clearInflight(started),
-      );
+    const insecureOk = options.allowInsecureAuth === true;
+    const urlKey = `${insecureOk ? '!' : ''}${String(options.baseUrl ?? '')}`;
+    let url = this.#urls.get(urlKey);
+    if (url === undefined) {
+      url = this.#resolveTokenUrl(options.baseUrl, insecureOk);
+      this.#urls.set(urlKey, url);
     }
-    return waitFor(this.#inflight, options.signal, this.#schemeName);
+    let slot = this.#slots.get(url.href);
+    if (slot === undefined) {
+      slot = { cached: undefined, inflight: undefined };
+      this.#slots.set(url.href, slot);
+    }
+    const cached = slot.cached;
+    if (cached !== undefined && this.#now() < cached.refreshAt) return cached.value;
+    if (slot.inflight === undefined) {
+      const started = this.#fetch(slot, url, options);
+      slot.inflight = started;
+      // Cleared whichever way it ends, so a failure is not cached and the next call tries again.
+      const clear = (): void => {
+        if (slot.inflight === started) slot.inflight = undefined;
+      };
+      started.then(clear, clear);
+    }
+    return waitFor(slot.inflight, options.signal, this.#schemeName);
   }
 
   /**
@@ -85,21 +98,18 @@ export class OAuth2TokenManager {
    * pick up its token instead of each fetching (and invalidating) another.
    */
   invalidate(rejected?: string): void {
-    if (rejected === undefined || this.#cached?.value === rejected) this.#cached = undefined;
+    for (const slot of this.#slots.values()) {
+      if (rejected === undefined || slot.cached?.value === rejected) slot.cached = undefined;
+    }
   }
 
-  #clearInflight(promise: Promise<string>): void {
-    if (this.#inflight === promise) this.#inflight = undefined;
-  }
-
-  async #fetch(options: TokenFetchOptions): Promise<string> {
-    const url = this.#resolveTokenUrl(options.baseUrl, options.allowInsecureAuth === true);
+  async #fetch(slot: TokenSlot, url: URL, options: TokenFetchOptions): Promise<string> {
     const sentAt = this.#now();
     const fetched = await requestToken(this.#schemeName, url, this.#credentials, {
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
       ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
     });
-    this.#cached = { value: fetched.accessToken, refreshAt: refreshAt(sentAt, fetched) };
+    slot.cached = { value: fetched.accessToken, refreshAt: refreshAt(sentAt, fetched) };
     return fetched.accessToken;
   }
 

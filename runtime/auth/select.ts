@@ -10,7 +10,7 @@ import type { ApiDescriptor, OperationDescriptor, SecurityRequirement } from '..
 import { SdkError } from '../errors.js';
 import { credentialFromEnv, envVarNames } from './env.js';
 import { OAuth2TokenManager } from './oauth2.js';
-import type { AuthEnv, AuthOption, Credential, ResolvedAuth, SelectedScheme } from './types.js';
+import type { AuthEnv, AuthOption, Credential, OAuth2ClientCredentials, ResolvedAuth, SelectedScheme } from './types.js';
 import { isClientCredentials } from './values.js';
 
 const NOTHING: ResolvedAuth = Object.freeze({ schemes: Object.freeze([]) as readonly SelectedScheme[] });
@@ -41,8 +41,30 @@ export function configuredSchemes(api: ApiDescriptor, credentials: AuthOption | 
 }
 
 /**
- * Client credentials get their token cache here, once per client (configuredSchemes runs at
- * client construction), so every call of the client shares one token. A misconfiguration fails
+ * Token caches by credentials object, then scheme name and token URL. Clients derived with
+ * `withOptions()` keep the same `auth` object, so they share the parent's token (as they share its
+ * connection pool) instead of each fetching one; a new credentials object gets a new cache.
+ */
+const managers = new WeakMap<object, Map<string, OAuth2TokenManager>>();
+
+function managerFor(name: string, tokenUrl: string, credential: OAuth2ClientCredentials): OAuth2TokenManager {
+  let byScheme = managers.get(credential);
+  if (byScheme === undefined) {
+    byScheme = new Map();
+    managers.set(credential, byScheme);
+  }
+  const key = `${name}\n${tokenUrl}`;
+  let manager = byScheme.get(key);
+  if (manager === undefined) {
+    manager = new OAuth2TokenManager(name, tokenUrl, credential);
+    byScheme.set(key, manager);
+  }
+  return manager;
+}
+
+/**
+ * Client credentials get their token cache here, when the client is constructed
+ * (configuredSchemes), so every call of the client shares one token. A misconfiguration fails
  * the constructor, not the first call an hour later.
  */
 function withTokenManager(selected: SelectedScheme): SelectedScheme {
@@ -59,7 +81,7 @@ function withTokenManager(selected: SelectedScheme): SelectedScheme {
   if (tokenUrl === undefined || tokenUrl === '') {
     throw new SdkError(`auth scheme "${name}": the spec declares no clientCredentials flow for it; pass tokenUrl with the client credentials`);
   }
-  return { ...selected, tokens: new OAuth2TokenManager(name, tokenUrl, credential) };
+  return { ...selected, tokens: managerFor(name, tokenUrl, credential) };
 }
 
 /** Picks the schemes for one operation from the configured ones. */

@@ -20,6 +20,7 @@ import { AttemptAbort } from '../transport/attempt-abort.js';
 import type { IncomingResponse, Middleware, OutgoingRequest } from '../transport/types.js';
 import { redirectHeaders, redirectStep, stripSecretQuery } from './redirect.js';
 import type { CallScope } from './call-scope.js';
+import { PreciseTimer } from '../transport/precise-timer.js';
 
 /** Everything an attempt needs, fixed for the whole call. */
 export interface CallState {
@@ -65,7 +66,7 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     abortReason = reason;
     controller.abort(reason);
   };
-  const readTimer = setTimeout(() => {
+  const readTimer = new PreciseTimer(call.readMs, () => {
     abort(
       new ReadTimeoutError(
         phase === 'headers'
@@ -74,7 +75,7 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
         { timeoutMs: call.readMs, phase },
       ),
     );
-  }, call.readMs);
+  });
   const refresh = (): void => {
     readTimer.refresh();
   };
@@ -138,7 +139,7 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     // Thrown by middleware, auth or decoding: raised as is, never retried.
     return { kind: 'failed', error, sent: 'fatal', code: error instanceof SdkError ? error.constructor.name : 'ERROR' };
   } finally {
-    clearTimeout(readTimer);
+    readTimer.clear();
     call.scope.onCancel(undefined);
   }
 }

@@ -7,6 +7,7 @@
  * per call, both released by `dispose()` (so nothing outlives the call).
  */
 import { AbortError, DeadlineExceededError, type SdkError } from '../errors.js';
+import { PreciseTimer } from '../transport/precise-timer.js';
 
 export type CancelHook = (reason: SdkError) => void;
 
@@ -17,7 +18,7 @@ export class CallScope {
   /** Set once the call is cancelled (deadline or caller abort); later phases fail with it at once. */
   cancelled: SdkError | undefined;
   #hook: CancelHook | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: PreciseTimer | undefined;
   readonly #signal: AbortSignal | undefined;
   #onAbort: (() => void) | undefined;
   readonly #describe: () => string;
@@ -40,12 +41,12 @@ export class CallScope {
       }
     }
     if (this.cancelled === undefined) {
-      this.#timer = setTimeout(() => {
+      this.#timer = new PreciseTimer(totalMs, () => {
         this.#timer = undefined;
         this.cancel(
           new DeadlineExceededError(`${this.#describe()} exceeded its total timeout of ${totalMs} ms`, { timeoutMs: totalMs }),
         );
-      }, totalMs);
+      });
     }
   }
 
@@ -92,7 +93,7 @@ export class CallScope {
   dispose(): void {
     this.#hook = undefined;
     if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
+      this.#timer.clear();
       this.#timer = undefined;
     }
     if (this.#onAbort) {
@@ -107,7 +108,7 @@ export class CallScope {
    */
   stopDeadline(): void {
     if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
+      this.#timer.clear();
       this.#timer = undefined;
     }
   }

@@ -126,6 +126,9 @@ export async function executeCall(
     };
 
     let delayMs = 0;
+    // A token provider gets one chance to hand out a fresh token after a 401 (rotated or expired):
+    // the call is replayed at once, outside the retry budget. A 401 was refused before any work.
+    let authRefreshLeft = call.replayable && call.auth.schemes.some((s) => typeof s.credential === 'function');
     for (let attemptNo = 1; ; attemptNo++) {
       const started = core.log.infoEnabled ? performance.now() : 0;
       const result = await runAttempt(call, attemptNo);
@@ -158,6 +161,13 @@ export async function executeCall(
         scope.onCancel((reason) => stream.destroy(reason));
         const binary = new BinaryResponse(result.status, result.headers, stream);
         return { data: binary, response: newResponse(core, result.status, result.headers, result.url, attemptNo, binary) };
+      }
+
+      if (result.kind === 'status' && result.status === 401 && authRefreshLeft) {
+        authRefreshLeft = false;
+        logAttempt(core, call, result, attemptNo, started, 0);
+        delayMs = 0;
+        continue;
       }
 
       const outcome: AttemptOutcome =

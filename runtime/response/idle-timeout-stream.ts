@@ -7,12 +7,13 @@
  * removes the caller-signal listener, so nothing outlives the body.
  */
 import { Readable } from 'node:stream';
+import { PreciseTimer } from '../transport/precise-timer.js';
 
 export class IdleTimeoutStream extends Readable {
   readonly #source: Readable;
   readonly #idleMs: number;
   readonly #onIdle: () => Error;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: PreciseTimer | undefined;
   #onDone: (() => void) | undefined;
 
   constructor(source: Readable, idleMs: number, onIdle: () => Error, onDone: () => void) {
@@ -39,10 +40,10 @@ export class IdleTimeoutStream extends Readable {
 
   override _read(): void {
     if (this.#timer === undefined) {
-      this.#timer = setTimeout(() => {
+      this.#timer = new PreciseTimer(this.#idleMs, () => {
         this.#timer = undefined;
         this.destroy(this.#onIdle());
-      }, this.#idleMs);
+      });
     }
     this.#source.resume();
   }
@@ -65,7 +66,7 @@ export class IdleTimeoutStream extends Readable {
 
   #disarm(): void {
     if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
+      this.#timer.clear();
       this.#timer = undefined;
     }
   }

@@ -23,7 +23,11 @@ export async function* iterateUntilAborted<T>(source: AsyncIterable<T>, signal: 
     yield* source;
     return;
   }
-  if (signal.aborted) throw abortError(signal, what);
+  if (signal.aborted) {
+    const error = abortError(signal, what);
+    if (isDestroyable(source)) source.destroy(error);
+    throw error;
+  }
   const iterator = source[Symbol.asyncIterator]();
   let finished = false;
   let onAbort: (() => void) | undefined;

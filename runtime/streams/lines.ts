@@ -20,6 +20,7 @@ export interface LineSplitterOptions {
   readonly maxLineLength: number;
 }
 
+// Shared, stateful (/g) regexes: safe because push() sets lastIndex first and never awaits.
 const ANY_EOL = /[\r\n]/g;
 const LF_ONLY = /\n/g;
 

@@ -50,9 +50,10 @@ export async function* reconnectingEventStream(open: OpenEventStream, options: R
     let failure: unknown;
     let delivered = false;
     const decoder = new SseDecoder({ ...decoderState(options), lastEventId, retry });
+    let events: AsyncGenerator<SseEvent<unknown>, boolean, undefined> | undefined;
     try {
       const source = await open(lastEventId);
-      const events = decodeEvents(iterateUntilAborted(source, signal, 'event stream'), decoder, options);
+      events = decodeEvents(iterateUntilAborted(source, signal, 'event stream'), decoder, options);
       for (;;) {
         const next = await events.next();
         // Read the resume point after every step: an id-only block moves it without an event.
@@ -64,19 +65,15 @@ export async function* reconnectingEventStream(open: OpenEventStream, options: R
         }
         delivered = true;
         failedInARow = 0;
-        try {
-          yield next.value;
-        } catch (error) {
-          await events.return(false);
-          throw error;
-        } finally {
-          // Reached with the generator being closed by the consumer (break): release the source.
-          if (!stillIterating) await events.return(false);
-        }
+        yield next.value;
       }
     } catch (error) {
       if (error instanceof AbortError || signal?.aborted || !shouldReconnect(error)) throw error;
       failure = error;
+    } finally {
+      // The consumer broke out (or we return/throw): release this connection. A no-op when the
+      // events generator already finished.
+      await events?.return(false);
     }
     if (!delivered) failedInARow++;
     if (failedInARow > maxReconnects) {
@@ -84,5 +81,28 @@ export async function* reconnectingEventStream(open: OpenEventStream, options: R
       return;
     }
     await pause(Math.max(retry ?? options.retryMs ?? DEFAULT_SSE_RETRY_MS, retryAfter(failure)), signal);
+  }
+}
+
+/** Network trouble, our timeouts, a gateway or rate limit answer, or a body cut off mid-stream. */
+export function isReconnectable(error: unknown): boolean {
+  if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status);
+  if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
+  // Our other errors (parse errors, aborts, bad input) would only repeat; undici's socket errors
+  // ("other side closed", ECONNRESET) mean the connection broke: reconnect.
+  return !(error instanceof SdkError) && error instanceof Error;
+}
+
+/** A 429/503 with Retry-After asks for at least that long. */
+function retryAfter(failure: unknown): number {
+  return failure instanceof ApiError && failure.retryAfterMs !== undefined ? failure.retryAfterMs : 0;
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal === undefined ? undefined : { signal });
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal, 'event stream');
+    throw error;
   }
 }

@@ -23,8 +23,8 @@ export interface SseOptions {
 
 export function parseSse(source: AsyncIterable<Uint8Array>, options?: SseOptions & { readonly parseJson?: false }): AsyncGenerator<SseEvent<string>, void, undefined>;
 export function parseSse<T = unknown>(source: AsyncIterable<Uint8Array>, options: SseOptions & { readonly parseJson: true }): AsyncGenerator<SseEvent<T>, void, undefined>;
-export function parseSse(source: AsyncIterable<Uint8Array>, options: SseOptions = {}): AsyncGenerator<SseEvent<unknown>, void, undefined> {
-  return decodeEvents(source, new SseDecoder(decoderState(options)), options);
+export async function* parseSse(source: AsyncIterable<Uint8Array>, options: SseOptions = {}): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+  yield* decodeEvents(source, new SseDecoder(decoderState(options)), options);
 }
 
 export function decoderState(options: SseOptions): { maxEventLength: number } {

@@ -8,6 +8,7 @@
  */
 import type { Socket } from 'node:net';
 import { buildConnector } from 'undici';
+import { PreciseTimer } from './precise-timer.js';
 
 /** The error code undici uses for connect timeouts; classify.ts maps it to ConnectTimeoutError. */
 const CONNECT_TIMEOUT_CODE = 'UND_ERR_CONNECT_TIMEOUT';
@@ -24,20 +25,20 @@ export function timedConnector(timeoutMs: number, tls: ConnectorTls): buildConne
   return (options, callback) => {
     let settled = false;
     let socket: Socket | undefined;
-    const timer = setTimeout(() => {
+    const timer = new PreciseTimer(timeoutMs, () => {
       if (settled) return;
       settled = true;
       const error = Object.assign(new Error(`connect timeout after ${timeoutMs} ms`), { code: CONNECT_TIMEOUT_CODE });
       socket?.destroy();
       callback(error, null);
-    }, timeoutMs);
+    });
     socket = connect(options, (error, connected) => {
       if (settled) {
         connected?.destroy();
         return;
       }
       settled = true;
-      clearTimeout(timer);
+      timer.clear();
       if (error) callback(error, null);
       else callback(null, connected!);
     }) as Socket | undefined;

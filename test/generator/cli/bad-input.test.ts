@@ -1,6 +1,6 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, STACK_LINE, runCli, scratchDir } from './run-cli.js';
 
@@ -70,6 +70,16 @@ describe('bad input through the real CLI: exit 2, one located block, nothing wri
     assert.equal(run.stderr.split('\n')[0], 'error: file not found: fixtures/does-not-exist.yaml');
     assert.match(run.stderr, /^ {2}fix: /m);
     assert.equal(existsSync(out), false);
+  });
+
+  test("a config whose spec does not exist points at the config's spec line", async () => {
+    const project = join(scratch.path, 'config-spec-missing');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'sdkgen.config.yaml'), 'package: { name: x }\nspec: ./openapi.yaml\n');
+    const run = await runCli(['generate'], { cwd: project });
+    assert.equal(run.code, 2, run.stderr);
+    assertOneLocatedBlock(run.stderr, 'sdkgen.config.yaml:2:7', 'file not found: openapi.yaml');
+    assert.equal(existsSync(join(project, 'sdk')), false);
   });
 
   test('--json adds a machine-readable error on stdout', async () => {

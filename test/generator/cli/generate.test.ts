@@ -1,6 +1,8 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT, STACK_LINE, runCli, scratchDir } from './run-cli.js';
 
@@ -125,5 +127,32 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'client/package.json'), 'utf8')) as { name: string; version: string };
     assert.deepEqual([manifest.name, manifest.version], ['@acme/petstore', '2.0.0']);
     assert.match(readFileSync(join(project, 'client/src/client.ts'), 'utf8'), /class Shop\b/);
+  });
+
+  test('--allow-remote-refs fetches an http $ref (from a server on 127.0.0.1)', async () => {
+    const server = createServer((request, response) => {
+      if (request.url === '/pet.yaml') response.end('type: object\nproperties:\n  name: { type: string }\n');
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const project = join(scratch.path, 'remote');
+      mkdirSync(project, { recursive: true });
+      writeFileSync(
+        join(project, 'openapi.yaml'),
+        `openapi: 3.0.3\ninfo: { title: Remote Pets, version: 1.0.0 }\npaths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "http://127.0.0.1:${port}/pet.yaml" }\n`,
+      );
+      const refused = await runCli(['generate', 'openapi.yaml', '-o', 'out'], { cwd: project });
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /--allow-remote-refs/);
+      const fetched = await runCli(['generate', 'openapi.yaml', '-o', 'out', '--allow-remote-refs', '--json'], { cwd: project });
+      assert.equal(fetched.code, 0, fetched.stderr);
+      assert.equal((JSON.parse(fetched.stdout) as { operations: number }).operations, 1);
+      assert.match(readFileSync(join(project, 'out/src/types.ts'), 'utf8'), /name\?: string/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((closed) => server.close(closed));
+    }
   });
 });

@@ -188,15 +188,33 @@ describe('client credentials: caching and single-flight', () => {
     }
   });
 
-  test('each client (resolver) has its own cache; operations of one client share it', async () => {
+  test('operations of a client share its token; a derived client (same auth object) too; new credentials, new token', async () => {
     const server = await startTokenServer();
     try {
-      const one = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } });
+      const credentials = { clientId: 'a', clientSecret: 'client-secret' };
+      const one = resolver(`${server.origin}/token`, { oauth: credentials });
       const getPet = op('/pets/{id}', []);
       assert.equal(await authorization(one(listPets)), 'Bearer tok-1');
       assert.equal(await authorization(one(getPet)), 'Bearer tok-1');
-      const two = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } });
-      assert.equal(await authorization(two(listPets)), 'Bearer tok-2');
+      // withOptions() spreads the parent's options: the auth object (and credentials) stay the same.
+      const derived = resolver(`${server.origin}/token`, { oauth: credentials });
+      assert.equal(await authorization(derived(listPets)), 'Bearer tok-1');
+      const other = resolver(`${server.origin}/token`, { oauth: { ...credentials } });
+      assert.equal(await authorization(other(listPets)), 'Bearer tok-2');
+      assert.equal(server.seen.length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a relative tokenUrl under two base URLs (environments) keeps two tokens', async () => {
+    const server = await startTokenServer();
+    try {
+      const auth = resolver('token', { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      assert.equal(await authorization(auth, { baseUrl: `${server.origin}/prod` }), 'Bearer tok-1');
+      assert.equal(await authorization(auth, { baseUrl: `${server.origin}/staging` }), 'Bearer tok-2');
+      assert.equal(await authorization(auth, { baseUrl: `${server.origin}/prod` }), 'Bearer tok-1');
+      assert.deepEqual(server.seen.map((s) => s.path), ['/prod/token', '/staging/token']);
     } finally {
       await server.close();
     }

@@ -90,7 +90,37 @@ describe('redirects', () => {
   });
 
   test('maxRedirects: 0 raises the 3xx as an ApiError', async () => {
-    const { client } = await setup((_req, res) => res.writeHead(302, { location: '/x' }).end(), { maxRedirects: 0 });
+    const { client } = await setup((_req, res) => {
+      res.writeHead(302, { location: '/x' }).end();
+    }, { maxRedirects: 0 });
     await assert.rejects(client.request(ops.getPet, { petId: '0' }), (error: Error & { status?: number }) => error.status === 302);
+  });
+});
+
+describe('auth replay', () => {
+  test('on 401 a token provider is asked again and the call replayed once', async () => {
+    let issued = 0;
+    const { server, client } = await setup(
+      (req, res) => {
+        if (req.headers.authorization === 'Bearer token-2') json(res, 200, { ok: true });
+        else json(res, 401, { message: 'expired' });
+      },
+      { auth: { bearerAuth: () => `token-${++issued}` } },
+    );
+    assert.deepEqual(await client.request(ops.securedGet), { ok: true });
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      ['Bearer token-1', 'Bearer token-2'],
+    );
+    // Still 401 after the refresh: raised, not looped.
+    const error = await client.request(ops.securedGet).catch((e: unknown) => e);
+    assert.equal((error as { status?: number }).status, 401);
+    assert.equal(server.requests.length, 4);
+  });
+
+  test('a static token is not replayed on 401', async () => {
+    const { server, client } = await setup((_req, res) => json(res, 401, {}), { auth: { bearerAuth: 'static' } });
+    await assert.rejects(client.request(ops.securedGet), (error: Error & { status?: number }) => error.status === 401);
+    assert.equal(server.requests.length, 1);
   });
 });

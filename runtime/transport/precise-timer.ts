@@ -1,0 +1,46 @@
+/**
+ * A timeout that never fires early.
+ *
+ * Node schedules timers from the event loop's cached clock, which lags real time after a long
+ * synchronous stretch, so a plain setTimeout(fn, 200) can fire at 197 ms of real time. Our
+ * timeouts promise "within 50 ms of the setting", never before it: on firing we check the real
+ * elapsed time and re-arm for the rest if needed (a rare path; the success path only arms and
+ * clears one native timer).
+ */
+export class PreciseTimer {
+  readonly #ms: number;
+  readonly #onFire: () => void;
+  #startedAt: number;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(ms: number, onFire: () => void) {
+    this.#ms = ms;
+    this.#onFire = onFire;
+    this.#startedAt = performance.now();
+    this.#timer = setTimeout(this.#check, ms);
+  }
+
+  /** Restarts the full period from now (a body chunk arrived). */
+  refresh(): void {
+    if (this.#timer === undefined) return;
+    this.#startedAt = performance.now();
+    this.#timer.refresh();
+  }
+
+  clear(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+  }
+
+  readonly #check = (): void => {
+    const left = this.#ms - (performance.now() - this.#startedAt);
+    if (left >= 1) {
+      this.#timer = setTimeout(this.#check, left);
+      return;
+    }
+    this.#timer = undefined;
+    this.#onFire();
+  };
+}
