@@ -25,10 +25,31 @@ function lookupPointer(document: unknown, ref: string): unknown {
 }
 
 /**
- * openapi-typescript's bundler (Redocly) looks keys up in plain objects, so a schema property or
- * component named `hasOwnProperty`, `constructor` or `__proto__` crashes it or is silently lost.
- * We hand it a copy with those keys (and the `$ref`s naming them) replaced by placeholders, and put
- * the real names back, quoted, in its output.
+ * Keys openapi-typescript cannot take as they are:
+ * - it looks keys up in plain objects, so a schema property or component named `hasOwnProperty`,
+ *   `constructor` or `__proto__` crashes it or is silently lost;
+ * - it turns every key on the way to a node into a `$ref`-style pointer and parses that back with
+ *   Redocly's `decodeURIComponent` (a path `/50%` throws "URI malformed") and its `#/` split (a
+ *   key holding `#/` is cut in two).
+ */
+function needsProtection(key: string): boolean {
+  return OBJECT_PROTOTYPE_NAMES.has(key) || key.includes('%') || key.includes('#');
+}
+
+/** A `$ref` segment as the model reads it (percent-decoding when it is valid, then ~1 and ~0). */
+function decodeRefSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // Not percent-encoded after all.
+  }
+  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * We hand openapi-typescript a copy with those keys (and the `$ref` segments naming them)
+ * replaced by placeholders, and put the real names back, quoted, in its output.
  */
 function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text: string) => string } {
   const placeholders = new Map<string, string>();
@@ -40,11 +61,17 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     }
     return p;
   };
-  const rewriteRef = (ref: string): string =>
-    ref
+  const rewriteRef = (ref: string): string => {
+    if (!ref.startsWith('#/')) return ref;
+    return `#/${ref
+      .slice(2)
       .split('/')
-      .map((segment) => (OBJECT_PROTOTYPE_NAMES.has(segment) ? placeholderFor(segment) : segment))
-      .join('/');
+      .map((segment) => {
+        const key = decodeRefSegment(segment);
+        return needsProtection(key) ? placeholderFor(key) : segment;
+      })
+      .join('/')}`;
+  };
   const copy = (value: unknown, depth = 0): unknown => {
     if (Array.isArray(value)) return value.map((v) => copy(v, depth));
     if (typeof value !== 'object' || value === null) return value;
@@ -60,7 +87,7 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     for (const key of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[key];
       if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
-      const safeKey = OBJECT_PROTOTYPE_NAMES.has(key) ? placeholderFor(key) : key;
+      const safeKey = needsProtection(key) ? placeholderFor(key) : key;
       Object.defineProperty(out, safeKey, {
         value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : copy(v, depth),
         enumerable: true,
