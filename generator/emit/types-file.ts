@@ -17,7 +17,7 @@ const MAX_INLINE_DEPTH = 32;
 function lookupPointer(document: unknown, ref: string): unknown {
   let node: unknown = document;
   for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = decodeRefSegment(raw);
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -101,9 +101,11 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
   const restore = (text: string): string => {
     let result = text;
     for (const [key, placeholder] of placeholders) {
+      // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
+      const literal = stringLiteral(key).replace(/\*\//g, '*\\/');
       // Quoted uses (index accesses) first, then bare property keys.
-      result = result.split(`"${placeholder}"`).join(stringLiteral(key));
-      result = result.replace(new RegExp(`\\b${placeholder}\\b`, 'g'), stringLiteral(key));
+      result = result.split(`"${placeholder}"`).join(literal);
+      result = result.replace(new RegExp(`\\b${placeholder}\\b`, 'g'), () => literal);
     }
     return result;
   };
