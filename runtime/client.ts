@@ -20,14 +20,17 @@ import {
 } from './constants.js';
 import { SdkError } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
-import { ApiPromise } from './response/api-promise.js';
+import { ApiPromise, type CallResult } from './response/api-promise.js';
 import type { ApiResponse } from './response/api-response.js';
 import { resolveBaseUrl, type ResolvedBase } from './transport/base-url.js';
 import { PoolHolder, type PoolSettings } from './transport/dispatcher.js';
 import { clientHeaders } from './transport/headers.js';
+import { CookieJar } from './transport/cookie-jar.js';
 import { Bulkhead } from './policies/bulkhead.js';
-import { executeCall, type CallResult, type ClientCore, type PageCall } from './policies/call.js';
+import { executeCall, type ClientCore, type PageCall, type PageableResult } from './policies/call.js';
 import { RuntimeLog } from './policies/logging.js';
+import { CircuitBreaker } from './policies/circuit-breaker.js';
+import { CallStats, type OperationStats } from './policies/stats.js';
 
 /** Options that shape the connection pool: changing one in withOptions() needs a pool of its own. */
 const POOL_OPTION_KEYS = ['dispatcher', 'proxy', 'tls', 'dangerouslyDisableTlsVerification', 'connections'] as const;
@@ -54,7 +57,7 @@ export class Client<Auth extends object = Record<string, unknown>> {
 
   /** Sends one operation call. Generated methods are one line over this. */
   request<T>(op: OperationDescriptor, params?: object, options?: RequestOptions): ApiPromise<T> {
-    return new ApiPromise<T>(executeCall(this.#core, op, params, options) as Promise<{ data: T; response: ApiResponse }>);
+    return new ApiPromise<T>(executeCall(this.#core, op, params, options) as Promise<CallResult<T>>);
   }
 
   /** A paginated call: `await` gives the first page, `for await` every item. Lazy: nothing is sent until used. */
@@ -63,8 +66,8 @@ export class Client<Auth extends object = Record<string, unknown>> {
       throw new SdkError(`${op.id}: paginate() needs an operation with a pagination descriptor`);
     }
     const core = this.#core;
-    const toPage = (result: CallResult): RawPage<ApiResponse> => ({
-      body: result.data,
+    const toPage = (result: PageableResult): RawPage<ApiResponse> => ({
+      body: result.data(),
       url: result.pageUrl!,
       headers: result.response.headers,
       response: result.response,
@@ -99,9 +102,17 @@ export class Client<Auth extends object = Record<string, unknown>> {
       merged,
       sharesPool ? this.#core.pools : undefined,
       sharesBulkhead ? this.#core.bulkhead : undefined,
+      'cookies' in options ? undefined : this.#core.cookieJar,
+      'circuitBreaker' in options ? undefined : this.#core.breaker,
+      this.#core.stats,
     );
     derived.#ownsPool = !sharesPool;
     return derived;
+  }
+
+  /** Per operation: calls, errors by class, retries, latency p50/p95/p99 (shared with withOptions() clients). */
+  stats(): Record<string, OperationStats> {
+    return this.#core.stats.snapshot();
   }
 
   /** Closes the connection pool (waiting for calls in flight). Derived clients leave the shared pool open. */
@@ -137,6 +148,9 @@ function buildCore<Auth extends object>(
   options: ClientOptions<Auth>,
   sharedPools: PoolHolder | undefined,
   sharedBulkhead: Bulkhead | undefined,
+  sharedJar?: CookieJar,
+  sharedBreaker?: CircuitBreaker,
+  sharedStats?: CallStats,
 ): ClientCore {
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix);
   const defaults = api.defaults;
@@ -181,5 +195,8 @@ function buildCore<Auth extends object>(
     allowInsecureAuth: options.allowInsecureAuth === true,
     secrets: secretNames(api),
     middleware: options.middleware ?? [],
+    cookieJar: options.cookies === true ? (sharedJar ?? new CookieJar()) : undefined,
+    breaker: options.circuitBreaker ? (sharedBreaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined,
+    stats: sharedStats ?? new CallStats(),
   };
 }

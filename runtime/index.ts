@@ -5,6 +5,7 @@
  */
 export { Client } from './client.js';
 export type {
+  CircuitBreakerOptions,
   ClientOptions,
   HeadersInit,
   LogLevel,
@@ -22,6 +23,7 @@ export { fileFromPath } from './request/index.js';
 export type { Uploadable } from './request/index.js';
 export type { ApiKey, BasicCredentials, BearerToken } from './auth/index.js';
 export type { IncomingResponse, Middleware, NextFn, OutgoingRequest } from './transport/types.js';
+export type { OperationStats } from './policies/stats.js';
 export * from './errors.js';
 export * from './constants.js';
 export type * from './descriptor.js';

@@ -4,6 +4,9 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Middleware } from './transport/types.js';
+import type { CircuitBreakerOptions } from './policies/circuit-breaker.js';
+
+export type { CircuitBreakerOptions };
 
 /** Milliseconds. Each is bounded: there is no "infinite" (0 or Infinity are rejected). */
 export interface TimeoutOptions {
@@ -79,6 +82,16 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
   readonly allowCrossOriginPagination?: boolean;
   /** Runs around every attempt, outermost first. */
   readonly middleware?: readonly Middleware[];
+  /**
+   * `true`: keep cookies the server sets (redirects included) and send them back, like a
+   * requests Session. Off by default. Shared with clients derived by withOptions().
+   */
+  readonly cookies?: boolean;
+  /**
+   * Fail fast with CircuitOpenError after `failures` consecutive failed attempts to an origin,
+   * for `cooldown` ms, then let one probe through. Off by default.
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions;
 }
 
 export interface RequestOptions {

@@ -76,12 +76,10 @@ export function emitClientFile(project: Project, model: ApiModel, modelNames: Re
         isExported: true,
         extends: `Client<${authName}>`,
         docs: [docText([model.title, model.description]) ?? model.clientName],
-        properties: model.resources.map((r) => ({
-          name: r.propertyName,
-          type: r.className,
-          isReadonly: true,
-          ...(r.description !== undefined ? { docs: [docText([r.description])!] } : {}),
-        })),
+        properties: model.resources.map((r) => {
+          const doc = docText([r.description]);
+          return { name: r.propertyName, type: r.className, isReadonly: true, ...(doc !== undefined ? { docs: [doc] } : {}) };
+        }),
         ctors: [
           {
             parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],

@@ -11,6 +11,52 @@ import { GENERATED_HEADER, stringLiteral } from './escape.js';
 const PLACEHOLDER_PREFIX = 'SdkgenProtectedKey';
 /** A ref openapi-typescript turns into a sound type: a whole component. */
 const COMPONENT_REF = /^#\/components\/[^/]+\/[^/]+$/;
+/** A ref whose target sits in a schema: inside a component schema, or under a `schema` key. */
+function isSchemaPointer(ref: string): boolean {
+  const segments = ref.slice(2).split('/');
+  return (segments[0] === 'components' && segments[1] === 'schemas' && segments.length > 3) || segments.includes('schema');
+}
+
+/** Component schema names a schema stands for directly: its `$ref`, those of its allOf/oneOf/anyOf members and items. */
+function aliasTargets(node: unknown, out: string[], depth = 0): string[] {
+  if (typeof node !== 'object' || node === null || depth > MAX_INLINE_DEPTH) return out;
+  const schema = node as Record<string, unknown>;
+  const match = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref) : null;
+  if (match) out.push(decodeRefSegment(match[1]!));
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    const members = schema[key];
+    if (Array.isArray(members)) for (const member of members) aliasTargets(member, out, depth + 1);
+  }
+  // `T[]` of an indexed access is not deferred either: `A: {items: {$ref: A}}` is TS2502 too.
+  if (schema.items !== undefined) aliasTargets(schema.items, out, depth + 1);
+  return out;
+}
+
+/** Component schemas that reach themselves through aliasTargets alone. */
+function vacuousSchemas(schemas: Record<string, unknown>): string[] {
+  const edges = new Map<string, string[]>();
+  for (const name of Object.keys(schemas)) {
+    const targets = aliasTargets(schemas[name], []).filter((t) => Object.hasOwn(schemas, t));
+    if (targets.length > 0) edges.set(name, targets);
+  }
+  const out: string[] = [];
+  for (const start of edges.keys()) {
+    const seen = new Set<string>();
+    const stack = [...edges.get(start)!];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === start) {
+        out.push(start);
+        break;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(edges.get(next) ?? []));
+    }
+  }
+  return out;
+}
+
 /** Nested inlining depth; deeper means refs that inline each other in a cycle. */
 const MAX_INLINE_DEPTH = 32;
 
@@ -72,24 +118,48 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
       })
       .join('/')}`;
   };
-  const copy = (value: unknown, depth = 0): unknown => {
-    if (Array.isArray(value)) return value.map((v) => copy(v, depth));
+  /**
+   * Schemas reached by a ref into another schema's insides or into an operation
+   * (`#/components/schemas/Report/definitions/node`, `#/paths/~1a/get/.../schema`), hoisted into
+   * `components.schemas` under their pointer (a name no valid component can have: component names
+   * are `[A-Za-z0-9._-]+`). Inlining them instead is exponential on real documents (Azure's
+   * network-applicationGateway grew a 526 MB types.ts) and never ends on a node that contains itself.
+   */
+  const hoisted = new Map<string, unknown>();
+  const hoistedRef = (ref: string, target: unknown): string => {
+    const key = placeholderFor(`#/${ref.slice(2).split('/').map(decodeRefSegment).map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+    if (!hoisted.has(key)) {
+      hoisted.set(key, undefined);
+      hoisted.set(key, copy(target));
+    }
+    return `#/components/schemas/${key}`;
+  };
+  /** `inlining`: the refs being inlined around this node, to stop at a ref that contains itself. */
+  const copy = (value: unknown, inlining: readonly string[] = []): unknown => {
+    if (Array.isArray(value)) return value.map((v) => copy(v, inlining));
     if (typeof value !== 'object' || value === null) return value;
-    // A ref into `#/paths/...` or into a schema's insides becomes an index type openapi-typescript
-    // gets wrong (it keeps `schema`/`properties` segments); the model resolves such refs, so the
-    // types inline their target instead.
+    // Any other ref into `#/paths/...` (a parameter, a response) becomes an index type
+    // openapi-typescript gets wrong (it keeps `parameters`/`responses` segments); the model resolves
+    // such refs, so the types inline their target instead.
     const ref = (value as Record<string, unknown>).$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref) && depth < MAX_INLINE_DEPTH) {
+    if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref)) {
       const target = lookupPointer(document, ref);
-      if (target !== undefined) return copy(target, depth + 1);
+      if (target !== undefined) {
+        if (isSchemaPointer(ref)) return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
+        if (inlining.includes(ref) || inlining.length >= MAX_INLINE_DEPTH) return {};
+        return copy(target, [...inlining, ref]);
+      }
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[key];
       if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
       const safeKey = needsProtection(key) ? placeholderFor(key) : key;
+      // openapi-typescript turns an operationId into a pointer too (`operations["a%2Fb"]` is
+      // looked up as `operations["a/b"]`); `responses` tells an operation from an example.
+      const protectedId = key === 'operationId' && typeof v === 'string' && needsProtection(v) && 'responses' in value;
       Object.defineProperty(out, safeKey, {
-        value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : copy(v, depth),
+        value: key === '$ref' && typeof v === 'string' ? rewriteRef(v) : protectedId ? placeholderFor(v) : copy(v, inlining),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -97,7 +167,29 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     }
     return out;
   };
-  const copied = copy(document);
+  const copySiblings = (value: Record<string, unknown>, inlining: readonly string[]): Record<string, unknown> => {
+    const { $ref: _ref, ...rest } = value;
+    return copy(rest, inlining) as Record<string, unknown>;
+  };
+  const copied = copy(document) as Record<string, unknown>;
+  // A component that is, through unions and intersections of refs, a ref to itself
+  // (`A: {$ref: A}`, `A: {oneOf: [{$ref: B}]}` with `B: {$ref: A}`, `A: {items: {$ref: A}}`) has
+  // no finite TypeScript alias;
+  // openapi-typescript prints `A: components["schemas"]["B"]`, which tsc rejects (TS2502). Those
+  // components are typed `unknown`. A ref under `properties` is fine: an object type is deferred.
+  const originalSchemas = (document.components as Record<string, unknown> | undefined)?.schemas as Record<string, unknown> | undefined;
+  const copiedSchemas = (copied.components as Record<string, unknown> | undefined)?.schemas as Record<string, unknown> | undefined;
+  if (originalSchemas && copiedSchemas) {
+    for (const name of vacuousSchemas(originalSchemas)) {
+      Object.defineProperty(copiedSchemas, needsProtection(name) ? placeholderFor(name) : name, { value: {}, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  if (hoisted.size > 0) {
+    const components = (copied.components ?? {}) as Record<string, unknown>;
+    const schemas = (components.schemas ?? {}) as Record<string, unknown>;
+    for (const [key, schema] of hoisted) schemas[key] = schema;
+    copied.components = { ...components, schemas };
+  }
   const restore = (text: string): string => {
     let result = text;
     for (const [key, placeholder] of placeholders) {

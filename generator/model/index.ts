@@ -52,7 +52,8 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
   const tagDescriptions = new Map<string, string>();
   if (Array.isArray(document.tags)) {
     for (const tag of document.tags) {
-      if (isObject(tag) && typeof tag.name === 'string' && typeof tag.description === 'string') tagDescriptions.set(tag.name, tag.description);
+      // An empty description says nothing: the resource gets the generated one instead.
+      if (isObject(tag) && typeof tag.name === 'string' && typeof tag.description === 'string' && tag.description.trim() !== '') tagDescriptions.set(tag.name, tag.description);
     }
   }
   const resources: ResourceModel[] = [...names.resources.values()]

@@ -66,9 +66,20 @@ export class RefResolver {
   resolve(value: unknown, pointer: string): { value: unknown; pointer: string } {
     let current = value;
     let at = pointer;
+    const chain: string[] = [];
     for (let hop = 0; hop < MAX_REF_CHAIN; hop++) {
       if (!isObject(current) || typeof current.$ref !== 'string') return { value: current, pointer: at };
       const ref = current.$ref;
+      if (chain.includes(ref)) {
+        // `A: {$ref: B}`, `B: {$ref: A}`: nothing in the loop says what the value is.
+        throw inputError(
+          this.spec,
+          joinPointer(at, '$ref'),
+          `$ref cycle with nothing else in it: ${[...chain, ref].join(' -> ')}`,
+          'one of these must be a real schema (or object), not only a $ref',
+        );
+      }
+      chain.push(ref);
       const target = this.lookup(ref);
       if (target === undefined) {
         throw inputError(

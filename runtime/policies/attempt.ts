@@ -6,20 +6,23 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import type { OperationDescriptor } from '../descriptor.js';
+import type { OperationDescriptor, ResponseKind } from '../descriptor.js';
 import { applyAuth, type ResolvedAuth, type SecretNames } from '../auth/index.js';
 import { formatCookieHeader } from '../request/index.js';
 import { MAX_ERROR_BODY_BYTES } from '../constants.js';
 import { ReadTimeoutError, SdkError, TooManyRedirectsError } from '../errors.js';
-import { redactUrl } from '../redact.js';
-import { readBody, drainBody } from '../response/read-body.js';
-import { decodeErrorBody, decodeSuccessBody, isStreamedKind, successKind, valueAtPath } from '../response/decode-body.js';
+import { redactHeaders, redactUrl } from '../redact.js';
+import { readBody, drainBody, type ChunkWatcher } from '../response/read-body.js';
+import { decodeErrorBody, isBinaryMediaType, isStreamedKind, successKind } from '../response/decode-body.js';
+import { headerValue } from '../response/headers.js';
 import { classifyTransportError } from '../transport/classify.js';
 import { send, targetOf, type Target } from '../transport/send.js';
 import { AttemptAbort } from '../transport/attempt-abort.js';
+import type { CookieJar } from '../transport/cookie-jar.js';
 import type { IncomingResponse, Middleware, OutgoingRequest } from '../transport/types.js';
 import { redirectHeaders, redirectStep, stripSecretQuery } from './redirect.js';
 import type { CallScope } from './call-scope.js';
+import type { RuntimeLog } from './logging.js';
 import { PreciseTimer } from '../transport/precise-timer.js';
 
 /** Everything an attempt needs, fixed for the whole call. */
@@ -38,14 +41,26 @@ export interface CallState {
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
   readonly maxRedirects: number;
+  readonly cookieJar: CookieJar | undefined;
+  readonly log: RuntimeLog;
   readonly readMs: number;
   readonly connectMs: number;
-  readonly errorEnvelope: string | undefined;
 }
 
 export type AttemptResult =
   /** A 2xx, body read and decoded (or, for streamed kinds, handed over unread). */
-  | { readonly kind: 'success'; readonly status: number; readonly headers: IncomingHttpHeaders; readonly url: string; readonly data: unknown; readonly bytes: Uint8Array | undefined; readonly stream: Readable | undefined }
+  | {
+      readonly kind: 'success';
+      readonly status: number;
+      readonly headers: IncomingHttpHeaders;
+      readonly url: string;
+      /** The declared body kind for this status. */
+      readonly bodyKind: ResponseKind;
+      /** The read body, for buffered kinds ... */
+      readonly bytes: Uint8Array | undefined;
+      /** ... or the unread stream for binary kinds and binary media types. */
+      readonly stream: Readable | undefined;
+    }
   /** A non-2xx (or a 2xx carrying the error envelope), body read (capped). */
   | { readonly kind: 'status'; readonly status: number; readonly headers: IncomingHttpHeaders; readonly url: string; readonly body: unknown }
   /** No usable response. */
@@ -76,9 +91,6 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
       ),
     );
   });
-  const refresh = (): void => {
-    readTimer.refresh();
-  };
   call.scope.onCancel(abort);
   try {
     let method = call.method;
@@ -88,12 +100,16 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     let sameOrigin = true;
     for (let hop = 0; ; hop++) {
       currentUrl = target.url;
+      const hopHeaders = call.cookieJar === undefined ? headers : withJarCookies(call.cookieJar, headers, target.url);
       const request =
         sameOrigin && call.auth.schemes.length > 0
-          ? await withCredentials(call, method, target, headers, body, attempt, controller)
-          : newRequest(call, method, target.url, headers, body, attempt, controller);
+          ? await withCredentials(call, method, target, hopHeaders, body, attempt, controller)
+          : newRequest(call, method, target.url, hopHeaders, body, attempt, controller);
+      if (call.log.debugEnabled) debugRequest(call, request);
       const response = await exchange(call, request, target, controller);
       currentUrl = response.url;
+      if (call.log.debugEnabled) debugResponse(call, response);
+      call.cookieJar?.store(response.headers['set-cookie'], response.url);
       const step = redirectStep(response.status, response.headers, method, response.url, call.target.origin);
       if (step !== undefined && call.maxRedirects > 0) {
         drainBody(response.body);
@@ -116,11 +132,11 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
         method = step.method;
         target = targetOf(step.sameOrigin ? step.url : stripSecretQuery(step.url, call.secrets));
         sameOrigin = step.sameOrigin;
-        refresh();
+        readTimer.refresh();
         continue;
       }
       phase = 'body';
-      return await readResponse(call, response, refresh);
+      return await readResponse(call, response, readTimer);
     }
   } catch (error) {
     if (abortReason !== undefined) {
@@ -142,6 +158,23 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     readTimer.clear();
     call.scope.onCancel(undefined);
   }
+}
+
+function debugRequest(call: CallState, request: OutgoingRequest): void {
+  const headers = JSON.stringify(redactHeaders(request.headers, call.secrets.headers));
+  call.log.debug(`[sdk] ${call.op.id} attempt ${request.attempt} -> ${request.method} ${redactUrl(request.url, call.secrets.query)} headers ${headers}`);
+}
+
+function debugResponse(call: CallState, response: IncomingResponse): void {
+  const headers = JSON.stringify(redactHeaders(response.headers as Record<string, string | string[] | undefined>, call.secrets.headers));
+  call.log.debug(`[sdk] ${call.op.id} <- ${response.status} ${redactUrl(response.url, call.secrets.query)} headers ${headers}`);
+}
+
+/** Adds the jar's cookies for this URL to the call's own Cookie header. */
+function withJarCookies(jar: CookieJar, headers: Record<string, string>, url: string): Record<string, string> {
+  const fromJar = jar.header(url);
+  if (fromJar === undefined) return headers;
+  return { ...headers, cookie: headers.cookie ? `${headers.cookie}; ${fromJar}` : fromJar };
 }
 
 /** Adds credentials (only ever called for a hop on the call's own origin). */
@@ -201,34 +234,27 @@ function exchange(call: CallState, request: OutgoingRequest, target: Target, abo
   return run(0, request);
 }
 
-async function readResponse(call: CallState, response: IncomingResponse, refresh: () => void): Promise<AttemptResult> {
+async function readResponse(call: CallState, response: IncomingResponse, readTimer: ChunkWatcher): Promise<AttemptResult> {
   const { status, headers, url } = response;
   if (status < 200 || status >= 300) {
     let read;
     try {
-      read = await readBody(response.body, refresh, MAX_ERROR_BODY_BYTES);
+      read = await readBody(response.body, readTimer, MAX_ERROR_BODY_BYTES);
     } catch (error) {
       throw new TransportFailure(error);
     }
     return { kind: 'status', status, headers, url, body: decodeErrorBody(headers, read.bytes, read.truncated) };
   }
-  const kind = successKind(call.op, status);
-  if (isStreamedKind(kind)) {
-    return { kind: 'success', status, headers, url, data: undefined, bytes: undefined, stream: response.body };
+  const bodyKind = successKind(call.op, status);
+  if (isStreamedKind(bodyKind) || (bodyKind !== 'text' && isBinaryMediaType(headerValue(headers, 'content-type')))) {
+    return { kind: 'success', status, headers, url, bodyKind, bytes: undefined, stream: response.body };
   }
   let bytes: Uint8Array;
   try {
-    bytes = (await readBody(response.body, refresh)).bytes;
+    bytes = (await readBody(response.body, readTimer)).bytes;
   } catch (error) {
     throw new TransportFailure(error);
   }
-  const data = decodeSuccessBody(kind, status, headers, bytes, () => ({
-    method: call.method,
-    url: redactUrl(url, call.secrets.query),
-  }));
-  if (call.errorEnvelope !== undefined && data !== null && typeof data === 'object') {
-    const envelope = valueAtPath(data, call.errorEnvelope);
-    if (envelope !== undefined && envelope !== null) return { kind: 'status', status, headers, url, body: data };
-  }
-  return { kind: 'success', status, headers, url, data, bytes, stream: undefined };
+  // Decoding happens later, when (and if) the caller asks for data: see call-result.ts.
+  return { kind: 'success', status, headers, url, bodyKind, bytes, stream: undefined };
 }

@@ -9,22 +9,26 @@ import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
 import type { ResolvedAuth, SecretNames } from '../auth/index.js';
 import { buildRequest, formatCookieHeader, toDispatchBody } from '../request/index.js';
 import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
-import { ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
+import { ConnectionError, ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
 import type { RequestOptions, TimeoutOptions } from '../options.js';
 import { redactHeaders, redactUrl } from '../redact.js';
 import { ApiResponse } from '../response/api-response.js';
 import { BinaryResponse } from '../response/binary-response.js';
 import { flattenHeaders, requestIdOf } from '../response/headers.js';
 import { IdleTimeoutStream } from '../response/idle-timeout-stream.js';
-import type { WithResponse } from '../response/api-promise.js';
+import type { CallResult } from '../response/api-promise.js';
+import { BufferedCallResult, StreamedCallResult, type DecodeContext } from '../response/call-result.js';
 import type { ResolvedBase } from '../transport/base-url.js';
 import type { PoolHolder } from '../transport/dispatcher.js';
 import { callHeaders, type ClientHeaders } from '../transport/headers.js';
 import { targetOf, type Target } from '../transport/send.js';
 import type { Middleware } from '../transport/types.js';
+import type { CookieJar } from '../transport/cookie-jar.js';
 import { runAttempt, type AttemptResult, type CallState } from './attempt.js';
 import type { Bulkhead } from './bulkhead.js';
 import { CallScope } from './call-scope.js';
+import type { CallStats } from './stats.js';
+import { healthOf, type AttemptHealth, type CircuitBreaker } from './circuit-breaker.js';
 import type { RuntimeLog } from './logging.js';
 import { stripSecretQuery } from './redirect.js';
 import { decideRetry, retryAfterMs, type AttemptOutcome } from './retry.js';
@@ -45,6 +49,9 @@ export interface ClientCore {
   readonly allowInsecureAuth: boolean;
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
+  readonly cookieJar: CookieJar | undefined;
+  readonly breaker: CircuitBreaker | undefined;
+  readonly stats: CallStats;
 }
 
 /** Pagination's needs: fetch an absolute next-page URL, and learn the URL a page came from. */
@@ -53,9 +60,9 @@ export interface PageCall {
   readonly absoluteUrl?: string;
 }
 
-export interface CallResult extends WithResponse<unknown> {
+export interface PageableResult extends CallResult {
   /** Only for PageCall: the final URL (after redirects) without credential query parameters. */
-  readonly pageUrl?: string;
+  readonly pageUrl: string | undefined;
 }
 
 export async function executeCall(
@@ -64,7 +71,7 @@ export async function executeCall(
   params: object | undefined,
   options: RequestOptions | undefined,
   page?: PageCall,
-): Promise<CallResult> {
+): Promise<PageableResult> {
   const absoluteUrl = page?.absoluteUrl;
   if (core.pools.closed) throw new SdkError(`${op.method} ${op.path}: the client was closed`);
   const shaped = buildRequest(op, params);
@@ -99,6 +106,7 @@ export async function executeCall(
   const attempts: Attempt[] = [];
   let holdsSlot = false;
   let handedOver = false;
+  let failure: unknown;
   try {
     scope.throwIfCancelled();
     const wait = core.bulkhead.acquire(scope, describe);
@@ -120,18 +128,22 @@ export async function executeCall(
       secrets: core.secrets,
       middleware: options?.middleware ? [...core.middleware, ...options.middleware] : core.middleware,
       maxRedirects: core.maxRedirects,
+      cookieJar: core.cookieJar,
+      log: core.log,
       readMs,
       connectMs,
-      errorEnvelope: core.api.errorEnvelope,
     };
 
     let delayMs = 0;
+    let retriesDone = 0;
     // A token provider gets one chance to hand out a fresh token after a 401 (rotated or expired):
     // the call is replayed at once, outside the retry budget. A 401 was refused before any work.
     let authRefreshLeft = call.replayable && call.auth.schemes.some((s) => typeof s.credential === 'function');
     for (let attemptNo = 1; ; attemptNo++) {
       const started = core.log.infoEnabled ? performance.now() : 0;
+      const probe = core.breaker === undefined ? false : core.breaker.admit(target.origin, describe);
       const result = await runAttempt(call, attemptNo);
+      if (core.breaker !== undefined) core.breaker.record(target.origin, breakerHealth(result), probe);
       const record: Attempt =
         result.kind === 'failed'
           ? { attempt: attemptNo, errorCode: result.code, delayMs }
@@ -140,13 +152,13 @@ export async function executeCall(
 
       if (result.kind === 'success') {
         logAttempt(core, call, result, attemptNo, started, undefined);
+        const pageUrl = page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
         if (result.stream === undefined) {
-          const response = newResponse(core, result.status, result.headers, result.url, attemptNo, result.bytes);
-          return page === undefined
-            ? { data: result.data, response }
-            : { data: result.data, response, pageUrl: stripSecretQuery(result.url, core.secrets) };
+          const response = newResponse(core, result, attemptNo, result.bytes);
+          return new BufferedCallResult(response, result.bodyKind, result.bytes ?? EMPTY_BODY, result.url, decodeContext(core, method, attempts), pageUrl);
         }
-        // Streamed body: the slot and the caller's signal stay with the stream until it ends.
+        // Streamed body: the bulkhead slot and the caller's signal stay with the stream until it
+        // ends; the total deadline stops here (a large download is bounded by the read timeout).
         const stream = new IdleTimeoutStream(
           result.stream,
           readMs,
@@ -160,7 +172,7 @@ export async function executeCall(
         scope.stopDeadline();
         scope.onCancel((reason) => stream.destroy(reason));
         const binary = new BinaryResponse(result.status, result.headers, stream);
-        return { data: binary, response: newResponse(core, result.status, result.headers, result.url, attemptNo, binary) };
+        return new StreamedCallResult(newResponse(core, result, attemptNo, binary), binary, pageUrl);
       }
 
       if (result.kind === 'status' && result.status === 401 && authRefreshLeft) {
@@ -172,21 +184,19 @@ export async function executeCall(
 
       const outcome: AttemptOutcome =
         result.kind === 'status' ? { kind: 'status', status: result.status, headers: result.headers } : { kind: 'error', sent: result.sent };
-      const decision = decideRetry(outcome, {
-        retriesDone: attemptNo - 1,
-        maxRetries,
-        idempotent,
-        replayable: call.replayable,
-        maxRetryAfterMs,
-      });
+      const decision = decideRetry(outcome, { retriesDone, maxRetries, idempotent, replayable: call.replayable, maxRetryAfterMs });
       // Never sleep past the deadline: raise the real failure now rather than a timeout later.
-      const retry = decision.retry && decision.delayMs < scope.remaining();
-      logAttempt(core, call, result, attemptNo, started, retry && decision.retry ? decision.delayMs : undefined);
-      if (!retry || !decision.retry) throw finalError(core, call, result, attempts);
+      if (!decision.retry || decision.delayMs >= scope.remaining()) {
+        logAttempt(core, call, result, attemptNo, started, undefined);
+        throw finalError(core, call, result, attempts);
+      }
+      logAttempt(core, call, result, attemptNo, started, decision.delayMs);
+      retriesDone++;
       delayMs = decision.delayMs;
       await scope.sleep(delayMs);
     }
   } catch (error) {
+    failure = error;
     if (error instanceof SdkError) {
       if (error.attempts.length === 0) error.attempts = attempts;
       if (error.method === undefined) error.method = method;
@@ -194,6 +204,12 @@ export async function executeCall(
     }
     throw error;
   } finally {
+    core.stats.record(
+      op.id,
+      performance.now() - scope.startedAt,
+      attempts.length,
+      failure === undefined ? undefined : failure instanceof Error ? failure.constructor.name : 'unknown',
+    );
     if (!handedOver) {
       if (holdsSlot) core.bulkhead.release();
       scope.dispose();
@@ -201,8 +217,22 @@ export async function executeCall(
   }
 }
 
+/** Characters HTTP cannot carry raw in a request target (non-ASCII, controls, space and a few delimiters). */
+const UNSAFE_PATH_CHARS = /[^\x21-\x7e]|["<>\\^`{|}]/;
+const UNSAFE_PATH_RUNS = /(?:[^\x21-\x7e]|["<>\\^`{|}])+/g;
+
+/**
+ * Percent-encodes what the spec's literal path segments may contain raw (`/unicode/ключ`);
+ * parameter values arrive already encoded, and existing %XX escapes are left alone.
+ */
+function wirePath(path: string): string {
+  if (!UNSAFE_PATH_CHARS.test(path)) return path;
+  return path.replace(UNSAFE_PATH_RUNS, (run) => Buffer.from(run, 'utf8').toString('hex').replace(/../g, '%$&').toUpperCase());
+}
+
 /** Base origin + path + query without a URL parse (the success path does not need one). */
-function plainTarget(base: ResolvedBase, path: string, query: string): Target {
+function plainTarget(base: ResolvedBase, rawPath: string, query: string): Target {
+  const path = wirePath(rawPath);
   const fullPath = query === '' ? `${base.basePath}${path}` : `${base.basePath}${path}?${query}`;
   return { origin: base.origin, path: fullPath, url: base.origin + fullPath };
 }
@@ -214,23 +244,43 @@ function checkTimeout(name: string, value: number): number {
   return value;
 }
 
+const EMPTY_BODY = new Uint8Array(0);
+
+/** Only network trouble and 5xx say the origin is unwell; cancellations and our own bugs say nothing. */
+function breakerHealth(result: AttemptResult): AttemptHealth {
+  if (result.kind === 'failed') {
+    const networkTrouble = result.sent !== 'fatal' || result.error instanceof ConnectionError;
+    return networkTrouble ? 'failure' : 'neutral';
+  }
+  return healthOf({ kind: 'status', status: result.status });
+}
+
 function newResponse(
   core: ClientCore,
-  status: number,
-  headers: IncomingHttpHeaders,
-  url: string,
+  result: Extract<AttemptResult, { kind: 'success' }>,
   attempts: number,
   body: Uint8Array | BinaryResponse | undefined,
 ): ApiResponse {
   return new ApiResponse({
-    status,
-    headers,
-    rawUrl: url,
+    status: result.status,
+    headers: result.headers,
+    rawUrl: result.url,
     secretQuery: core.secrets.query,
     requestIdHeader: core.api.requestIdHeader,
     attempts,
     body,
   });
+}
+
+function decodeContext(core: ClientCore, method: string, attempts: readonly Attempt[]): DecodeContext {
+  return {
+    method,
+    secretQuery: core.secrets.query,
+    secretHeaders: core.secrets.headers,
+    requestIdHeader: core.api.requestIdHeader,
+    errorEnvelope: core.api.errorEnvelope,
+    attempts,
+  };
 }
 
 function finalError(core: ClientCore, call: CallState, result: Exclude<AttemptResult, { kind: 'success' }>, attempts: Attempt[]): unknown {

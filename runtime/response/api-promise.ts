@@ -5,6 +5,10 @@
  * The base Promise resolves to nothing and never rejects; `then`/`catch`/`finally` delegate to
  * the data promise. That way a caller who only uses `.withResponse()` gets no unhandled
  * rejection from the data side, and `await` still yields the data.
+ *
+ * Decoding is lazy: the call reads the body (so a stalled body is retried like any read
+ * timeout) but parses it only when data is asked for. `.asResponse()` never parses, so a caller
+ * who asked for a raw media type gets the response whatever its Content-Type.
  */
 import type { ApiResponse } from './api-response.js';
 
@@ -13,11 +17,17 @@ export interface WithResponse<T> {
   readonly response: ApiResponse;
 }
 
+/** What the call machinery resolves with: the response and a (memoised) decoder for its body. */
+export interface CallResult<T = unknown> {
+  readonly response: ApiResponse;
+  data(): T;
+}
+
 export class ApiPromise<T> extends Promise<T> {
-  readonly #result: Promise<WithResponse<T>>;
+  readonly #result: Promise<CallResult<T>>;
   #data: Promise<T> | undefined;
 
-  constructor(result: Promise<WithResponse<T>>) {
+  constructor(result: Promise<CallResult<T>>) {
     super((resolve) => resolve(undefined as T));
     this.#result = result;
   }
@@ -29,7 +39,7 @@ export class ApiPromise<T> extends Promise<T> {
 
   /** The data and the raw response (status, headers, request id). */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#result;
+    return this.#result.then(pickBoth<T>);
   }
 
   /** The raw response with the body still readable (`.json()`, `.text()`, `.stream()`). */
@@ -57,10 +67,14 @@ export class ApiPromise<T> extends Promise<T> {
   }
 }
 
-function pickResponse<T>(result: WithResponse<T>): ApiResponse {
+function pickResponse<T>(result: CallResult<T>): ApiResponse {
   return result.response;
 }
 
-function pickData<T>(result: WithResponse<T>): T {
-  return result.data;
+function pickData<T>(result: CallResult<T>): T {
+  return result.data();
+}
+
+function pickBoth<T>(result: CallResult<T>): WithResponse<T> {
+  return { data: result.data(), response: result.response };
 }

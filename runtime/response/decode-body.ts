@@ -42,9 +42,28 @@ export function decodeText(bytes: Uint8Array, headers: IncomingHttpHeaders): str
 }
 
 /**
- * A 2xx body for the declared kind. JSON: undefined when empty; HTML is an
- * UnexpectedContentTypeError; a non-JSON type is still parsed when it parses (many APIs say
- * text/plain), else reported as unexpected.
+ * Media types that are certainly not text: their bodies are streamed as a BinaryResponse even
+ * when the operation declared JSON (a tarball behind a redirect, a raw media type the caller
+ * asked for), instead of being buffered and failing a JSON parse.
+ */
+export function isBinaryMediaType(contentType: string | undefined): boolean {
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType === '' || charsetOf(contentType) !== undefined) return false;
+  if (mediaType.startsWith('text/') || isJsonMediaType(mediaType)) return false;
+  if (mediaType.endsWith('+xml') || mediaType.endsWith('/xml') || mediaType.endsWith('+yaml')) return false;
+  if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'application/javascript') return false;
+  if (mediaType === 'application/x-ndjson' || mediaType === 'application/yaml') return false;
+  return true;
+}
+
+/**
+ * A 2xx body, decoded by the Content-Type that arrived (the spec can be wrong or the caller may
+ * have asked for another media type):
+ * - empty -> undefined ('' for text);
+ * - JSON types -> parsed (malformed: ResponseParseError);
+ * - HTML where JSON was declared -> UnexpectedContentTypeError (a proxy's error page);
+ * - other text -> parsed when it is JSON, else returned as text;
+ * - declared text -> text, whatever the type.
  */
 export function decodeSuccessBody(
   kind: ResponseKind,
@@ -53,21 +72,24 @@ export function decodeSuccessBody(
   bytes: Uint8Array,
   contextOf: () => ErrorContext,
 ): unknown {
-  if (kind === 'empty' || bytes.byteLength === 0) return kind === 'text' ? '' : undefined;
-  if (kind === 'text') return decodeText(bytes, headers);
+  if (bytes.byteLength === 0) return kind === 'text' ? '' : undefined;
+  const text = decodeText(bytes, headers);
+  if (kind === 'text') return text;
   const contentType = headerValue(headers, 'content-type');
   const mediaType = mediaTypeOf(contentType);
-  const text = decodeText(bytes, headers);
-  if (mediaType === 'text/html' || (mediaType !== '' && !isJsonMediaType(mediaType) && !looksLikeJson(text))) {
+  if (mediaType === 'text/html' && kind === 'json') {
     const context = contextOf();
     throw new UnexpectedContentTypeError(
-      `${context.method} ${context.url}: expected JSON but got ${contentType ?? 'no Content-Type'} (status ${status}): ${snippet(text)}`,
+      `${context.method} ${context.url}: expected JSON but got ${contentType} (status ${status}): ${snippet(text)}`,
       { ...context, status, contentType, bodySnippet: snippet(text) },
     );
   }
+  const declaredJson = mediaType === '' || isJsonMediaType(mediaType);
+  if (!declaredJson && !looksLikeJson(text)) return text;
   try {
     return JSON.parse(text);
   } catch (error) {
+    if (!declaredJson) return text;
     const context = contextOf();
     throw new ResponseParseError(
       `${context.method} ${context.url}: the ${status} response is not valid JSON (${(error as Error).message}); body starts: ${snippet(text)}`,

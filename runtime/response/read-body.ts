@@ -13,55 +13,56 @@ export interface BufferedBody {
 
 const EMPTY = Buffer.alloc(0);
 
+/** Anything with a `refresh()`: the read timer, restarted on every chunk. */
+export interface ChunkWatcher {
+  refresh(): void;
+}
+
 /**
- * @param onChunk   called per chunk (refreshes the read timer)
+ * @param watcher   refreshed per chunk (the read-idle timer)
  * @param maxBytes  stop collecting after this many bytes and destroy the stream (error bodies)
  */
-export function readBody(stream: Readable, onChunk: () => void, maxBytes = Infinity): Promise<BufferedBody> {
+export function readBody(stream: Readable, watcher: ChunkWatcher, maxBytes = Infinity): Promise<BufferedBody> {
   return new Promise<BufferedBody>((resolve, reject) => {
     let first: Buffer | undefined;
     let chunks: Buffer[] | undefined;
     let length = 0;
     let settled = false;
-    const cleanup = (): void => {
-      settled = true;
-      stream.off('data', onData);
-      stream.off('end', onEnd);
-      stream.off('error', onError);
-      stream.off('close', onClose);
-    };
-    const collected = (): Buffer => (chunks ? Buffer.concat(chunks, length) : (first ?? EMPTY));
-    const onData = (chunk: Buffer): void => {
-      onChunk();
+    // Listeners are not removed on end/error: the stream is finished and goes away with them.
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      watcher.refresh();
       if (first === undefined) first = chunk;
       else (chunks ??= [first]).push(chunk);
       length += chunk.length;
       if (length > maxBytes) {
-        cleanup();
+        settled = true;
         // Keep nothing past the cap; destroying releases the socket instead of draining a huge page.
         discardBody(stream);
-        resolve({ bytes: collected().subarray(0, maxBytes), truncated: true });
+        resolve({ bytes: collect(first, chunks, length).subarray(0, maxBytes), truncated: true });
       }
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve({ bytes: collected(), truncated: false });
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    // A stream destroyed without an error (premature close) must not leave the read hanging.
-    const onClose = (): void => {
+    });
+    stream.on('end', () => {
       if (settled) return;
-      cleanup();
+      settled = true;
+      resolve({ bytes: collect(first, chunks, length), truncated: false });
+    });
+    stream.on('error', (error: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    });
+    // A stream destroyed without an error (premature close) must not leave the read hanging.
+    stream.on('close', () => {
+      if (settled) return;
+      settled = true;
       reject(Object.assign(new Error('response body closed before its end'), { code: 'UND_ERR_SOCKET' }));
-    };
-    stream.on('data', onData);
-    stream.on('end', onEnd);
-    stream.on('error', onError);
-    stream.on('close', onClose);
+    });
   });
+}
+
+function collect(first: Buffer | undefined, chunks: Buffer[] | undefined, length: number): Buffer {
+  return chunks ? Buffer.concat(chunks, length) : (first ?? EMPTY);
 }
 
 /** Redirect bodies up to this size are drained so the keep-alive connection is reused; larger ones close it. */

@@ -17,7 +17,8 @@ import { typecheckPackage } from '../../scripts/corpus/typecheck.js';
 import { hostileSpec } from './hostile-spec.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const OUT_ROOT = join(REPO_ROOT, '.tmp/fuzz');
+/** Per process: another engineer's full test run may run this file at the same time. */
+const OUT_ROOT = join(REPO_ROOT, '.tmp/fuzz', String(process.pid));
 const SEEDS = Number(process.env.FUZZ_SEEDS ?? 20);
 const FIRST_SEED = Number(process.env.FUZZ_FIRST_SEED ?? 1);
 

@@ -31,6 +31,18 @@ export interface HostileSpecOptions {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/** `obj[key] = value` that also works for `__proto__` (an own key, as JSON.parse makes it). */
+function put(obj: Record<string, Json>, key: string, value: Json): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** An object literal whose keys may be `__proto__`. */
+function entries(pairs: readonly (readonly [string, Json])[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [k, v] of pairs) put(out, k, v);
+  return out;
+}
+
 export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> {
   const random = seededRandom(seed * 7919 + 17);
   const int = (max: number) => Math.floor(random() * max);
@@ -55,35 +67,40 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
 
   const schemaNames = names(1 + int(4));
   const schemaRef = (s: string): Json => ({ $ref: `#/components/schemas/${encodeURIComponent(pointerSegment(s))}` });
-  const schemaFor = (depth: number): Json => {
+  /**
+   * `aliases`: the schemas a ref may name where it stands for the whole schema (alone, or in a
+   * oneOf): only earlier ones, since `A: {$ref: A}` describes no value and is refused. Under
+   * `properties` any schema will do.
+   */
+  const schemaFor = (depth: number, aliases: readonly string[]): Json => {
     const roll = int(depth > 1 ? 4 : 8);
     switch (roll) {
       case 0: return { type: 'string', description: text(), default: text(), example: text() };
       case 1: return { type: 'string', enum: names(1 + int(4)), description: text() };
       case 2: return { type: 'integer', enum: [0, 1, -1], default: 1 };
-      case 3: return schemaNames.length > 0 ? schemaRef(pick(schemaNames)) : { type: 'boolean' };
-      case 4: return { type: 'array', items: schemaFor(depth + 1), description: text() };
-      case 5: return { oneOf: [schemaFor(depth + 1), schemaFor(depth + 1)], description: text() };
+      case 3: return aliases.length > 0 ? schemaRef(pick(aliases)) : { type: 'boolean' };
+      case 4: return { type: 'array', items: schemaFor(depth + 1, aliases), description: text() };
+      case 5: return { oneOf: [schemaFor(depth + 1, aliases), schemaFor(depth + 1, aliases)], description: text() };
       default: {
         const props: Record<string, Json> = {};
         const propNames = names(1 + int(4));
-        for (const p of propNames) props[p] = schemaFor(depth + 1);
-        return { type: 'object', description: text(), title: text(), properties: props, required: propNames.filter(() => random() < 0.5), example: { [name()]: text() } };
+        for (const p of propNames) put(props, p, schemaFor(depth + 1, schemaNames));
+        return { type: 'object', description: text(), title: text(), properties: props, required: propNames.filter(() => random() < 0.5), example: entries([[name(), text()]]) };
       }
     }
   };
   const schemas: Record<string, Json> = {};
-  for (const s of schemaNames) schemas[s] = schemaFor(1);
+  schemaNames.forEach((s, i) => put(schemas, s, schemaFor(1, schemaNames.slice(0, i))));
 
   const schemeNames = names(int(3));
   const securitySchemes: Record<string, Json> = {};
   for (const s of schemeNames) {
-    securitySchemes[s] = pick<Json>([
+    put(securitySchemes, s, pick<Json>([
       { type: 'apiKey', in: pick(['header', 'query', 'cookie']), name: name() || 'key', description: text() },
       { type: 'http', scheme: 'bearer', description: text() },
       { type: 'http', scheme: 'basic' },
-      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { [name()]: text() } } } },
-    ]);
+      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: entries([[name(), text()]]) } } },
+    ]));
   }
 
   const tags = names(int(4));
@@ -95,9 +112,9 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     const segments = [name(TEMPLATE_UNSAFE) || `s${i}`, ...pathParams.map((p) => `{${p}}`), `${i}`];
     const path = `/${segments.join('/')}`;
     const method = pick(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
-    const parameters: Json[] = pathParams.map((p) => ({ name: p, in: 'path', required: true, description: text(), schema: schemaFor(3) }));
+    const parameters: Json[] = pathParams.map((p) => ({ name: p, in: 'path', required: true, description: text(), schema: schemaFor(3, schemaNames) }));
     for (const p of names(int(4))) {
-      parameters.push({ name: p, in: pick(['query', 'header', 'cookie']), required: random() < 0.3, description: text(), example: text(), schema: schemaFor(2) });
+      parameters.push({ name: p, in: pick(['query', 'header', 'cookie']), required: random() < 0.3, description: text(), example: text(), schema: schemaFor(2, schemaNames) });
     }
     const id = name();
     const operation: Record<string, Json> = {
@@ -105,8 +122,8 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
       description: text(),
       parameters,
       responses: {
-        '200': { description: text(), content: { 'application/json': { schema: schemaFor(1), example: text() } } },
-        ...(random() < 0.5 ? { '404': { description: text(), content: { 'application/json': { schema: schemaFor(2) } } } } : {}),
+        '200': { description: text(), content: { 'application/json': { schema: schemaFor(1, schemaNames), example: text() } } },
+        ...(random() < 0.5 ? { '404': { description: text(), content: { 'application/json': { schema: schemaFor(2, schemaNames) } } } } : {}),
         ...(random() < 0.3 ? { default: { description: text() } } : {}),
       },
     };
@@ -117,18 +134,18 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     if (tags.length > 0 && random() < 0.8) operation.tags = [pick(tags)];
     if (method === 'post' || method === 'put' || method === 'patch') {
       const mediaType = pick(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/octet-stream']);
-      operation.requestBody = { required: random() < 0.5, description: text(), content: { [mediaType]: { schema: schemaFor(1) } } };
+      operation.requestBody = { required: random() < 0.5, description: text(), content: { [mediaType]: { schema: schemaFor(1, schemaNames) } } };
     }
-    if (schemeNames.length > 0 && random() < 0.5) operation.security = [{ [pick(schemeNames)]: [] }];
+    if (schemeNames.length > 0 && random() < 0.5) operation.security = [entries([[pick(schemeNames), []]])];
     if (random() < 0.2) operation.deprecated = true;
-    paths[path] = { [method]: operation, summary: text(), description: text() };
+    put(paths, path, { [method]: operation, summary: text(), description: text() });
   }
 
   const serverVars = names(int(3), TEMPLATE_UNSAFE).filter((v) => v !== '');
   const variables: Record<string, Json> = {};
   for (const v of serverVars) {
     const values = [name() || 'x', ...names(2)].filter((e, i, all) => all.indexOf(e) === i);
-    variables[v] = { default: values[0]!, enum: values, description: text() };
+    put(variables, v, { default: values[0]!, enum: values, description: text() });
   }
 
   return {
@@ -141,6 +158,6 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     ...(tags.length ? { tags: tags.map((t) => ({ name: t, description: text() })) } : {}),
     paths,
     components: { schemas, ...(schemeNames.length ? { securitySchemes } : {}) },
-    ...(schemeNames.length ? { security: [{ [pick(schemeNames)]: [] }] } : {}),
+    ...(schemeNames.length ? { security: [entries([[pick(schemeNames), []]])] } : {}),
   };
 }

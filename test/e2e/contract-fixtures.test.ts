@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { runContract, formatProblems, summarise, type ContractReport } from './harness/contract.js';
 import { start as startPrism } from './harness/prism.js';
+import { installWatchdog } from './harness/process.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const SPECS: readonly [string, string][] = [
@@ -31,6 +32,8 @@ const SPECS: readonly [string, string][] = [
 const PRISM_CANNOT_ROUTE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   hostile: { 'GET /no-operation-id/{a.b}': '/no-operation-id/abc' },
 };
+
+installWatchdog('contract-fixtures.test.ts', 180_000);
 
 describe('e2e contract: fixture specs through the generated SDK against Prism', { timeout: 150_000 }, () => {
   for (const [name, file] of SPECS) {

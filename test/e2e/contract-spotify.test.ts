@@ -9,6 +9,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureE2eSpecs } from '../../scripts/e2e-fetch.js';
 import { runContract, formatProblems, summarise } from './harness/contract.js';
+import { installWatchdog } from './harness/process.js';
+
+installWatchdog('contract-spotify.test.ts', 150_000);
 
 describe('e2e contract: Spotify Web API (real spec) through the generated SDK against Prism', { timeout: 120_000 }, () => {
   test('spotify.com.json: every operation, zero violations', async () => {

@@ -27,8 +27,9 @@ import {
   type RecordedRequest,
   type Scenario,
 } from './harness/octokit-fixtures-server.js';
-import { generateSdk, describeMethod, type GeneratedSdk, type ModelOperation, type SdkClient } from './harness/sdk.js';
+import { generateSdk, closeClient, describeMethod, type GeneratedSdk, type ModelOperation, type SdkClient } from './harness/sdk.js';
 import { parseLinks } from './harness/link.js';
+import { installWatchdog } from './harness/process.js';
 
 /** Response headers of the recordings the SDK must hand back unchanged. */
 const CHECKED_HEADERS = ['etag', 'x-github-media-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-resource', 'cache-control'];
@@ -101,6 +102,8 @@ function buildRouter(sdk: GeneratedSdk): (method: string, path: string) => Route
     return undefined;
   };
 }
+
+installWatchdog('github.test.ts', 150_000);
 
 describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 }, () => {
   let server: FixturesServer;
@@ -281,7 +284,7 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
         i = last + 1;
       }
     } finally {
-      await client.close();
+      await closeClient(client);
     }
     return log;
   }
@@ -307,7 +310,7 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
       stats.pages += 5;
       stats.items += numbers.length;
     } finally {
-      await client.close();
+      await closeClient(client);
     }
   });
 
@@ -321,7 +324,7 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
       await assert.rejects(get({ owner: 'octokit-fixture-org', repo: 'branch-protection', branch: 'main' }) as Promise<unknown>, (error: unknown) => {
         assert.ok(error instanceof NotFoundError, `expected NotFoundError, got ${String(error)}`);
         assert.ok(error instanceof ApiError);
-        const e = error as unknown as { status: number; body: { message: string }; requestId: string; headers: Record<string, string>; method: string; url: string };
+        const e = error as unknown as { message: string; status: number; body: { message: string }; requestId: string; headers: Record<string, string>; method: string; url: string };
         assert.equal(e.status, 404);
         assert.equal(e.body.message, 'Branch not protected');
         assert.equal(e.requestId, '0000:00000:0000000:0000000:00000000');
@@ -334,7 +337,7 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
       stats.sdkCalls += 1;
       stats.errors += 1;
     } finally {
-      await client.close();
+      await closeClient(client);
     }
   });
 

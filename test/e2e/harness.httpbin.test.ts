@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { request } from 'undici';
 import { start, type HttpbinServer } from './harness/httpbin.js';
 import { assertLoopbackOnly, assertStopped } from './harness/assertions.js';
+import { installWatchdog } from './harness/process.js';
+
+installWatchdog('harness.httpbin.test.ts', 400_000);
 
 describe('harness: httpbin (python3-httpbin)', { timeout: 360_000 /* a first apt-get install */ }, () => {
   let server: HttpbinServer;
@@ -18,7 +21,7 @@ describe('harness: httpbin (python3-httpbin)', { timeout: 360_000 /* a first apt
   });
 
   test('listens on 127.0.0.1 only', () => {
-    assertLoopbackOnly(server.pid, server.port);
+    assertLoopbackOnly(server.pgid, server.port);
   });
 
   test('echoes a GET with its query and headers', async () => {
@@ -36,8 +39,8 @@ describe('harness: httpbin (python3-httpbin)', { timeout: 360_000 /* a first apt
   });
 
   test('stop() kills the server and frees the port', async () => {
-    const { pid, baseUrl } = server;
+    const { pgid, baseUrl } = server;
     await server.stop();
-    await assertStopped(pid, baseUrl);
+    await assertStopped(pgid, baseUrl);
   });
 });

@@ -4,10 +4,17 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'undici';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import { processGroupPids, installWatchdog } from './harness/process.js';
 import { start, makeTodo, type JsonServer } from './harness/json-server.js';
 import { assertLoopbackOnly, assertStopped } from './harness/assertions.js';
 import { parseLinks } from './harness/link.js';
+
+installWatchdog('harness.json-server.test.ts', 90_000);
 
 describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
   let server: JsonServer;
@@ -19,7 +26,7 @@ describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
   });
 
   test('listens on 127.0.0.1 only', () => {
-    assertLoopbackOnly(server.pid, server.port);
+    assertLoopbackOnly(server.pgid, server.port);
   });
 
   test('pages through 1,000 rows with first/prev/next/last Link headers', async () => {
@@ -27,7 +34,7 @@ describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
     const ids: number[] = [];
     let pages = 0;
     while (url !== undefined && pages < 20) {
-      const response = await request(url, { headersTimeout: 10_000 });
+      const response: Dispatcher.ResponseData = await request(url, { headersTimeout: 10_000 });
       const rows = (await response.body.json()) as { id: number }[];
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['x-total-count'], '1000');
@@ -55,8 +62,40 @@ describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
   });
 
   test('stop() kills the server and removes its temp dir', async () => {
-    const { pid, baseUrl } = server;
+    const { pgid, baseUrl, dir } = server;
     await server.stop();
-    await assertStopped(pid, baseUrl);
+    await assertStopped(pgid, baseUrl);
+    assert.equal(existsSync(dir), false, `${dir} left behind`);
+  });
+
+  test('a server does not outlive a test process killed with SIGKILL', async () => {
+    const probe = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./harness/orphan-probe.ts', import.meta.url))], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`probe not ready: ${out}`)), 30_000);
+        probe.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /PROBE_READY (\d+) (\S+)/.exec(out);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match);
+          }
+        });
+      });
+      const pgid = Number(ready[1]);
+      assert.ok(processGroupPids(pgid).length > 0, 'the probe server is not running');
+      probe.kill('SIGKILL');
+      let alive = processGroupPids(pgid);
+      for (let i = 0; i < 50 && alive.length > 0; i += 1) {
+        await sleep(100);
+        alive = processGroupPids(pgid);
+      }
+      assert.deepEqual(alive, [], `server group ${pgid} survived its test process`);
+    } finally {
+      probe.kill('SIGKILL');
+    }
   });
 });

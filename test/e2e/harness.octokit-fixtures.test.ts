@@ -5,10 +5,13 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { start, listScenarios, FIXTURES_HEADERS, type FixturesServer } from './harness/octokit-fixtures-server.js';
 import { assertLoopbackOnly, assertStopped } from './harness/assertions.js';
 import { parseLinks } from './harness/link.js';
+import { installWatchdog } from './harness/process.js';
+
+installWatchdog('harness.octokit-fixtures.test.ts', 90_000);
 
 describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
   let server: FixturesServer;
@@ -29,7 +32,7 @@ describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
   });
 
   test('listens on 127.0.0.1 only', () => {
-    assertLoopbackOnly(server.pid, Number(new URL(server.baseUrl).port));
+    assertLoopbackOnly(server.pgid, Number(new URL(server.baseUrl).port));
   });
 
   test('walks all 5 recorded pages of paginate-issues through rewritten Link headers', async () => {
@@ -39,7 +42,7 @@ describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
     const numbers: number[] = [];
     let pages = 0;
     while (url !== undefined && pages < 10) {
-      const response = await request(url, { headers: FIXTURES_HEADERS, headersTimeout: 10_000 });
+      const response: Dispatcher.ResponseData = await request(url, { headers: FIXTURES_HEADERS, headersTimeout: 10_000 });
       const body = (await response.body.json()) as { number: number }[];
       assert.equal(response.statusCode, 200, JSON.stringify(body));
       numbers.push(...body.map((issue) => issue.number));
@@ -66,8 +69,8 @@ describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
   });
 
   test('stop() kills the server and frees the port', async () => {
-    const { pid, baseUrl } = server;
+    const { pgid, baseUrl } = server;
     await server.stop();
-    await assertStopped(pid, baseUrl);
+    await assertStopped(pgid, baseUrl);
   });
 });

@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { start, violationsOf, type PrismServer } from './harness/prism.js';
 import { assertLoopbackOnly, assertStopped } from './harness/assertions.js';
+import { installWatchdog } from './harness/process.js';
 
 const PETSTORE = fileURLToPath(new URL('../../fixtures/petstore.yaml', import.meta.url));
+
+installWatchdog('harness.prism.test.ts', 90_000);
 
 describe('harness: prism mock', { timeout: 60_000 }, () => {
   let server: PrismServer;
@@ -21,7 +24,7 @@ describe('harness: prism mock', { timeout: 60_000 }, () => {
   });
 
   test('listens on 127.0.0.1 only', () => {
-    assertLoopbackOnly(server.pid, server.port);
+    assertLoopbackOnly(server.pgid, server.port);
   });
 
   test('a valid request: 200 and no violations', async () => {
@@ -47,8 +50,8 @@ describe('harness: prism mock', { timeout: 60_000 }, () => {
   });
 
   test('stop() kills the server and frees the port', async () => {
-    const { pid, baseUrl } = server;
+    const { pgid, baseUrl } = server;
     await server.stop();
-    await assertStopped(pid, baseUrl);
+    await assertStopped(pgid, baseUrl);
   });
 });

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { start, makeTodo, type JsonServer, type Todo } from './harness/json-server.js';
-import { generateSdk, type GeneratedSdk, type SdkClient } from './harness/sdk.js';
+import { generateSdk, closeClient, type GeneratedSdk, type SdkClient } from './harness/sdk.js';
 import { parseLinks } from './harness/link.js';
+import { installWatchdog } from './harness/process.js';
 
 const SPEC = fileURLToPath(new URL('./specs/json-server.yaml', import.meta.url));
 
@@ -19,6 +20,8 @@ interface PageLike<T> {
   hasNextPage(): boolean;
 }
 type Paged<T> = PromiseLike<PageLike<T>> & AsyncIterable<T> & { pages(): AsyncIterable<PageLike<T>> };
+
+installWatchdog('json-server.test.ts', 90_000);
 
 describe('e2e: json-server 0.17 through the generated SDK', { timeout: 60_000 }, () => {
   let server: JsonServer;
@@ -38,7 +41,7 @@ describe('e2e: json-server 0.17 through the generated SDK', { timeout: 60_000 },
     });
   });
   after(async () => {
-    await client?.close();
+    await closeClient(client);
     await server?.stop();
     console.log(
       `# json-server: ${stats.operations} operations called, ${stats.pages} pages walked, ${stats.items} items, ` +

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { start as startPrism, violationsOf, type PrismServer, type PrismViolation } from './prism.js';
-import { generateSdk, describeMethod, type GeneratedSdk, type ModelOperation } from './sdk.js';
+import { generateSdk, describeMethod, closeClient, type GeneratedSdk, type ModelOperation } from './sdk.js';
 import { SpecReader } from './examples.js';
 
 export interface OperationOutcome {
@@ -99,7 +99,7 @@ export async function runContract(name: string, spec: string): Promise<ContractR
   try {
     for (const op of sdk.model.operations) outcomes.push(await callOne(sdk, client, reader, op, seen));
   } finally {
-    await client.close();
+    await closeClient(client);
     await prism.stop();
   }
   const callMs = performance.now() - callStart;

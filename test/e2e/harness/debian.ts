@@ -46,12 +46,16 @@ export function ensureDebianPackage(requirement: DebianRequirement): void {
   if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new Error(`${requirement.pkg} is missing and apt-get is not available (not Debian/Ubuntu?); ${manual}`);
   }
-  let attempt = aptGet(['install', '-y', '--no-install-recommends', requirement.pkg]);
+  // Two suites may install at once (test files run in parallel on bigger machines): wait for
+  // dpkg's lock instead of failing on it, and look again before a second try.
+  const install = ['-o', `DPkg::Lock::Timeout=${Math.round(APT_TIMEOUT_MS / 2_000)}`, 'install', '-y', '--no-install-recommends', requirement.pkg];
+  let attempt = aptGet(install);
+  if (!attempt.ok && probeSucceeds(requirement.probe)) return;
   if (!attempt.ok) {
     // A fresh machine (or container) often has an empty package index: refresh once and retry.
-    const update = aptGet(['update']);
+    const update = aptGet(['-o', `DPkg::Lock::Timeout=${Math.round(APT_TIMEOUT_MS / 2_000)}`, 'update']);
     if (!update.ok) throw new Error(`apt-get update failed while installing ${requirement.pkg}:\n${update.output}`);
-    attempt = aptGet(['install', '-y', '--no-install-recommends', requirement.pkg]);
+    attempt = aptGet(install);
   }
   if (!attempt.ok) throw new Error(`apt-get install -y ${requirement.pkg} failed:\n${attempt.output}`);
   if (!probeSucceeds(requirement.probe)) {

@@ -25,12 +25,11 @@ export class SpecReader {
   constructor(private readonly document: Record<string, unknown>) {}
 
   /** Follows internal `$ref`s (the loader bundled everything else). */
-  resolve<T = Schema>(node: unknown, depth = 0): T {
+  resolve<T = Schema>(node: unknown): T {
     let current = node as Schema;
     for (let hops = 0; current && typeof current.$ref === 'string' && hops < 32; hops += 1) {
       current = this.pointer(current.$ref as string) as Schema;
     }
-    void depth;
     return current as T;
   }
 
@@ -128,7 +127,7 @@ export class SpecReader {
     const example = this.exampleOf(schema);
     if (example !== undefined) return example;
     if (schema.default !== undefined) return schema.default as Json;
-    if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v) => v !== null) as Json ?? (schema.enum[0] as Json);
+    if (Array.isArray(schema.enum) && schema.enum.length > 0) return (schema.enum.find((v) => v !== null) ?? schema.enum[0]) as Json;
     if (schema.const !== undefined) return schema.const as Json;
     if (Array.isArray(schema.allOf)) {
       const merged: Record<string, Json> = {};

@@ -44,5 +44,5 @@ export async function start(options: { startupTimeoutMs?: number } = {}): Promis
     await server.stop();
     throw error;
   }
-  return { baseUrl, port, pid: server.child.pid!, output: server.output, stop: server.stop };
+  return { baseUrl, port, pid: server.child.pid!, pgid: server.child.pid!, output: server.output, stop: server.stop };
 }

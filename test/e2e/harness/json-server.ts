@@ -63,5 +63,5 @@ export async function start(options: { rows?: number; startupTimeoutMs?: number 
     throw error;
   }
   const { port, pid } = JSON.parse(ready[1]!) as { port: number; pid: number };
-  return { baseUrl: `http://127.0.0.1:${port}`, port, pid, rows, dir, output: server.output, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, port, pid, pgid: server.child.pid!, rows, dir, output: server.output, stop };
 }

@@ -90,6 +90,7 @@ export async function start(options: { startupTimeoutMs?: number } = {}): Promis
   return {
     baseUrl,
     pid,
+    pgid: server.child.pid!,
     stop: server.stop,
     async loadScenario(name: string): Promise<string> {
       const response = await request(`${baseUrl}/fixtures`, {

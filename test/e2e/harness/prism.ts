@@ -68,6 +68,7 @@ export async function start(options: PrismStartOptions): Promise<PrismServer> {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
     pid: server.child.pid!,
+    pgid: server.child.pid!,
     output: server.output,
     stop: server.stop,
   };

@@ -9,6 +9,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 
 /** How long a server may take to become ready before the harness gives up (2 shared cores). */
@@ -20,6 +21,8 @@ const OUTPUT_TAIL_BYTES = 8_192;
 
 export interface RunningServer {
   readonly baseUrl: string;
+  /** Process group of the server (guard.mjs and the server under it). */
+  readonly pgid: number;
   /** Stops the server's whole process group; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -60,14 +63,61 @@ export interface SpawnOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Starts a server in its own process group and keeps the tail of its stdout+stderr. */
+const GUARD = fileURLToPath(new URL('./guard.mjs', import.meta.url));
+
+/** Process groups of every server still running, killed when this process exits however it exits. */
+const liveGroups = new Set<number>();
+let exitHooksInstalled = false;
+
+function killGroupNow(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', () => {
+    for (const pgid of liveGroups) killGroupNow(pgid, 'SIGKILL');
+  });
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const pgid of liveGroups) killGroupNow(pgid, 'SIGKILL');
+      process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
+    });
+  }
+}
+
+/**
+ * Bounds a whole test file: after `ms`, print what is still running, kill every server this
+ * process started and exit 1. The timer is unref'd: it never keeps a finished process alive.
+ * node:test's own timeouts fail a test but cannot end a process that a hung call keeps alive.
+ */
+export function installWatchdog(name: string, ms: number): void {
+  const timer = setTimeout(() => {
+    console.error(`[e2e watchdog] ${name} still running after ${ms} ms: killing ${liveGroups.size} server(s) and exiting`);
+    for (const pgid of liveGroups) killGroupNow(pgid, 'SIGKILL');
+    process.exit(1);
+  }, ms);
+  timer.unref();
+}
+
+/**
+ * Starts a server in its own process group and keeps the tail of its stdout+stderr. The server
+ * runs under guard.mjs, which kills it when this process dies without calling stop().
+ */
 export function spawnServer(options: SpawnOptions): SpawnedServer {
-  const child = spawn(options.command, [...options.args], {
+  installExitHooks();
+  const child = spawn(process.execPath, [GUARD, options.command, ...options.args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     detached: true, // own process group: stop() kills the server and its children together
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'], // stdin stays open: its EOF tells guard.mjs we are gone
   });
+  if (child.pid !== undefined) liveGroups.add(child.pid);
   let tail = '';
   let pending = '';
   const lineWaiters = new Set<(line: string) => void>();
@@ -85,6 +135,7 @@ export function spawnServer(options: SpawnOptions): SpawnedServer {
   const exitPromise = new Promise<void>((resolve) => {
     child.once('exit', () => {
       exited = true;
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
       resolve();
     });
     child.once('error', (error) => {
@@ -111,6 +162,8 @@ export function spawnServer(options: SpawnOptions): SpawnedServer {
       // Children of the server (e.g. a shell's grandchildren) may outlive the leader: always sweep.
       killGroup('SIGKILL');
       if (!graceful) await Promise.race([exitPromise, sleep(STOP_GRACE_MS)]);
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
+      child.stdin?.destroy();
       child.stdout?.destroy();
       child.stderr?.destroy();
     })();

@@ -201,6 +201,23 @@ export async function generateSdk(name: string, spec: string, options: GenerateS
   };
 }
 
+/**
+ * Closes a client, bounded: a pool close waits for calls in flight, and one hung call must fail
+ * its test, not keep the test process alive.
+ */
+export async function closeClient(client: { close(): Promise<void> } | undefined, ms = 5_000): Promise<void> {
+  if (!client) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`client.close() did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([client.close(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `client.<resource>.<method>` as written in a report. */
 export function describeMethod(op: ModelOperation): string {
   return `${op.resource ? `${op.resource}.` : ''}${op.methodName}`;

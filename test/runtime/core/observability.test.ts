@@ -181,3 +181,25 @@ describe('pagination', () => {
     assert.equal(server.requests[1]!.url, `/items?page=2&api_key=${SECRETS.apiKeyQuery}`);
   });
 });
+
+describe('stats()', () => {
+  test('per operation: calls, errors by class, retries and latency percentiles', async () => {
+    const { client } = await setup((req, res, hit) => {
+      if (req.url === '/pets/missing') json(res, 404, {});
+      else json(res, hit === 1 ? 503 : 200, {}, { 'retry-after-ms': '1' });
+    });
+    await client.request(ops.getPet, { petId: '1' });
+    await client.request(ops.getPet, { petId: '2' });
+    await client.request(ops.getPet, { petId: 'missing' }).catch(() => undefined);
+    await client.request(ops.listPets).catch(() => undefined);
+    const derived = client.withOptions({ defaultHeaders: { 'x-a': '1' } });
+    await derived.request(ops.listPets);
+    const stats = client.stats();
+    assert.equal(stats.getPet!.calls, 3);
+    assert.equal(stats.getPet!.retries, 1);
+    assert.deepEqual(stats.getPet!.errors, { NotFoundError: 1 });
+    assert.equal(stats.listPets!.calls, 2, 'derived clients share the stats');
+    const { p50, p95, p99 } = stats.getPet!.latencyMs;
+    assert.ok(p50 > 0 && p50 <= p95 && p95 <= p99, JSON.stringify(stats.getPet));
+  });
+});

@@ -238,3 +238,42 @@ describe('error mapping', () => {
     assert.equal(apiErrorForStatus({ ...init, status: 418 }).constructor, ApiError);
   });
 });
+
+describe('decoding by the Content-Type that arrived', () => {
+  test('a binary media type where JSON was declared streams as a BinaryResponse', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-gzip' });
+      res.end(gzipSync(Buffer.from('tarball')));
+    });
+    const data = await client.request<unknown>(ops.getPet, { petId: '1' });
+    assert.ok(data instanceof BinaryResponse);
+    assert.equal((await data.bytes()).byteLength > 0, true);
+  });
+
+  test('a raw text media type where JSON was declared comes back as text; asResponse never parses', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' });
+      res.end('# hello-world\n');
+    });
+    assert.equal(await client.request(ops.getPet, { petId: '1' }), '# hello-world\n');
+    const response = await client.request(ops.getPet, { petId: '1' }).asResponse();
+    assert.equal(await response.text(), '# hello-world\n');
+  });
+
+  test('a body where the spec declared none is decoded by its Content-Type', async () => {
+    const { client } = await setup((_req, res) => json(res, 200, { url: '/get' }));
+    const op = { ...ops.getPet, response: { success: [{ status: '200', kind: 'empty' as const }] } };
+    assert.deepEqual(await client.request(op, { petId: '1' }), { url: '/get' });
+  });
+
+  test('asResponse() on an HTML page resolves; awaiting the data raises UnexpectedContentTypeError', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>login</html>');
+    });
+    const call = client.request(ops.getPet, { petId: '1' });
+    const response = await call.asResponse();
+    assert.equal(await response.text(), '<html>login</html>');
+    await assert.rejects(call, UnexpectedContentTypeError);
+  });
+});

@@ -245,3 +245,12 @@ describe('proxies', () => {
     }
   });
 });
+
+describe('request targets', () => {
+  test('non-ASCII literal path segments from the spec are percent-encoded as UTF-8', async () => {
+    const { server, client } = await setup((req, res) => json(res, 200, { at: req.url }));
+    const op = { ...ops.getText, path: '/unicode/ключ', response: ops.getPet.response };
+    assert.deepEqual(await client.request(op), { at: '/unicode/%D0%BA%D0%BB%D1%8E%D1%87' });
+    assert.equal(server.requests.length, 1);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * A small in-memory cookie jar (`cookies: true`), like a requests Session's: cookies set by a
+ * response (redirects included) are sent back to the hosts and paths they belong to.
+ *
+ * A subset of RFC 6265 sized for API sessions: Domain / Path / Expires / Max-Age / Secure. No
+ * public-suffix list (the runtime may depend on undici only): a Domain attribute is accepted
+ * only when it covers the responding host and has at least one dot, so a server cannot set a
+ * cookie for a sibling or a bare TLD.
+ */
+import { isLoopbackHost } from '../auth/index.js';
+
+interface StoredCookie {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly hostOnly: boolean;
+  readonly path: string;
+  readonly secure: boolean;
+  /** Epoch ms; Infinity for a session cookie. */
+  readonly expiresAt: number;
+}
+
+/** Cookies kept per jar, oldest evicted first: a misbehaving server cannot grow it without bound. */
+const MAX_COOKIES = 1_000;
+
+export class CookieJar {
+  readonly #cookies = new Map<string, StoredCookie>();
+
+  get size(): number {
+    return this.#cookies.size;
+  }
+
+  /** Stores the Set-Cookie headers of a response from `url`. */
+  store(setCookie: string | readonly string[] | undefined, url: string): void {
+    if (setCookie === undefined) return;
+    const target = new URL(url);
+    for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) this.#storeOne(line, target);
+  }
+
+  /** The Cookie header value for a request to `url`, or undefined when no cookie applies. */
+  header(url: string): string | undefined {
+    if (this.#cookies.size === 0) return undefined;
+    const target = new URL(url);
+    const host = target.hostname.toLowerCase();
+    const secureChannel = target.protocol === 'https:' || isLoopbackHost(host);
+    const now = Date.now();
+    const matching: StoredCookie[] = [];
+    for (const [key, cookie] of this.#cookies) {
+      if (cookie.expiresAt <= now) {
+        this.#cookies.delete(key);
+        continue;
+      }
+      if (cookie.secure && !secureChannel) continue;
+      if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) continue;
+      if (!pathMatches(target.pathname, cookie.path)) continue;
+      matching.push(cookie);
+    }
+    if (matching.length === 0) return undefined;
+    // RFC 6265 5.4: longer paths first.
+    matching.sort((a, b) => b.path.length - a.path.length);
+    return matching.map((c) => `${c.name}=${c.value}`).join('; ');
+  }
+
+  #storeOne(line: string, target: URL): void {
+    const [pair, ...attributes] = line.split(';');
+    const eq = pair!.indexOf('=');
+    if (eq <= 0) return;
+    const name = pair!.slice(0, eq).trim();
+    const value = pair!.slice(eq + 1).trim();
+    const host = target.hostname.toLowerCase();
+    let domain = host;
+    let hostOnly = true;
+    let path = defaultPath(target.pathname);
+    let secure = false;
+    let expiresAt = Infinity;
+    let maxAgeSeen = false;
+    for (const attribute of attributes) {
+      const at = attribute.indexOf('=');
+      const key = (at === -1 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
+      const val = at === -1 ? '' : attribute.slice(at + 1).trim();
+      if (key === 'domain' && val !== '') {
+        const wanted = val.replace(/^\./, '').toLowerCase();
+        if (!domainMatches(host, wanted) || !wanted.includes('.')) return; // not ours to set
+        domain = wanted;
+        hostOnly = wanted === host;
+      } else if (key === 'path' && val.startsWith('/')) {
+        path = val;
+      } else if (key === 'secure') {
+        secure = true;
+      } else if (key === 'max-age' && /^-?\d+$/.test(val)) {
+        maxAgeSeen = true;
+        expiresAt = Date.now() + Number(val) * 1000;
+      } else if (key === 'expires' && !maxAgeSeen) {
+        const date = Date.parse(val);
+        if (!Number.isNaN(date)) expiresAt = date;
+      }
+    }
+    const key = `${domain};${path};${name}`;
+    this.#cookies.delete(key);
+    if (expiresAt <= Date.now()) return; // an expiry in the past deletes the cookie
+    this.#cookies.set(key, { name, value, domain, hostOnly, path, secure, expiresAt });
+    if (this.#cookies.size > MAX_COOKIES) this.#cookies.delete(this.#cookies.keys().next().value!);
+  }
+}
+
+function domainMatches(host: string, domain: string): boolean {
+  return host === domain || (host.endsWith(`.${domain}`) && !/^[\d.]+$/.test(host));
+}
+
+function pathMatches(requestPath: string, cookiePath: string): boolean {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
+}
+
+/** RFC 6265 5.1.4: the directory of the request path. */
+function defaultPath(requestPath: string): string {
+  if (!requestPath.startsWith('/')) return '/';
+  const slash = requestPath.lastIndexOf('/');
+  return slash <= 0 ? '/' : requestPath.slice(0, slash);
+}
