@@ -3,6 +3,7 @@
  * what should be sorted), strings through stringLiteral, two-space indentation. Deterministic.
  */
 import { objectLiteralKey, stringLiteral } from './escape.js';
+import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 
 export type LiteralValue = string | number | boolean | null | undefined | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
@@ -30,8 +31,12 @@ export function printLiteral(value: LiteralValue, depth = 0): string {
   }
   const entries = Object.entries(value as { readonly [key: string]: LiteralValue }).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
-  const printed = entries.map(([k, v]) => `${objectLiteralKey(k)}: ${printLiteral(v, depth + 1)}`);
+  // tsc types a property named like an Object.prototype member (`hasOwnProperty`, `toString`)
+  // from that member, not from the index signature: its string literals widen to `string` and
+  // no longer fit the descriptor's unions. `as const` keeps them literal (descriptors are readonly).
+  const printValue = (k: string, v: LiteralValue) => `${printLiteral(v, depth + 1)}${OBJECT_PROTOTYPE_NAMES.has(k) && v !== null && typeof v === 'object' ? ' as const' : ''}`;
+  const printed = entries.map(([k, v]) => `${objectLiteralKey(k)}: ${printValue(k, v)}`);
   const inline = `{ ${printed.join(', ')} }`;
   if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
-  return `{\n${entries.map(([k, v]) => `${pad}${objectLiteralKey(k)}: ${printLiteral(v, depth + 1)},`).join('\n')}\n${close}}`;
+  return `{\n${entries.map(([k, v]) => `${pad}${objectLiteralKey(k)}: ${printValue(k, v)},`).join('\n')}\n${close}}`;
 }

@@ -2,6 +2,7 @@
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { GENERATED_HEADER } from './escape.js';
 import { printLiteral, type LiteralValue } from './literal.js';
+import { setOwn } from '../model/refs.js';
 
 function operationLiteral(op: OperationModel): LiteralValue {
   return {
@@ -41,7 +42,7 @@ function operationLiteral(op: OperationModel): LiteralValue {
 
 function apiLiteral(model: ApiModel): LiteralValue {
   const schemes: Record<string, LiteralValue> = {};
-  for (const name of [...model.securitySchemes.keys()].sort()) schemes[name] = model.securitySchemes.get(name) as LiteralValue;
+  for (const name of [...model.securitySchemes.keys()].sort()) setOwn(schemes, name, model.securitySchemes.get(name) as LiteralValue);
   return {
     name: model.clientName,
     packageName: model.packageName,

@@ -3,7 +3,7 @@ import type { LoadedSpec } from '../types.js';
 import type { ParameterStyle } from '../../runtime/descriptor.js';
 import type { ParameterModel, RequestBodyModel } from './ir.js';
 import { chooseRequestMediaType, mediaFamily } from './media-types.js';
-import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
+import { inputError, isObject, joinPointer, setOwn, type RefResolver } from './refs.js';
 import { isBinarySchema, objectShape } from './schema-shape.js';
 
 /** The key the whole body sits under when it cannot be spread into the params object. */
@@ -11,17 +11,20 @@ export const BODY_KEY = 'body';
 
 type Encoding = NonNullable<RequestBodyModel['encoding']>;
 
+const ENCODING_STYLES: ReadonlySet<string> = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
 function readEncoding(raw: unknown): Encoding | undefined {
   if (!isObject(raw)) return undefined;
   const out: Record<string, { contentType?: string; style?: ParameterStyle; explode?: boolean }> = {};
   for (const name of Object.keys(raw).sort()) {
     const e = raw[name];
     if (!isObject(e)) continue;
-    out[name] = {
+    setOwn(out, name, {
       ...(typeof e.contentType === 'string' ? { contentType: e.contentType } : {}),
-      ...(typeof e.style === 'string' ? { style: e.style as ParameterStyle } : {}),
+      // An unknown style is ignored like any unknown field (the runtime's default applies).
+      ...(typeof e.style === 'string' && ENCODING_STYLES.has(e.style) ? { style: e.style as ParameterStyle } : {}),
       ...(typeof e.explode === 'boolean' ? { explode: e.explode } : {}),
-    };
+    });
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,7 +1,7 @@
 /** Server Objects -> ServerDescriptor with an environment name each. */
 import type { LoadedSpec } from '../types.js';
 import type { ServerDescriptor } from '../../runtime/descriptor.js';
-import { inputError, isObject, joinPointer } from './refs.js';
+import { inputError, isObject, joinPointer, setOwn } from './refs.js';
 import { toCamelIdentifier } from './identifiers.js';
 import { resolveNames } from './resolve-names.js';
 
@@ -30,10 +30,10 @@ export function readServers(spec: LoadedSpec): ServerDescriptor[] {
         if (!isObject(v) || v.default === undefined) {
           throw inputError(spec, joinPointer(pointer, 'variables', name), 'a server variable needs a `default`');
         }
-        variables[name] = {
+        setOwn(variables, name, {
           default: String(v.default),
           ...(Array.isArray(v.enum) ? { enum: v.enum.map((e) => String(e)) } : {}),
-        };
+        });
       }
     }
     const explicit = typeof server['x-sdk-name'] === 'string' ? toCamelIdentifier(server['x-sdk-name']) : undefined;
