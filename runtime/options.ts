@@ -12,7 +12,11 @@ export type { CircuitBreakerOptions };
 export interface TimeoutOptions {
   /** TCP + TLS established. Default 10 s. */
   readonly connect?: number;
-  /** Time to response headers, and the longest gap between two body chunks. Default 60 s. */
+  /**
+   * Time to response headers, and the longest gap between two body chunks. Default 60 s.
+   * Counted from when the attempt is handed to the pool, so a new connection's handshake (itself
+   * bounded by `connect`) is part of the wait for headers.
+   */
   readonly read?: number;
   /** Wall clock for the whole call: every attempt, backoff and time queued. Default 120 s. */
   readonly total?: number;

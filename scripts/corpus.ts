@@ -11,7 +11,7 @@
  * running out of memory). A refusal (the document itself is invalid) is not a failure.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -233,7 +233,12 @@ async function main(): Promise<number> {
   const progress = new Progress(docs.length, opts.quiet);
   const counts: Record<string, number> = {};
   const started = performance.now();
+  // One line per document as it finishes, so a long run can be followed (and survives a crash of this process).
+  const progressLog = join(CORPUS_OUT_DIR, 'results.jsonl');
+  mkdirSync(CORPUS_OUT_DIR, { recursive: true });
+  writeFileSync(progressLog, '');
   const results = await runCorpus(docs, opts, (r, done) => {
+    appendFileSync(progressLog, `${JSON.stringify(r)}\n`);
     counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
     progress.update(done, counts, r.outcome === 'failed' ? `FAILED ${r.id}` : undefined);
   });

@@ -102,7 +102,10 @@ export function readOperations(
     if (!resolved) throw inputError(spec, at, 'a path item must be an object');
     for (const method of HTTP_METHODS) {
       if (resolved.value[method.toLowerCase()] === undefined) continue;
-      const op = readOperation(spec, refs, config, schemes, path, resolved.value, resolved.pointer, method);
+      const read = readOperation(spec, refs, config, schemes, path, resolved.value, resolved.pointer, method);
+      // Two paths may share one path item through `$ref`: each is its own operation, so its
+      // identity (naming, diagnostics) is the pointer under its own path, not the shared target.
+      const op = resolved.pointer === at ? read : { ...read, pointer: joinPointer(at, method.toLowerCase()) };
       if (op.hasOperationId) {
         const previous = seenIds.get(op.id);
         if (previous !== undefined) {

@@ -30,7 +30,8 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'SecurityRequirement', 'PaginationDescriptor', 'RetryPolicyOverride', 'TimeoutOverride',
   'OperationDescriptor', 'SecuritySchemeDescriptor', 'ServerDescriptor', 'ApiDescriptor',
   'ApiKey', 'HeadersInit', 'IncomingResponse', 'NextFn', 'OutgoingRequest', 'RetryOptions',
-  'TimeoutOptions', 'TlsOptions', 'WithResponse', 'apiErrorForStatus', 'fileFromPath',
+  'TimeoutOptions', 'TlsOptions', 'WithResponse', 'apiErrorForStatus', 'fileFromPath', 'CircuitBreakerOptions',
+  'OperationStats',
 ];
 
 /** Names the emitted files declare or import themselves. */

@@ -18,10 +18,11 @@ function readScheme(spec: LoadedSpec, s: JsonObject, pointer: string, env: strin
   switch (s.type) {
     case 'http': {
       const scheme = typeof s.scheme === 'string' ? s.scheme.toLowerCase() : '';
-      if (scheme !== 'basic' && scheme !== 'bearer' && scheme !== 'digest') {
-        throw inputError(spec, pointer, `unsupported http auth scheme ${JSON.stringify(s.scheme)}`, 'use basic, bearer or digest');
-      }
-      return { type: 'http', scheme, env };
+      if (scheme === 'basic' || scheme === 'bearer' || scheme === 'digest') return { type: 'http', scheme, env };
+      if (scheme.trim() === '') throw inputError(spec, pointer, 'http security scheme without a `scheme`', 'name the HTTP auth scheme, e.g. bearer or basic');
+      // Any other IANA scheme (`token`, `negotiate`, `aws4-hmac-sha256` ...) is a value of the
+      // Authorization header the runtime cannot compute: the caller passes the whole header value.
+      return { type: 'apiKey', in: 'header', name: 'Authorization', env };
     }
     case 'apiKey': {
       if (s.in !== 'header' && s.in !== 'query' && s.in !== 'cookie') throw inputError(spec, pointer, 'apiKey scheme needs `in`: header, query or cookie');

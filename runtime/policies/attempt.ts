@@ -81,6 +81,8 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     abortReason = reason;
     controller.abort(reason);
   };
+  // Starts now, when the request is handed to the pool (undici's promise API does not tell us
+  // when the socket is written), and is refreshed per redirect hop and per body chunk.
   const readTimer = new PreciseTimer(call.readMs, () => {
     abort(
       new ReadTimeoutError(

@@ -6,6 +6,9 @@
 import { DEFAULT_LOG_LEVEL } from '../constants.js';
 import type { LogLevel, Logger } from '../options.js';
 
+/** Warnings already given, per logger: "once" holds across clients derived with withOptions(). */
+const WARNED = new WeakMap<Logger, Set<string>>();
+
 const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
@@ -29,7 +32,6 @@ export class RuntimeLog {
   readonly level: LogLevel;
   readonly logger: Logger;
   readonly #rank: number;
-  readonly #warned = new Set<string>();
 
   constructor(level: LogLevel, logger: Logger) {
     this.level = level;
@@ -66,10 +68,15 @@ export class RuntimeLog {
     if (this.#rank >= LEVEL_RANK.warn) this.logger.warn(message);
   }
 
-  /** A warning printed once per client (TLS verification disabled ...). */
+  /** A warning printed once per logger (TLS verification disabled ...). */
   warnOnce(key: string, message: string): void {
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
+    let warned = WARNED.get(this.logger);
+    if (warned === undefined) {
+      warned = new Set();
+      WARNED.set(this.logger, warned);
+    }
+    if (warned.has(key)) return;
+    warned.add(key);
     this.warn(message);
   }
 

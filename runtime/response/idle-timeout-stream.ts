@@ -36,6 +36,9 @@ export class IdleTimeoutStream extends Readable {
       if (!source.readableEnded && !this.destroyed) this.destroy(new Error('response body closed before its end'));
     });
     source.pause();
+    // The caller's abort may destroy this stream before anyone reads it; an 'error' with no
+    // listener would crash the process. Readers (for await, pipeline, .on('error')) still see it.
+    this.on('error', noop);
   }
 
   override _read(): void {

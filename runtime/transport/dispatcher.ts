@@ -9,6 +9,7 @@
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { TlsOptions } from '../options.js';
+import { SdkError } from '../errors.js';
 import { timedConnector, type ConnectorTls } from './connector.js';
 
 export interface PoolSettings {
@@ -42,15 +43,18 @@ export function createPool(settings: PoolSettings): Dispatcher {
     connect: timedConnector(settings.connectTimeoutMs, tls),
   };
 
+  // Through a proxy undici builds the tunnel with its own connectors: TLS settings and the
+  // connect timeout go in requestTls/proxyTls, and its connect timer (~0.5-1 s granularity) applies.
+  const proxyTls = { ...tls, timeout: settings.connectTimeoutMs } as Record<string, unknown>;
   if (typeof settings.proxy === 'string') {
-    // Through an explicit proxy undici builds the tunnel itself; its connect timer (~0.5-1 s
-    // granularity) applies there.
-    const proxyTls = { ...tls, timeout: settings.connectTimeoutMs } as Record<string, unknown>;
     const { connect: _unused, ...rest } = agentOptions;
     return new ProxyAgent({ ...rest, uri: settings.proxy, requestTls: proxyTls, proxyTls });
   }
   // The env-aware agent parses every origin per request; only pay for it when a proxy is configured.
-  if (settings.proxy !== false && hasProxyEnvironment()) return new EnvHttpProxyAgent(agentOptions);
+  // NO_PROXY hosts go through a plain Agent built from agentOptions (our precise connector).
+  if (settings.proxy !== false && hasProxyEnvironment()) {
+    return new EnvHttpProxyAgent({ ...agentOptions, requestTls: proxyTls, proxyTls } as EnvHttpProxyAgent.Options);
+  }
   return new Agent(agentOptions);
 }
 
@@ -85,6 +89,8 @@ export class PoolHolder {
   }
 
   dispatcher(connectTimeoutMs: number): Dispatcher {
+    // A call that waited in the bulkhead while the client was closed must not reopen a pool.
+    if (this.#closed) throw new SdkError('the client was closed');
     if (this.#external) return this.#external;
     if (connectTimeoutMs === this.#settings.connectTimeoutMs) {
       return (this.#main ??= createPool(this.#settings));

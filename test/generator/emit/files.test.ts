@@ -115,9 +115,56 @@ describe('emitted files', () => {
     const model = buildModel(spec, configFor());
     assert.deepEqual(model.operations[0]!.body?.properties, ['name']);
     const files = await emitPackage(model, spec, configFor());
-    // Inlined in the types: openapi-typescript would index `["properties"]`, which is not a type.
+    // Hoisted into components.schemas under its pointer: openapi-typescript would index
+    // `["properties"]`, which is not a type, and inlining is exponential on real documents.
     const types = files.get('src/types.ts')!;
     assert.doesNotMatch(types, /\["properties"\]/);
-    assert.match(types, /"application\/json": \{\n\s+name\?: string;/);
+    assert.match(types, /"#\/components\/schemas\/Pet\/properties\/owner": \{\n\s+name\?: string;/);
+    assert.match(types, /"application\/json": components\["schemas"\]\["#\/components\/schemas\/Pet\/properties\/owner"\];/);
+  });
+
+  test('a tree declared under another schema\'s definitions is typed once and recursively', async () => {
+    const node = '#/components/schemas/Report/definitions/node';
+    const document = doc(
+      { '/report': { get: { operationId: 'getReport', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } } } } } } },
+      {
+        components: {
+          schemas: {
+            Report: {
+              type: 'object',
+              definitions: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: node } }, name: { type: 'string' } } } },
+              properties: { root: { $ref: node }, all: { type: 'array', items: { $ref: node } } },
+            },
+          },
+        },
+      },
+    );
+    const spec = specFromDocument(document);
+    const types = (await emitPackage(buildModel(spec, configFor()), spec, configFor())).get('src/types.ts')!;
+    assert.doesNotMatch(types, /\["definitions"\]/);
+    assert.equal(types.split('"#/components/schemas/Report/definitions/node": {').length, 2, 'declared once');
+    assert.match(types, /children\?: components\["schemas"\]\["#\/components\/schemas\/Report\/definitions\/node"\]\[\];/);
+  });
+
+  test('a component that is only an alias of itself is typed unknown (no TS2502)', async () => {
+    const document = doc(
+      { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/C' } } } } } } } },
+      { components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'string' }] }, T: { type: 'array', items: { $ref: '#/components/schemas/T' } }, C: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } } } } } },
+    );
+    const spec = specFromDocument(document);
+    const types = (await emitPackage(buildModel(spec, configFor()), spec, configFor())).get('src/types.ts')!;
+    assert.match(types, /\bA: unknown;/);
+    assert.match(types, /\bB: unknown;/);
+    assert.match(types, /\bT: unknown;/);
+    assert.match(types, /a\?: components\["schemas"\]\["A"\];/);
+  });
+
+  test('paths and operationIds holding `%` or `#` reach the types intact', async () => {
+    const document = doc({ '/50%/a#b': { get: { operationId: 'get%2Fx#y', responses: { '204': { description: 'ok' } } } } });
+    const spec = specFromDocument(document);
+    const types = (await emitPackage(buildModel(spec, configFor()), spec, configFor())).get('src/types.ts')!;
+    assert.match(types, /"\/50%\/a#b": \{/);
+    assert.match(types, /get: operations\["get%2Fx#y"\];/);
+    assert.match(types, /"get%2Fx#y": \{/);
   });
 });

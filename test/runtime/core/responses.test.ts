@@ -277,3 +277,17 @@ describe('decoding by the Content-Type that arrived', () => {
     await assert.rejects(call, UnexpectedContentTypeError);
   });
 });
+
+describe('binary responses and the caller signal', () => {
+  test('aborting an unread download releases it without an uncaught error', async () => {
+    const { client } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write('partial');
+    });
+    const controller = new AbortController();
+    const download = await client.request<BinaryResponse>(ops.download, undefined, { signal: controller.signal, retry: { maxRetries: 0 } });
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await assert.rejects(download.text(), (error: Error) => error.name === 'AbortError');
+  });
+});

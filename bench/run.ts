@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: every benchmark side by side with the peers, then results.md and one SVG chart
+ * per section. Each section runs in its own process (bench/src/<section>.ts) and leaves JSON in
+ * bench/.work/results/; this file only prepares, sequences and reports.
+ *
+ *   npm run bench                        full run (minutes; run it on a quiet machine) -> bench/results.md, bench/charts/
+ *   npm run bench -- --quick             tiny counts, one round (CI)   -> bench/.work/quick/results.md
+ *   npm run bench -- --only runtime,bundle [--out DIR] [--runs N]
+ *
+ * Installs bench/'s own dependencies (`npm ci --prefix bench`) when bench/node_modules is
+ * missing, and fetches GitHub's spec (scripts/fetch-corpus.ts) when .cache/corpus/github.json is.
+ * Prints figures; asserts nothing about them. Exits non-zero only when a section crashed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BENCH_DIR, GITHUB_SPEC, RESULTS_DIR, ROOT_DIR, WORK_DIR, ensureDir, packageVersion } from './src/paths.js';
+import { writeReport, type RunMeta } from './src/report.js';
+
+const SECTIONS = ['gen', 'tsc', 'runtime', 'pagination', 'bundle'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function hasFlock(): boolean {
+  return spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureBenchDeps(): void {
+  if (existsSync(join(BENCH_DIR, 'node_modules', '.package-lock.json'))) return;
+  process.stderr.write('bench: installing bench/ dependencies (npm ci --prefix bench) ...\n');
+  const npm = ['npm', 'ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'];
+  const [cmd, ...args] = hasFlock() ? ['flock', '/tmp/sdkgen-npm.lock', ...npm] : npm;
+  execFileSync(cmd!, args, { stdio: 'inherit', cwd: ROOT_DIR });
+}
+
+function ensureSpec(): void {
+  if (existsSync(GITHUB_SPEC)) return;
+  process.stderr.write('bench: fetching the GitHub spec (scripts/fetch-corpus.ts) ...\n');
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts', 'fetch-corpus.ts')], { stdio: 'inherit', cwd: ROOT_DIR });
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  const only = arg('--only')?.split(',') as Section[] | undefined;
+  const bad = only?.filter((s) => !SECTIONS.includes(s));
+  if (bad?.length) throw new Error(`unknown section(s) ${bad.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  const selected = new Set<Section>(only ?? SECTIONS);
+  // tsc and bundle read the generated GitHub outputs.
+  if ((selected.has('tsc') || selected.has('bundle')) && !existsSync(join(WORK_DIR, 'gen', 'sdkgen', 'out'))) selected.add('gen');
+  const outDir = resolve(arg('--out') ?? (quick ? join(WORK_DIR, 'quick') : BENCH_DIR));
+
+  ensureBenchDeps();
+  if (selected.has('gen')) ensureSpec();
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  ensureDir(RESULTS_DIR);
+
+  const started = new Date();
+  const loadStart = loadavg();
+  const sections: RunMeta['sections'] = {};
+  for (const section of SECTIONS.filter((s) => selected.has(s))) {
+    process.stderr.write(`bench: ${section}${quick ? ' (quick)' : ''}\n`);
+    const t0 = performance.now();
+    const args = ['--import', 'tsx', join(BENCH_DIR, 'src', `${section}.ts`)];
+    if (quick) args.push('--quick');
+    const runs = arg('--runs');
+    if (section === 'gen' && runs) args.push('--runs', runs);
+    const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: ROOT_DIR });
+    const seconds = (performance.now() - t0) / 1000;
+    sections[section] = r.status === 0 ? { ok: true, seconds } : { ok: false, seconds, error: `exit ${r.status ?? r.signal}` };
+    process.stderr.write(`bench: ${section} ${r.status === 0 ? 'done' : 'FAILED'} in ${seconds.toFixed(0)} s\n`);
+  }
+  const finished = new Date();
+  const versions: Record<string, string> = {
+    sdkgen: `${(JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version} (this checkout)`,
+  };
+  for (const pkg of ['@hey-api/openapi-ts', 'orval', 'openapi-typescript', 'oazapfts', '@oazapfts/runtime', 'swagger-typescript-api', 'openapi-fetch', 'typescript', 'esbuild']) {
+    versions[pkg] = packageVersion(pkg);
+  }
+  // bench/'s copy: the raw, fetch and generated-sdkgen clients all resolve undici from bench/node_modules.
+  versions.undici = packageVersion('undici');
+  const meta: RunMeta = {
+    mode: quick ? 'quick' : 'full',
+    startedAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+    finishedAt: finished.toISOString().replace(/\.\d+Z$/, 'Z'),
+    durationS: (finished.getTime() - started.getTime()) / 1000,
+    node: process.versions.node,
+    os: `${type()} ${release()}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    loadStart,
+    loadEnd: loadavg(),
+    commit: gitCommit(),
+    versions,
+    sections,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  };
+  writeReport(RESULTS_DIR, outDir, meta);
+  process.stderr.write(`bench: wrote ${join(outDir, 'results.md')} and ${join(outDir, 'charts')}/*.svg in ${meta.durationS.toFixed(0)} s\n`);
+  if (Object.values(sections).some((s) => !s.ok)) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,89 @@
+/**
+ * Section 1: generation on GitHub's spec. Every tool runs once per round, the order rotating
+ * between rounds so no tool always runs first (cold disk cache) or last; median of the rounds.
+ *
+ *   node --import tsx bench/src/gen.ts [--quick] [--runs N] [--tools sdkgen,orval]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNode, tail } from './proc.js';
+import { BIN_DIR, GITHUB_SPEC, RESULTS_DIR, ROOT_DIR, SDKGEN_CLI, WORK_DIR, ensureDir, folderSize, isQuick, median } from './paths.js';
+import { TOOLS, type ToolId } from './tools.js';
+import type { GenRow } from './types.js';
+
+export function genOutDir(tool: ToolId): string {
+  return join(WORK_DIR, 'gen', tool, 'out');
+}
+
+/** sdkgen's CLI as plain JS (see paths.ts SDKGEN_CLI). */
+export function buildSdkgenCli(): void {
+  ensureDir(WORK_DIR);
+  execFileSync(
+    join(BIN_DIR, 'esbuild'),
+    [join(ROOT_DIR, 'generator', 'cli.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external', '--target=node20', `--outfile=${SDKGEN_CLI}`, '--log-level=warning'],
+    { stdio: 'inherit' },
+  );
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const quick = isQuick();
+  const runs = Number(argValue('--runs') ?? (quick ? 1 : 5));
+  const only = argValue('--tools')?.split(',');
+  const tools = TOOLS.filter((t) => !only || only.includes(t.id));
+  buildSdkgenCli();
+  const samples = new Map<ToolId, { wall: number[]; rss: number[]; error?: string }>(tools.map((t) => [t.id, { wall: [], rss: [] }]));
+  for (let round = 0; round < runs; round++) {
+    const order = tools.map((_, i) => tools[(i + round) % tools.length]!);
+    for (const tool of order) {
+      const s = samples.get(tool.id)!;
+      if (s.error) continue;
+      const out = genOutDir(tool.id);
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out, { recursive: true });
+      const { script, args } = tool.command(GITHUB_SPEC, out);
+      const m = await runNode(script, args, { cwd: join(WORK_DIR, 'gen', tool.id) });
+      const size = folderSize(out);
+      const failed = m.code !== 0 || m.timedOut || size.files === 0;
+      process.stderr.write(
+        `  gen ${tool.id.padEnd(24)} round ${round + 1}/${runs}: ${failed ? 'FAILED' : 'ok'} ${(m.wallMs / 1000).toFixed(1)} s, ${m.peakRssMb.toFixed(0)} MiB\n`,
+      );
+      if (failed) {
+        s.error = m.timedOut ? 'timed out' : `exit ${m.code ?? m.signal}: ${tail(m.stderr || m.stdout, 4)}`;
+        continue;
+      }
+      s.wall.push(m.wallMs);
+      s.rss.push(m.peakRssMb);
+    }
+  }
+  const rows: GenRow[] = tools.map((tool) => {
+    const s = samples.get(tool.id)!;
+    const size = folderSize(genOutDir(tool.id));
+    return {
+      tool: tool.id,
+      label: tool.label,
+      fullClient: tool.fullClient,
+      ok: !s.error,
+      ...(s.error ? { error: s.error } : {}),
+      runs: s.wall.length,
+      wallMs: median(s.wall),
+      wallMsAll: s.wall.map((w) => Math.round(w)),
+      peakRssMb: median(s.rss),
+      outputBytes: size.bytes,
+      outputFiles: size.files,
+    };
+  });
+  writeFileSync(join(ensureDir(RESULTS_DIR), 'gen.json'), JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
