@@ -3,7 +3,10 @@
  * (a) raw undici.request on an Agent and (b) a typed call through our Client (hand-written
  * descriptor, no generator). Prints req/s and the ratio b/a at concurrency 1 and 32.
  *
- *   node --import tsx bench/runtime-throughput.ts [requests=20000] [rounds=3]
+ *   node --import tsx bench/runtime-throughput.ts [requests=20000] [rounds=3] [compiled-runtime.js]
+ *
+ * The optional third argument is a tsc-compiled copy of the runtime (a generated SDK's
+ * dist/runtime/index.js): what users actually run, without tsx's per-closure keepNames wrappers.
  *
  * The server runs in a child process so client CPU is measured apart from server CPU (on a
  * 2-core box the two then use one core each, as in docs/anchors.md "Runtime throughput").
@@ -11,15 +14,17 @@
  * assertions.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
-import { Client } from '../runtime/index.js';
+import { Client as SourceClient } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
 
 const REQUESTS = Number(process.argv[2] === 'server' ? 0 : (process.argv[2] ?? 20_000));
 const ROUNDS = Number(process.argv[3] ?? 3);
+const COMPILED_RUNTIME = process.argv[4];
 const WARMUP = 2_000;
 /**
  * Each round alternates raw/ours in slices this small, so a neighbour's load spike hits both
@@ -105,6 +110,9 @@ async function main(): Promise<void> {
   const { child, port } = await startServerProcess();
   const origin = `http://127.0.0.1:${port}`;
   const agent = new Agent({ connections: 50 });
+  const Client: typeof SourceClient = COMPILED_RUNTIME
+    ? ((await import(pathToFileURL(resolve(COMPILED_RUNTIME)).href)) as { Client: typeof SourceClient }).Client
+    : SourceClient;
   const client = new Client(api, { baseUrl: origin, logLevel: 'off' });
 
   const raw = async (): Promise<Pet> => {
@@ -113,7 +121,9 @@ async function main(): Promise<void> {
   };
   const ours = (): Promise<Pet> => client.request<Pet>(getPet, { petId: 42 });
 
-  console.log(`node ${process.versions.node}, ${REQUESTS} requests per phase, ${ROUNDS} rounds (median)`);
+  console.log(
+    `node ${process.versions.node}, ${REQUESTS} requests per phase, ${ROUNDS} rounds (median), runtime: ${COMPILED_RUNTIME ?? 'runtime/ via tsx'}`,
+  );
   for (const concurrency of CONCURRENCIES) {
     await run(concurrency, WARMUP, raw);
     await run(concurrency, WARMUP, ours);

@@ -94,7 +94,8 @@ export class Client<Auth extends object = Record<string, unknown>> {
     const merged = mergeOptions(this.#options, options);
     const ctor = this.constructor as new (...args: unknown[]) => this;
     const derived = ctor === (Client as unknown) ? new ctor(this.#api, merged) : new ctor(merged);
-    const sharesPool = POOL_OPTION_KEYS.every((key) => !(key in options)) && !('timeout' in options && options.timeout?.connect !== undefined);
+    // A different connect timeout still shares: the pool holder keeps one Agent per connect value.
+    const sharesPool = POOL_OPTION_KEYS.every((key) => !(key in options));
     const sharesBulkhead = sharesPool && !('maxConcurrency' in options) && !('maxQueue' in options);
     // The derived client's own pool was never created (lazy), so swapping it out costs nothing.
     derived.#core = buildCore(

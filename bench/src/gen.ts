@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const only = argValue('--tools')?.split(',');
   const tools = TOOLS.filter((t) => !only || only.includes(t.id));
   buildSdkgenCli();
-  const samples = new Map<ToolId, { wall: number[]; rss: number[]; error?: string }>(tools.map((t) => [t.id, { wall: [], rss: [] }]));
+  const samples = new Map<ToolId, { wall: number[]; rss: number[]; phases: Record<string, number>[]; error?: string }>(
+    tools.map((t) => [t.id, { wall: [], rss: [], phases: [] }]),
+  );
   for (let round = 0; round < runs; round++) {
     const order = tools.map((_, i) => tools[(i + round) % tools.length]!);
     for (const tool of order) {
@@ -59,6 +61,13 @@ async function main(): Promise<void> {
       }
       s.wall.push(m.wallMs);
       s.rss.push(m.peakRssMb);
+      if (tool.id === 'sdkgen') {
+        try {
+          s.phases.push((JSON.parse(m.stdout) as { durations: Record<string, number> }).durations);
+        } catch {
+          s.phases.push({});
+        }
+      }
     }
   }
   const rows: GenRow[] = tools.map((tool) => {
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
       peakRssMb: median(s.rss),
       outputBytes: size.bytes,
       outputFiles: size.files,
+      ...(s.phases.length ? { phasesMs: s.phases[s.wall.indexOf([...s.wall].sort((a, b) => a - b)[Math.floor(s.wall.length / 2)]!)] } : {}),
     };
   });
   writeFileSync(join(ensureDir(RESULTS_DIR), 'gen.json'), JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2));

@@ -54,9 +54,9 @@ const HIGHLIGHT = ['#1b4f8a', '#c0570b'];
 
 /** A plain horizontal bar chart; deterministic output for the same input. */
 export function barChart(title: string, subtitle: string, bars: readonly Bar[], marker?: { value: number; label: string }): string {
-  const width = 820;
+  const width = 900;
   const labelW = 300;
-  const barW = 380;
+  const barW = 360;
   const rowH = 24;
   const top = 58;
   const height = top + bars.length * rowH + 34;
@@ -108,6 +108,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   const loaded = Math.max(...meta.loadStart.slice(0, 1), ...meta.loadEnd.slice(0, 1)) > meta.cores * 0.5;
   const out: string[] = [];
   const charts: [string, string][] = [];
+  const flag = meta.mode === 'quick' || loaded ? ` · ${meta.mode === 'quick' ? 'QUICK RUN' : 'FULL RUN'}${loaded ? ' on a loaded machine' : ''}: not real figures` : '';
 
   out.push('# sdkgen benchmarks, side by side with the peers', '');
   out.push(
@@ -226,11 +227,16 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
           String(r.runs),
           r.ok ? (r.fullClient ? '' : 'types only') : (r.error ?? ''),
         ]),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
     );
+    const phases = gen.rows.find((r) => r.tool === 'sdkgen')?.phasesMs;
+    if (phases) {
+      out.push(`sdkgen's own phase timings in that round (\`--json\`): ${Object.entries(phases).map(([k, v]) => `${k} ${int(v)} ms`).join(', ')}.`, '');
+    }
     const bars = gen.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.wallMs / 1000, text: `${fix(r.wallMs / 1000, 1)} s · ${int(r.peakRssMb)} MiB`, highlight: r.tool === 'sdkgen' }));
-    charts.push(['gen', barChart('Generation: GitHub spec (1,223 operations)', `median wall time, lower is better${gen.quick ? ' · QUICK RUN, not real figures' : ''}`, bars)]);
+    charts.push(['gen', barChart('Generation: GitHub spec (1,223 operations)', `median wall time, lower is better${flag}`, bars)]);
     out.push('![generation](charts/gen.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -249,11 +255,12 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
             ? [r.label, int(r.errors), int(r.types), int(r.instantiations), `${fix(r.checkTimeS, 2)} s`, `${fix(r.totalTimeS, 2)} s`, `${int(r.memoryMb)} MiB`, r.firstErrors[0] ?? '']
             : [r.label, 'failed', '', '', '', '', '', r.error ?? ''],
         ),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
     );
     const bars = tsc.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.instantiations, text: `${int(r.instantiations)} · ${fix(r.checkTimeS, 1)} s · ${r.errors} err`, highlight: r.id === 'sdkgen' }));
-    charts.push(['tsc', barChart('Type-check: instantiations per output', `tsc --extendedDiagnostics, strict; lower is better${tsc.quick ? ' · QUICK RUN' : ''}`, bars)]);
+    charts.push(['tsc', barChart('Type-check: instantiations per output', `tsc --extendedDiagnostics, strict; lower is better${flag}`, bars)]);
     out.push('![type-check](charts/tsc.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -278,7 +285,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
       highlight: r.client.startsWith('sdkgen'),
       group: r.concurrency === 1 ? 0 : 1,
     }));
-    charts.push(['runtime', barChart('Runtime: requests per second on loopback', `higher is better; ratio to raw undici.request${rt.quick ? ' · QUICK RUN on a loaded machine, not real figures' : ''}`, bars)]);
+    charts.push(['runtime', barChart('Runtime: requests per second on loopback', `higher is better; ratio to raw undici.request${flag}`, bars)]);
     out.push('![runtime](charts/runtime.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -301,7 +308,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
       '',
     );
     const bars = pag.rows.filter((r) => r.ok).map((r) => ({ label: r.client, value: r.rssGrowthMb, text: `+${fix(r.rssGrowthMb)} MiB · ${fix(r.ms / 1000, 2)} s`, highlight: r.client === 'sdkgen' }));
-    charts.push(['pagination', barChart(`Pagination: RSS growth over ${int(Number(pag.pages) * Number(pag.perPage))} items`, `lower is better; target < 64 MB${pag.quick ? ' · QUICK RUN' : ''}`, bars, { value: 64, label: '64 MB' })]);
+    charts.push(['pagination', barChart(`Pagination: RSS growth over ${int(Number(pag.pages) * Number(pag.perPage))} items`, `lower is better; target < 64 MB${flag}`, bars, { value: 64, label: '64 MB' })]);
     out.push('![pagination](charts/pagination.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -314,7 +321,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
     );
     out.push(table(['app', 'bytes', 'gzip'], bun.rows.map((r) => (r.ok ? [r.label, kb(r.bytes), kb(r.gzipBytes)] : [r.label, 'failed', r.error ?? '']))), '');
     const bars = bun.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.gzipBytes / 1024, text: `${kb(r.gzipBytes)} gzip · ${kb(r.bytes)}`, highlight: r.id.startsWith('sdkgen') }));
-    charts.push(['bundle', barChart('Bundle: one-call app, esbuild --minify, gzip', 'lower is better', bars)]);
+    charts.push(['bundle', barChart('Bundle: one-call app, esbuild --minify, gzip', `lower is better${flag}`, bars)]);
     out.push('![bundle](charts/bundle.svg)', '');
   } else out.push('_Not run._', '');
 

@@ -47,9 +47,9 @@ async function timed(concurrency: number, total: number, call: () => Promise<unk
 
 async function main(): Promise<void> {
   const quick = isQuick();
-  const requests = argNumber('--requests') ?? (quick ? 500 : 20_000);
+  const requests = argNumber('--requests') ?? (quick ? 2_000 : 20_000);
   const rounds = argNumber('--rounds') ?? (quick ? 1 : 3);
-  const warmup = quick ? 200 : 2_000;
+  const warmup = quick ? 1_000 : 2_000;
   const pin = !quick && !process.argv.includes('--no-pin') && canPin();
   generateBenchApis();
   if (pin) pinSelf(1);

@@ -34,7 +34,7 @@ export const TOOLS: readonly Tool[] = [
     fullClient: true,
     command: (spec, out) => ({
       script: SDKGEN_CLI,
-      args: ['generate', spec, '-o', out, '-c', join(BENCH_DIR, 'fixtures', 'github.sdkgen.yaml'), '--quiet'],
+      args: ['generate', spec, '-o', out, '-c', join(BENCH_DIR, 'fixtures', 'github.sdkgen.yaml'), '--json'],
     }),
   },
   {

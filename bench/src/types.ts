@@ -13,6 +13,8 @@ export interface GenRow {
   readonly peakRssMb: number;
   readonly outputBytes: number;
   readonly outputFiles: number;
+  /** sdkgen only: its own per-phase timings (ms, from --json) in the round with the median wall time. */
+  readonly phasesMs?: Record<string, number>;
 }
 
 export interface TscRow {

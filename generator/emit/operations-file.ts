@@ -1,6 +1,6 @@
 /** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { GENERATED_HEADER } from './escape.js';
+import { GENERATED_HEADER, typePropertyKey } from './escape.js';
 import { printLiteral, type LiteralValue } from './literal.js';
 import { setOwn } from '../model/refs.js';
 
@@ -58,15 +58,18 @@ function apiLiteral(model: ApiModel): LiteralValue {
 
 export function emitOperationsFile(model: ApiModel, runtimeImport: string): string {
   const table: Record<string, LiteralValue> = {};
-  for (const op of model.operations) table[op.key] = operationLiteral(op);
-  // Not `as const`: on GitHub-sized tables the literal types cost tsc seconds. `satisfies` still
-  // checks every entry, and each export is typed as the plain descriptor the runtime takes.
+  for (const op of model.operations) setOwn(table, op.key, operationLiteral(op));
+  // Not `as const`: on GitHub-sized tables the literal types cost tsc seconds. The explicit
+  // interface types every entry as the plain descriptor the runtime takes (and checks it), and keeps
+  // the declaration file small: `typeof table` would make tsc serialize the whole literal's type,
+  // which on Microsoft Graph exceeds its limit (TS7056).
+  const keys = model.operations.map((op) => `  readonly ${typePropertyKey(op.key)}: OperationDescriptor;`);
   return (
     GENERATED_HEADER +
     `import type { ApiDescriptor, OperationDescriptor } from ${JSON.stringify(runtimeImport)};\n\n` +
-    `const table = ${printLiteral(table)} satisfies Record<string, OperationDescriptor>;\n\n` +
-    '/** One descriptor per operation: what the runtime needs to call it. */\n' +
-    'export const operations: { readonly [K in keyof typeof table]: OperationDescriptor } = table;\n\n' +
+    `/** One descriptor per operation: what the runtime needs to call it. */\n` +
+    `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +
+    `export const operations: OperationTable = ${printLiteral(table)};\n\n` +
     `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model))};\n`
   );
 }

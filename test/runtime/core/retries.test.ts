@@ -247,3 +247,20 @@ describe('bodies', () => {
     assert.match(error.message, /502 GET http:\/\/127\.0\.0\.1:\d+\/pets\/1: fail 3/);
   });
 });
+
+describe('where retry settings come from', () => {
+  test('descriptor retry and api.defaults apply; per-call options win', async () => {
+    const { server, client } = await setup(failThenOk(10, 503));
+    await assert.rejects(client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }), ServiceUnavailableError);
+    assert.equal(server.requests.length, 1);
+    await assert.rejects(client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }, { retry: { maxRetries: 1 } }), ServiceUnavailableError);
+    assert.equal(server.requests.length, 3);
+
+    const defaults = track(new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), { baseUrl: server.url, logLevel: 'off' }));
+    await assert.rejects(defaults.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
+    assert.equal(server.requests.length, 4);
+    const overridden = track(new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), { baseUrl: server.url, logLevel: 'off', retry: { maxRetries: 1 } }));
+    await assert.rejects(overridden.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
+    assert.equal(server.requests.length, 6);
+  });
+});
