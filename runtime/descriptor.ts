@@ -135,6 +135,12 @@ export interface OperationDescriptor {
   readonly idempotencyHeader?: string;
   readonly retry?: RetryPolicyOverride;
   readonly timeout?: TimeoutOverride;
+  /**
+   * Operation- or path-level `servers` (e.g. GitHub's uploads.github.com for release assets).
+   * They replace the API's servers for this operation; an explicit `baseUrl` (client or call)
+   * still wins, so tests and proxies can send everything to one place.
+   */
+  readonly servers?: readonly ServerDescriptor[];
 }
 
 export type SecuritySchemeDescriptor =

@@ -37,6 +37,7 @@ function operationLiteral(op: OperationModel): LiteralValue {
     idempotencyHeader: op.idempotencyHeader,
     retry: op.retry as LiteralValue,
     timeout: op.timeout as LiteralValue,
+    servers: op.servers as unknown as LiteralValue,
   };
 }
 

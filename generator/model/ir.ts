@@ -126,6 +126,8 @@ export interface OperationModel {
   readonly idempotencyHeader?: string;
   readonly retry?: OperationDescriptor['retry'];
   readonly timeout?: OperationDescriptor['timeout'];
+  /** Operation- or path-level servers, replacing the API's for this operation. */
+  readonly servers?: OperationDescriptor['servers'];
   /** True when the caller must pass a params object (some param or the body is required). */
   readonly paramsRequired: boolean;
 }

@@ -7,6 +7,7 @@ import { readRequestBody } from './request-body.js';
 import { readResponses } from './responses.js';
 import { readSecurity } from './security.js';
 import { readOperationSettings } from './extensions.js';
+import { readServerList } from './servers.js';
 import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
@@ -56,6 +57,11 @@ export function readOperation(
   const summary = optionalString(operation.summary);
   const description = optionalString(operation.description);
   const paramsRequired = params.some((p) => p.required) || body?.required === true;
+  // The operation's own `servers` win over its path item's (OpenAPI 3 "alternative server array").
+  const servers =
+    operation.servers !== undefined
+      ? readServerList(spec, operation.servers, joinPointer(pointer, 'servers'))
+      : readServerList(spec, pathItem.servers, joinPointer(pathItemPointer, 'servers'));
 
   return {
     id,
@@ -79,6 +85,7 @@ export function readOperation(
     ...(settings.idempotencyHeader ? { idempotencyHeader: settings.idempotencyHeader } : {}),
     ...(settings.retry ? { retry: settings.retry } : {}),
     ...(settings.timeout ? { timeout: settings.timeout } : {}),
+    ...(servers.length > 0 ? { servers } : {}),
     paramsRequired,
   };
 }

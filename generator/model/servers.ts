@@ -16,12 +16,20 @@ function nameFromDescription(description: unknown): string | undefined {
   return toCamelIdentifier(words.join(' '));
 }
 
+/** The document's own `servers`: the API's environments. */
 export function readServers(spec: LoadedSpec): ServerDescriptor[] {
-  const raw = spec.document.servers;
+  return readServerList(spec, spec.document.servers, '/servers');
+}
+
+/**
+ * A `servers` array at any level (document, path item, operation). Path-item and operation
+ * servers replace the document's for their operations (OpenAPI 3: "an alternative server array").
+ */
+export function readServerList(spec: LoadedSpec, raw: unknown, listPointer: string): ServerDescriptor[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw inputError(spec, '/servers', '`servers` must be an array');
+  if (!Array.isArray(raw)) throw inputError(spec, listPointer, '`servers` must be an array');
   const entries = raw.map((server, index) => {
-    const pointer = joinPointer('/servers', index);
+    const pointer = joinPointer(listPointer, index);
     if (!isObject(server) || typeof server.url !== 'string') throw inputError(spec, pointer, 'a server needs a string `url`');
     const variables: Record<string, { default: string; enum?: string[] }> = {};
     if (isObject(server.variables)) {

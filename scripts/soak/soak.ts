@@ -190,7 +190,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     if (ms > totalMs + SETTLE_SLACK_MS) {
       late++;
       worstOverMs = Math.max(worstOverMs, ms - totalMs);
-      log?.(`late: ${fault} ${method} -> ${outcome} settled in ${ms.toFixed(0)} ms (total ${totalMs})`);
+      log?.(`late: at ${((t0 - started) / 1000).toFixed(1)} s ${fault} ${method} -> ${outcome} settled in ${ms.toFixed(0)} ms (total ${totalMs}); event loop delay max so far ${(delay.max / 1e6).toFixed(0)} ms`);
     }
     outcomes[`${outcome}`] = (outcomes[`${outcome}`] ?? 0) + 1;
   }

@@ -98,6 +98,17 @@ export interface ChaosServer {
   close(): Promise<void>;
 }
 
+/**
+ * Whether the server did the work behind a request (an *effect*): everything except the answers
+ * that refuse before doing any (429, a redirect, a 401). Resets, stalls and 5xx count: the client
+ * cannot know how far the server got, which is exactly why it must not repeat a plain POST.
+ */
+export function executes(fault: string, hitNo: number): boolean {
+  if (fault.startsWith('429-') || fault === 'redirect-loop') return false;
+  if (fault === '401-then-ok') return hitNo > 1;
+  return true;
+}
+
 export function effectKey(idempotencyKey: string | undefined, body: string): string {
   return `${idempotencyKey ?? '-'}|${body}`;
 }
@@ -155,7 +166,7 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
       let list = byRun.get(run);
       if (list === undefined) byRun.set(run, (list = []));
       list.push(hit);
-      if (hit.method !== 'GET') {
+      if (hit.method !== 'GET' && executes(fault, list.length)) {
         const key = effectKey(hit.idempotencyKey, body);
         effects.set(key, (effects.get(key) ?? 0) + 1);
       }
