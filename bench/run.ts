@@ -6,16 +6,17 @@
  *   npm run bench                        full run (minutes; run it on a quiet machine) -> bench/results.md, bench/charts/
  *   npm run bench -- --quick             tiny counts, one round (CI)   -> bench/.work/quick/results.md
  *   npm run bench -- --only runtime,bundle [--out DIR] [--runs N]
+ *   npm run bench -- [--quick] --report-only   re-render results.md/charts from the stored results
  *
- * Installs bench/'s own dependencies (`npm ci --prefix bench`) when bench/node_modules is
- * missing, and fetches GitHub's spec (scripts/fetch-corpus.ts) when .cache/corpus/github.json is.
+ * Installs bench/'s own dependencies (`npm ci --prefix bench`, under flock /tmp/sdkgen-npm.lock
+ * when flock exists) when bench/node_modules is missing or older than bench/package-lock.json, and fetches GitHub's spec (scripts/fetch-corpus.ts) when .cache/corpus/github.json is.
  * Prints figures; asserts nothing about them. Exits non-zero only when a section crashed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BENCH_DIR, GITHUB_SPEC, RESULTS_DIR, ROOT_DIR, WORK_DIR, ensureDir, packageVersion } from './src/paths.js';
+import { BENCH_DIR, GITHUB_SPEC, ROOT_DIR, WORK_DIR, packageVersion, resultsDir, resultsFile } from './src/paths.js';
 import { writeReport, type RunMeta } from './src/report.js';
 
 const SECTIONS = ['gen', 'tsc', 'runtime', 'pagination', 'bundle'] as const;
@@ -31,7 +32,9 @@ function hasFlock(): boolean {
 }
 
 function ensureBenchDeps(): void {
-  if (existsSync(join(BENCH_DIR, 'node_modules', '.package-lock.json'))) return;
+  const installed = join(BENCH_DIR, 'node_modules', '.package-lock.json');
+  // Installed and not older than the lock file (a pull that changed the pins reinstalls).
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(BENCH_DIR, 'package-lock.json')).mtimeMs) return;
   process.stderr.write('bench: installing bench/ dependencies (npm ci --prefix bench) ...\n');
   const npm = ['npm', 'ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'];
   const [cmd, ...args] = hasFlock() ? ['flock', '/tmp/sdkgen-npm.lock', ...npm] : npm;
@@ -56,18 +59,27 @@ function gitCommit(): string {
 
 function main(): void {
   const quick = process.argv.includes('--quick');
+  const outDefault = quick ? join(WORK_DIR, 'quick') : BENCH_DIR;
+  if (process.argv.includes('--report-only')) {
+    // Re-render from the stored results and the stored run description (no benchmark runs).
+    const meta = JSON.parse(readFileSync(join(resultsDir(quick), 'meta.json'), 'utf8')) as RunMeta;
+    const dir = resolve(arg('--out') ?? outDefault);
+    writeReport(resultsDir(quick), dir, meta);
+    process.stderr.write(`bench: re-rendered ${join(dir, 'results.md')}\n`);
+    return;
+  }
   const only = arg('--only')?.split(',') as Section[] | undefined;
   const bad = only?.filter((s) => !SECTIONS.includes(s));
   if (bad?.length) throw new Error(`unknown section(s) ${bad.join(', ')}; sections: ${SECTIONS.join(', ')}`);
   const selected = new Set<Section>(only ?? SECTIONS);
   // tsc and bundle read the generated GitHub outputs.
   if ((selected.has('tsc') || selected.has('bundle')) && !existsSync(join(WORK_DIR, 'gen', 'sdkgen', 'out'))) selected.add('gen');
-  const outDir = resolve(arg('--out') ?? (quick ? join(WORK_DIR, 'quick') : BENCH_DIR));
+  const outDir = resolve(arg('--out') ?? outDefault);
 
   ensureBenchDeps();
   if (selected.has('gen')) ensureSpec();
-  rmSync(RESULTS_DIR, { recursive: true, force: true });
-  ensureDir(RESULTS_DIR);
+  // Sections not selected keep their last result of the same mode; the report says so.
+  for (const section of selected) rmSync(resultsFile(section, quick), { force: true });
 
   const started = new Date();
   const loadStart = loadavg();
@@ -110,7 +122,8 @@ function main(): void {
     sections,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   };
-  writeReport(RESULTS_DIR, outDir, meta);
+  writeFileSync(join(resultsDir(quick), 'meta.json'), JSON.stringify(meta, null, 2));
+  writeReport(resultsDir(quick), outDir, meta);
   process.stderr.write(`bench: wrote ${join(outDir, 'results.md')} and ${join(outDir, 'charts')}/*.svg in ${meta.durationS.toFixed(0)} s\n`);
   if (Object.values(sections).some((s) => !s.ok)) process.exitCode = 1;
 }

@@ -22,7 +22,7 @@ import { SdkError } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { ApiPromise, type CallResult } from './response/api-promise.js';
 import type { ApiResponse } from './response/api-response.js';
-import { resolveBaseUrl, type ResolvedBase } from './transport/base-url.js';
+import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from './transport/base-url.js';
 import { PoolHolder, type PoolSettings } from './transport/dispatcher.js';
 import { clientHeaders } from './transport/headers.js';
 import { CookieJar } from './transport/cookie-jar.js';
@@ -180,10 +180,22 @@ function buildCore<Auth extends object>(
   const bulkhead =
     sharedBulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
   let base: ResolvedBase | undefined;
+  const apiBase = (): ResolvedBase => (base ??= resolveBaseUrl(api, options.baseUrl, options.environment));
+  // Operations with servers of their own, resolved once per descriptor.
+  const operationBases = new WeakMap<OperationDescriptor, ResolvedBase>();
   return {
     api,
     // Resolved on first use: a relative server URL only fails when a call is made without baseUrl.
-    base: () => (base ??= resolveBaseUrl(api, options.baseUrl, options.environment)),
+    base: apiBase,
+    baseFor: (op) => {
+      if (op.servers === undefined || op.servers.length === 0) return apiBase();
+      let resolved = operationBases.get(op);
+      if (resolved === undefined) {
+        resolved = resolveOperationBase(api, op, options.baseUrl, options.environment, apiBase);
+        operationBases.set(op, resolved);
+      }
+      return resolved;
+    },
     pools,
     bulkhead,
     log,

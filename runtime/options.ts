@@ -5,6 +5,7 @@
 import type { Dispatcher } from 'undici';
 import type { Middleware } from './transport/types.js';
 import type { CircuitBreakerOptions } from './policies/circuit-breaker.js';
+import type { UploadProgressCallback } from './request/progress.js';
 
 export type { CircuitBreakerOptions };
 
@@ -111,4 +112,9 @@ export interface RequestOptions {
   readonly maxItems?: number;
   /** Runs around every attempt of this call, inside the client's middleware. */
   readonly middleware?: readonly Middleware[];
+  /**
+   * Called as the request body is handed to the connection: `loaded` bytes so far and `total`
+   * when known. Starts from 0 again on a retry (the body is sent again).
+   */
+  readonly onUploadProgress?: UploadProgressCallback;
 }

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { RESULTS_DIR, WORK_DIR, ensureDir, isQuick } from './paths.js';
+import { WORK_DIR, isQuick, resultsFile } from './paths.js';
 import { CONSUMERS } from './tools.js';
 import { genOutDir } from './gen.js';
 import { SDKGEN_API, benchApisReady, generateBenchApis } from './clients.js';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const row = rows.at(-1)!;
     process.stderr.write(`  bundle ${consumer.id.padEnd(24)} ${row.ok ? `${row.bytes} B, ${row.gzipBytes} B gzip` : `FAILED ${row.error}`}\n`);
   }
-  writeFileSync(join(ensureDir(RESULTS_DIR), 'bundle.json'), JSON.stringify({ section: 'bundle', quick, rows }, null, 2));
+  writeFileSync(resultsFile('bundle', quick), JSON.stringify({ section: 'bundle', quick, rows }, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNode, tail } from './proc.js';
-import { BIN_DIR, GITHUB_SPEC, RESULTS_DIR, ROOT_DIR, SDKGEN_CLI, WORK_DIR, ensureDir, folderSize, isQuick, median } from './paths.js';
+import { BIN_DIR, GITHUB_SPEC, ROOT_DIR, SDKGEN_CLI, WORK_DIR, ensureDir, folderSize, isQuick, median, resultsFile } from './paths.js';
 import { TOOLS, type ToolId } from './tools.js';
 import type { GenRow } from './types.js';
 
@@ -88,7 +88,9 @@ async function main(): Promise<void> {
       ...(s.phases.length ? { phasesMs: s.phases[s.wall.indexOf([...s.wall].sort((a, b) => a - b)[Math.floor(s.wall.length / 2)]!)] } : {}),
     };
   });
-  writeFileSync(join(ensureDir(RESULTS_DIR), 'gen.json'), JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2));
+  writeFileSync(resultsFile('gen', quick), JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2));
+  // A peer that breaks is a row in the report; sdkgen itself failing means the benchmark cannot measure.
+  if (rows.some((r) => r.tool === 'sdkgen' && !r.ok)) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

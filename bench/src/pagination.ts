@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RESULTS_DIR, ensureDir, isQuick } from './paths.js';
+import { isQuick, resultsFile } from './paths.js';
 import { SDKGEN_API, generateBenchApis, startServer } from './clients.js';
 import type { PaginationRow } from './types.js';
 
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   } finally {
     child.kill();
   }
-  writeFileSync(join(ensureDir(RESULTS_DIR), 'pagination.json'), JSON.stringify({ section: 'pagination', quick, pages, perPage, rows }, null, 2));
+  writeFileSync(resultsFile('pagination', quick), JSON.stringify({ section: 'pagination', quick, pages, perPage, rows }, null, 2));
 }
 
 if (process.argv[2] === 'server') serve(Number(process.argv[3]), Number(process.argv[4]));

@@ -22,6 +22,15 @@ export function ensureDir(dir: string): string {
   return dir;
 }
 
+/** Results of one section, kept apart per mode so a quick run never mixes with full-run figures. */
+export function resultsDir(quick: boolean): string {
+  return join(RESULTS_DIR, quick ? 'quick' : 'full');
+}
+
+export function resultsFile(section: string, quick: boolean): string {
+  return join(ensureDir(resultsDir(quick)), `${section}.json`);
+}
+
 export function isQuick(argv: readonly string[] = process.argv): boolean {
   return argv.includes('--quick');
 }

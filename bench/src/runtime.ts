@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
-import { BENCH_DIR, RESULTS_DIR, ensureDir, isQuick, median, percentile } from './paths.js';
+import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
 import { HEY_API, SDKGEN_API, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
 import type { RuntimeRow } from './types.js';
 
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    writeFileSync(join(ensureDir(RESULTS_DIR), 'runtime.json'), JSON.stringify({ section: 'runtime', quick, requests, rounds, warmup, pinned: pin, rows }, null, 2));
+    writeFileSync(resultsFile('runtime', quick), JSON.stringify({ section: 'runtime', quick, requests, rounds, warmup, pinned: pin, rows }, null, 2));
     await ours.close();
     await agent.close();
     await fetchAgent.close();

@@ -8,7 +8,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNode, tail } from './proc.js';
-import { BENCH_DIR, RESULTS_DIR, WORK_DIR, ensureDir, isQuick, median } from './paths.js';
+import { BENCH_DIR, WORK_DIR, isQuick, median, resultsFile } from './paths.js';
 import { CONSUMERS } from './tools.js';
 import { genOutDir } from './gen.js';
 import type { TscRow } from './types.js';
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     );
     rows.push(row);
   }
-  writeFileSync(join(ensureDir(RESULTS_DIR), 'tsc.json'), JSON.stringify({ section: 'tsc', quick, runs, compilerOptions: CONSUMER_COMPILER_OPTIONS, rows }, null, 2));
+  writeFileSync(resultsFile('tsc', quick), JSON.stringify({ section: 'tsc', quick, runs, compilerOptions: CONSUMER_COMPILER_OPTIONS, rows }, null, 2));
+  if (rows.some((r) => r.id === 'sdkgen' && !r.ok)) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

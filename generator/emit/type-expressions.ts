@@ -65,7 +65,9 @@ export function paramsType(op: OperationModel, uses: TypeUses): string {
   }
   if (members.length > 0) parts.push(`{\n${members.join('\n')}\n}`);
   if (op.body?.placement === 'flat') {
-    const type = bodyType(op, uses);
+    // A nullable object body (`nullable: true`) still spreads its properties into the params
+    // object; `null` cannot be spread, so it is not part of the params type.
+    const type = `NonNullable<${bodyType(op, uses)}>`;
     parts.push(op.body.required ? type : `Partial<${type}>`);
   }
   return parts.length > 0 ? parts.join(' & ') : 'Record<string, never>';

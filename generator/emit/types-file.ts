@@ -11,9 +11,18 @@ import { GENERATED_HEADER, stringLiteral } from './escape.js';
 const PLACEHOLDER_PREFIX = 'SdkgenProtectedKey';
 /** A ref openapi-typescript turns into a sound type: a whole component. */
 const COMPONENT_REF = /^#\/components\/[^/]+\/[^/]+$/;
-/** A ref whose target sits in a schema: inside a component schema, or under a `schema` key. */
-function isSchemaPointer(ref: string): boolean {
-  const segments = ref.slice(2).split('/');
+/** Keys whose values are data (examples, defaults), not schemas, even inside a schema. */
+const DATA_SEGMENTS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'const', 'enum']);
+
+/**
+ * A ref whose target is a schema: inside a component schema, or under a `schema` key, and not
+ * inside an example, a default or an extension (Shutterstock points examples at other schemas'
+ * examples; those are data, and openapi-typescript does not type them).
+ */
+function isSchemaPointer(ref: string, target: unknown): boolean {
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) return false;
+  const segments = ref.slice(2).split('/').map(decodeRefSegment);
+  if (segments.some((s) => DATA_SEGMENTS.has(s) || s.startsWith('x-'))) return false;
   return (segments[0] === 'components' && segments[1] === 'schemas' && segments.length > 3) || segments.includes('schema');
 }
 
@@ -145,7 +154,7 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref)) {
       const target = lookupPointer(document, ref);
       if (target !== undefined) {
-        if (isSchemaPointer(ref)) return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
+        if (isSchemaPointer(ref, target)) return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
         if (inlining.includes(ref) || inlining.length >= MAX_INLINE_DEPTH) return {};
         return copy(target, [...inlining, ref]);
       }
@@ -246,9 +255,19 @@ function contextFor(schema: OpenAPI3): GlobalContext {
   };
 }
 
+/**
+ * openapi-typescript's helper for `allOf: [{$ref: X}]` + `required`. With a nullable X
+ * (`nullable: true`, `type: [object, "null"]`) `keyof T` is `never` and every use is TS2344
+ * (Plaid's `Cause` = PlaidError + item_id). Keyed on the non-null part, it means what the spec
+ * says: the object's listed properties are required, and null stays possible where X allows it.
+ */
+const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
+const WITH_REQUIRED_NULLABLE = 'type WithRequired<T, K extends keyof NonNullable<T>> = T & {\n    [P in K]-?: NonNullable<T>[P];\n};';
+
 export function emitTypesFile(document: OpenApiDocument): string {
   const { copy, restore } = protectKeys(document);
   const schema = copy as OpenAPI3;
   const ast = transformSchema(schema, contextFor(schema));
-  return `${GENERATED_HEADER}/* eslint-disable */\n${restore(astToString(ast))}`;
+  const text = restore(astToString(ast)).replace(WITH_REQUIRED, WITH_REQUIRED_NULLABLE);
+  return `${GENERATED_HEADER}/* eslint-disable */\n${text}`;
 }

@@ -7,8 +7,16 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { OperationDescriptor, ResponseKind } from '../descriptor.js';
-import { applyAuth, type ResolvedAuth, type SecretNames } from '../auth/index.js';
-import { formatCookieHeader } from '../request/index.js';
+import {
+  answerDigestChallenge,
+  appendAuthQuery,
+  applyAuth,
+  signRequest,
+  type ApplyAuthOptions,
+  type ResolvedAuth,
+  type SecretNames,
+} from '../auth/index.js';
+import { formatCookieHeader, withUploadProgress, type EncodedBody, type UploadProgressCallback } from '../request/index.js';
 import { MAX_ERROR_BODY_BYTES } from '../constants.js';
 import { ReadTimeoutError, SdkError, TooManyRedirectsError } from '../errors.js';
 import { redactHeaders, redactUrl } from '../redact.js';
@@ -36,7 +44,18 @@ export interface CallState {
   readonly headers: Record<string, string>;
   readonly body: OutgoingRequest['body'];
   readonly replayable: boolean;
+  /** The encoded body `body` came from: upload progress re-wraps it for every send. */
+  readonly encodedBody: EncodedBody | undefined;
+  readonly onUploadProgress: UploadProgressCallback | undefined;
   readonly auth: ResolvedAuth;
+  /** needsSigning(auth), computed once per call. */
+  readonly signs: boolean;
+  /** A digest scheme is among the call's: a same-origin 401 challenge is answered once per attempt. */
+  readonly digest: boolean;
+  /** An oauth2 token manager is among the call's schemes: token waits get an AbortSignal. */
+  readonly fetchesTokens: boolean;
+  /** The client's base URL: a relative oauth2 tokenUrl resolves against it. */
+  readonly baseUrl: string;
   readonly allowInsecureAuth: boolean;
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
@@ -62,7 +81,15 @@ export type AttemptResult =
       readonly stream: Readable | undefined;
     }
   /** A non-2xx (or a 2xx carrying the error envelope), body read (capped). */
-  | { readonly kind: 'status'; readonly status: number; readonly headers: IncomingHttpHeaders; readonly url: string; readonly body: unknown }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers: IncomingHttpHeaders;
+      readonly url: string;
+      readonly body: unknown;
+      /** The request headers of the exchange that got this status (the 401 path compares credentials). */
+      readonly sentHeaders: Readonly<Record<string, string>>;
+    }
   /** No usable response. */
   | { readonly kind: 'failed'; readonly error: unknown; readonly sent: 'unsent' | 'maybe-sent' | 'fatal'; readonly code: string };
 
@@ -93,29 +120,66 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
       ),
     );
   });
-  call.scope.onCancel(abort);
+  // Token waits (oauth2) stop on the call's cancellation, not on the read timer: the read timeout
+  // is restarted once the request is ready (below), so a slow token endpoint is not a slow API.
+  const tokenWait = call.fetchesTokens ? new AbortController() : undefined;
+  call.scope.onCancel(
+    tokenWait === undefined
+      ? abort
+      : (reason) => {
+          tokenWait.abort(reason);
+          abort(reason);
+        },
+  );
   try {
     let method = call.method;
     let target = call.target;
     let headers = call.headers;
     let body = call.body;
     let sameOrigin = true;
-    for (let hop = 0; ; hop++) {
+    let redirects = 0;
+    /** The answer to a digest challenge, sent on the replay of the hop that was challenged. */
+    let digestAnswer: string | undefined;
+    let digestTried = false;
+    for (;;) {
       currentUrl = target.url;
       const hopHeaders = call.cookieJar === undefined ? headers : withJarCookies(call.cookieJar, headers, target.url);
-      const request =
+      const wire =
         sameOrigin && call.auth.schemes.length > 0
-          ? await withCredentials(call, method, target, hopHeaders, body, attempt, controller)
-          : newRequest(call, method, target.url, hopHeaders, body, attempt, controller);
+          ? await withCredentials(call, method, target, hopHeaders, body, tokenWait?.signal, digestAnswer)
+          : { url: target.url, headers: hopHeaders };
+      const upload = progressBody(call, body);
+      const request =
+        upload === undefined
+          ? newRequest(call, method, wire.url, wire.headers, body, attempt, controller)
+          : newRequest(call, method, wire.url, { ...wire.headers, ...upload.headers }, upload.body, attempt, controller);
+      // The read timeout measures the server, not our token provider or signer.
+      if (call.auth.schemes.length > 0) readTimer.refresh();
       if (call.log.debugEnabled) debugRequest(call, request);
       const response = await exchange(call, request, target, controller);
       currentUrl = response.url;
       if (call.log.debugEnabled) debugResponse(call, response);
       call.cookieJar?.store(response.headers['set-cookie'], response.url);
+      if (response.status === 401 && sameOrigin && call.digest && !digestTried && (body === null || call.replayable)) {
+        digestTried = true;
+        const answer = answerDigestChallenge(
+          call.auth,
+          response.headers['www-authenticate'],
+          { method, uri: pathAndQuery(request.url), nonceCount: 1 },
+          request.url,
+          authOptions(call, undefined),
+        );
+        if (answer !== undefined) {
+          drainBody(response.body);
+          digestAnswer = answer;
+          readTimer.refresh();
+          continue;
+        }
+      }
       const step = redirectStep(response.status, response.headers, method, response.url, call.target.origin);
       if (step !== undefined && call.maxRedirects > 0) {
         drainBody(response.body);
-        if (hop >= call.maxRedirects) {
+        if (redirects >= call.maxRedirects) {
           return {
             kind: 'failed',
             error: new TooManyRedirectsError(`${call.method} ${redactUrl(call.target.url, call.secrets.query)}: more than ${call.maxRedirects} redirects`, {
@@ -125,20 +189,24 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
             code: 'TOO_MANY_REDIRECTS',
           };
         }
+        redirects++;
         // A streamed body was consumed by the first hop: report the redirect instead of sending nothing.
         if (step.keepBody && body !== null && !call.replayable) {
-          return { kind: 'status', status: response.status, headers: response.headers, url: response.url, body: undefined };
+          return { kind: 'status', status: response.status, headers: response.headers, url: response.url, body: undefined, sentHeaders: request.headers };
         }
         headers = redirectHeaders(headers, step, call.secrets);
         if (!step.keepBody) body = null;
         method = step.method;
         target = targetOf(step.sameOrigin ? step.url : stripSecretQuery(step.url, call.secrets));
         sameOrigin = step.sameOrigin;
+        // A new URL gets a new challenge (digest's uri is part of the hash).
+        digestAnswer = undefined;
+        digestTried = false;
         readTimer.refresh();
         continue;
       }
       phase = 'body';
-      return await readResponse(call, response, readTimer);
+      return await readResponse(call, response, readTimer, request.headers);
     }
   } catch (error) {
     if (abortReason !== undefined) {
@@ -179,26 +247,58 @@ function withJarCookies(jar: CookieJar, headers: Record<string, string>, url: st
   return { ...headers, cookie: headers.cookie ? `${headers.cookie}; ${fromJar}` : fromJar };
 }
 
-/** Adds credentials (only ever called for a hop on the call's own origin). */
+/** What the auth module needs from the client for this call (oauth2 token requests share the client's pool). */
+export function authOptions(call: CallState, signal: AbortSignal | undefined): ApplyAuthOptions {
+  return {
+    allowInsecureAuth: call.allowInsecureAuth,
+    baseUrl: call.baseUrl,
+    dispatcher: call.dispatcher,
+    ...(signal === undefined ? {} : { signal }),
+  };
+}
+
+/**
+ * Adds credentials (only ever called for a hop on the call's own origin): auth headers, cookies
+ * and query, a digest answer when the hop is a replay after a challenge, then the signature over
+ * the finished request (final URL, every header, the exact body bytes).
+ */
 async function withCredentials(
   call: CallState,
   method: string,
   target: Target,
   headers: Record<string, string>,
   body: OutgoingRequest['body'],
-  attempt: number,
-  abort: AttemptAbort,
-): Promise<OutgoingRequest> {
-  let url = target.url;
-  const parts = await applyAuth(call.auth, url, { allowInsecureAuth: call.allowInsecureAuth });
+  tokenSignal: AbortSignal | undefined,
+  digestAnswer: string | undefined,
+): Promise<{ url: string; headers: Record<string, string> }> {
+  const parts = await applyAuth(call.auth, target.url, authOptions(call, tokenSignal));
   const finalHeaders = { ...headers };
   for (const name in parts.headers) finalHeaders[name.toLowerCase()] = parts.headers[name]!;
   if (parts.cookies.length > 0) {
     const cookie = formatCookieHeader(parts.cookies);
     finalHeaders.cookie = finalHeaders.cookie ? `${finalHeaders.cookie}; ${cookie}` : cookie;
   }
-  if (parts.query !== '') url += (url.includes('?') ? '&' : '?') + parts.query;
-  return newRequest(call, method, url, finalHeaders, body, attempt, abort);
+  if (digestAnswer !== undefined) finalHeaders.authorization = digestAnswer;
+  // Replaces a key the URL already carries (a next-page link echoing the request's query).
+  const url = appendAuthQuery(target.url, parts.query);
+  const signed = call.signs ? await signRequest(call.auth, { method, url, headers: finalHeaders, body }) : finalHeaders;
+  return { url, headers: signed };
+}
+
+/**
+ * With an upload-progress callback, each send gets a fresh counting stream over the encoded body
+ * (a retry or a replayed hop reports from 0 again) and its Content-Length when known.
+ */
+function progressBody(call: CallState, body: OutgoingRequest['body']): { body: Readable; headers: Record<string, string> } | undefined {
+  if (call.onUploadProgress === undefined || call.encodedBody === undefined || body === null) return undefined;
+  const progress = withUploadProgress(call.encodedBody, call.onUploadProgress);
+  return { body: progress.body, headers: progress.contentLength === undefined ? {} : { 'content-length': String(progress.contentLength) } };
+}
+
+/** `/path?query` of an absolute URL: the request target digest hashes. */
+function pathAndQuery(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 function newRequest(
@@ -236,7 +336,12 @@ function exchange(call: CallState, request: OutgoingRequest, target: Target, abo
   return run(0, request);
 }
 
-async function readResponse(call: CallState, response: IncomingResponse, readTimer: ChunkWatcher): Promise<AttemptResult> {
+async function readResponse(
+  call: CallState,
+  response: IncomingResponse,
+  readTimer: ChunkWatcher,
+  sentHeaders: Readonly<Record<string, string>>,
+): Promise<AttemptResult> {
   const { status, headers, url } = response;
   if (status < 200 || status >= 300) {
     let read;
@@ -245,7 +350,7 @@ async function readResponse(call: CallState, response: IncomingResponse, readTim
     } catch (error) {
       throw new TransportFailure(error);
     }
-    return { kind: 'status', status, headers, url, body: decodeErrorBody(headers, read.bytes, read.truncated) };
+    return { kind: 'status', status, headers, url, body: decodeErrorBody(headers, read.bytes, read.truncated), sentHeaders };
   }
   const bodyKind = successKind(call.op, status);
   if (isStreamedKind(bodyKind) || (bodyKind !== 'text' && isBinaryMediaType(headerValue(headers, 'content-type')))) {

@@ -89,6 +89,23 @@ export class CallScope {
     });
   }
 
+  /**
+   * Runs async work between attempts (a token refresh) with a signal that fires on deadline or
+   * abort; the call's cancellation error wins over whatever the work threw when it was cut short.
+   */
+  async guard<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.throwIfCancelled();
+    const controller = new AbortController();
+    this.onCancel((reason) => controller.abort(reason));
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      throw this.cancelled ?? error;
+    } finally {
+      this.#hook = undefined;
+    }
+  }
+
   /** Stops the deadline timer and removes the abort listener. Idempotent. */
   dispose(): void {
     this.#hook = undefined;

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
-import type { ResolvedAuth, SecretNames } from '../auth/index.js';
+import { needsSigning, refreshOn401, type ResolvedAuth, type SecretNames } from '../auth/index.js';
 import { buildRequest, formatCookieHeader, toDispatchBody } from '../request/index.js';
 import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
 import { ConnectionError, ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
@@ -18,13 +19,14 @@ import { flattenHeaders, requestIdOf } from '../response/headers.js';
 import { IdleTimeoutStream } from '../response/idle-timeout-stream.js';
 import type { CallResult } from '../response/api-promise.js';
 import { BufferedCallResult, StreamedCallResult, type DecodeContext } from '../response/call-result.js';
+import { JsonLines, ServerSentEvents, type ReopenEventStream } from '../response/event-streams.js';
 import type { ResolvedBase } from '../transport/base-url.js';
 import type { PoolHolder } from '../transport/dispatcher.js';
 import { callHeaders, type ClientHeaders } from '../transport/headers.js';
 import { targetOf, type Target } from '../transport/send.js';
 import type { Middleware } from '../transport/types.js';
 import type { CookieJar } from '../transport/cookie-jar.js';
-import { runAttempt, type AttemptResult, type CallState } from './attempt.js';
+import { authOptions, runAttempt, type AttemptResult, type CallState } from './attempt.js';
 import type { Bulkhead } from './bulkhead.js';
 import { CallScope } from './call-scope.js';
 import type { CallStats } from './stats.js';
@@ -36,7 +38,10 @@ import { decideRetry, retryAfterMs, type AttemptOutcome } from './retry.js';
 /** What a call needs from its client; built once per client (see client.ts). */
 export interface ClientCore {
   readonly api: ApiDescriptor;
+  /** The API's base URL. */
   base(): ResolvedBase;
+  /** Where this operation goes: its own servers when it has some (runtime/transport/base-url.ts). */
+  baseFor(op: OperationDescriptor): ResolvedBase;
   readonly pools: PoolHolder;
   readonly bulkhead: Bulkhead;
   readonly log: RuntimeLog;
@@ -58,6 +63,8 @@ export interface ClientCore {
 export interface PageCall {
   /** GET this URL (it carries the query) instead of the operation's path and query. */
   readonly absoluteUrl?: string;
+  /** An SSE reconnect: hand back the body as a BinaryResponse, not as a new event stream. */
+  readonly rawStream?: boolean;
 }
 
 export interface PageableResult extends CallResult {
@@ -75,7 +82,7 @@ export async function executeCall(
   const absoluteUrl = page?.absoluteUrl;
   if (core.pools.closed) throw new SdkError(`${op.method} ${op.path}: the client was closed`);
   const shaped = buildRequest(op, params);
-  const base = core.base();
+  const base = core.baseFor(op);
   const method = absoluteUrl === undefined ? op.method : 'GET';
   const target: Target =
     absoluteUrl === undefined
@@ -114,6 +121,8 @@ export async function executeCall(
     holdsSlot = true;
     scope.throwIfCancelled();
 
+    const auth = core.resolveAuth(op);
+    const fetchesTokens = auth.schemes.some((s) => s.tokens !== undefined);
     const call: CallState = {
       op,
       scope,
@@ -123,7 +132,14 @@ export async function executeCall(
       headers,
       body: body === undefined ? null : (toDispatchBody(body.body) as CallState['body']),
       replayable: body === undefined || body.replayable,
-      auth: core.resolveAuth(op),
+      encodedBody: body,
+      onUploadProgress: options?.onUploadProgress,
+      auth,
+      signs: needsSigning(auth),
+      digest: auth.schemes.some((s) => s.scheme.type === 'http' && s.scheme.scheme === 'digest'),
+      fetchesTokens,
+      // Token URLs resolve against the API's server, also for an operation with servers of its own.
+      baseUrl: baseUrlOf(fetchesTokens ? core.base() : base),
       allowInsecureAuth: core.allowInsecureAuth,
       secrets: core.secrets,
       middleware: options?.middleware ? [...core.middleware, ...options.middleware] : core.middleware,
@@ -136,9 +152,10 @@ export async function executeCall(
 
     let delayMs = 0;
     let retriesDone = 0;
-    // A token provider gets one chance to hand out a fresh token after a 401 (rotated or expired):
-    // the call is replayed at once, outside the retry budget. A 401 was refused before any work.
-    let authRefreshLeft = call.replayable && call.auth.schemes.some((s) => typeof s.credential === 'function');
+    // After a 401, a token provider or an oauth2 token manager gets one chance to come up with a
+    // fresh credential (rotated or expired); only then is the call replayed, at once and outside
+    // the retry budget (a 401 was refused before any work). A fixed credential is not replayed.
+    let authRefreshLeft = call.replayable && call.auth.schemes.length > 0;
     for (let attemptNo = 1; ; attemptNo++) {
       const started = core.log.infoEnabled ? performance.now() : 0;
       const probe = core.breaker === undefined ? false : core.breaker.admit(target.origin, describe);
@@ -172,14 +189,29 @@ export async function executeCall(
         scope.stopDeadline();
         scope.onCancel((reason) => stream.destroy(reason));
         const binary = new BinaryResponse(result.status, result.headers, stream);
-        return new StreamedCallResult(newResponse(core, result, attemptNo, binary), binary, pageUrl);
+        const response = newResponse(core, result, attemptNo, binary);
+        if (page?.rawStream || (result.bodyKind !== 'ndjson' && result.bodyKind !== 'sse')) {
+          return new StreamedCallResult(response, binary, pageUrl);
+        }
+        const context = { method, url: redactUrl(result.url, core.secrets.query), status: result.status };
+        if (result.bodyKind === 'ndjson') return new StreamedCallResult(response, new JsonLines(response, stream, context), pageUrl);
+        // Reconnecting re-sends the request: only when sending it twice is harmless.
+        const reopen: ReopenEventStream | undefined =
+          idempotent && page === undefined ? (lastEventId) => reopenEventStream(core, op, params, options, lastEventId) : undefined;
+        return new StreamedCallResult(response, new ServerSentEvents(response, stream, context, reopen, options?.signal), pageUrl);
       }
 
-      if (result.kind === 'status' && result.status === 401 && authRefreshLeft) {
+      if (result.kind === 'status' && result.status === 401 && authRefreshLeft && result.url.startsWith(`${target.origin}/`)) {
         authRefreshLeft = false;
-        logAttempt(core, call, result, attemptNo, started, 0);
-        delayMs = 0;
-        continue;
+        // A throw (the token endpoint is down, the provider failed) explains more than the 401: it becomes the call's error.
+        const refreshed = await scope.guard((signal) =>
+          refreshOn401(call.auth, result.sentHeaders, result.url, authOptions(call, fetchesTokens ? signal : undefined)),
+        );
+        if (refreshed) {
+          logAttempt(core, call, result, attemptNo, started, 0);
+          delayMs = 0;
+          continue;
+        }
       }
 
       const outcome: AttemptOutcome =
@@ -215,6 +247,25 @@ export async function executeCall(
       scope.dispose();
     }
   }
+}
+
+/** Opens an SSE call again, resuming after `lastEventId`; the body comes back unparsed. */
+async function reopenEventStream(
+  core: ClientCore,
+  op: OperationDescriptor,
+  params: object | undefined,
+  options: RequestOptions | undefined,
+  lastEventId: string | undefined,
+): Promise<Readable> {
+  const headers = lastEventId === undefined ? options?.headers : { ...options?.headers, 'last-event-id': lastEventId };
+  const result = await executeCall(core, op, params, { ...options, headers }, { rawStream: true });
+  const body = result.data();
+  if (!(body instanceof BinaryResponse)) throw new SdkError(`${op.id}: the reconnected event stream answered without a streamed body`);
+  return body.stream();
+}
+
+function baseUrlOf(base: ResolvedBase): string {
+  return `${base.origin}${base.basePath}`;
 }
 
 /** Characters HTTP cannot carry raw in a request target (non-ASCII, controls, space and a few delimiters). */

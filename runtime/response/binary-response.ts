@@ -1,6 +1,6 @@
 /**
- * A streamed response body (binary downloads; NDJSON/SSE for now). Never buffered whole unless
- * the caller asks (`arrayBuffer()`, `bytes()`, `text()`).
+ * A streamed response body (binary downloads; the NDJSON and SSE iterators of event-streams.ts
+ * read one). Never buffered whole unless the caller asks (`arrayBuffer()`, `bytes()`, `text()`).
  *
  * Single consumer, like fetch's Response: the first reader takes the stream. Not reading it at
  * all keeps the connection (and the bulkhead slot) busy until `cancel()` or the read timeout.

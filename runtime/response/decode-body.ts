@@ -23,7 +23,7 @@ export function successKind(op: OperationDescriptor, status: number): ResponseKi
   return fallback ?? success[0]!.kind;
 }
 
-/** Kinds returned as a stream rather than buffered (NDJSON/SSE get iterators later). */
+/** Kinds returned as a stream rather than buffered (NDJSON/SSE as iterators: response/event-streams.ts). */
 export function isStreamedKind(kind: ResponseKind): boolean {
   return kind === 'binary' || kind === 'ndjson' || kind === 'sse';
 }

@@ -1,8 +1,10 @@
 /**
  * Where calls go: `baseUrl` option, else env `<PREFIX>_BASE_URL`, else the `environment` named
- * server, else the first server of the spec (variables filled with their defaults).
+ * server, else the first server of the spec (variables filled with their defaults). An operation
+ * with servers of its own (GitHub's uploads.github.com) uses those instead of the API's, unless
+ * one of the first two overrides everything (tests and proxies send every call to one place).
  */
-import type { ApiDescriptor, ServerDescriptor } from '../descriptor.js';
+import type { ApiDescriptor, OperationDescriptor, ServerDescriptor } from '../descriptor.js';
 import { SdkError } from '../errors.js';
 
 export interface ResolvedBase {
@@ -36,6 +38,29 @@ export function resolveBaseUrl(api: ApiDescriptor, baseUrl: string | undefined, 
     );
   }
   return parseBase(url, `server ${JSON.stringify(server.name)}`);
+}
+
+/**
+ * The base for an operation with its own `servers`: the one named like the client's environment
+ * when there is one, else the first. A relative URL resolves against the API's base (the spec's
+ * servers are relative to where the document lives, which for an SDK is the API's server).
+ */
+export function resolveOperationBase(
+  api: ApiDescriptor,
+  op: OperationDescriptor,
+  baseUrl: string | undefined,
+  environment: string | undefined,
+  apiBase: () => ResolvedBase,
+): ResolvedBase {
+  const servers = op.servers ?? [];
+  if (servers.length === 0 || baseUrl !== undefined || process.env[`${api.envPrefix}_BASE_URL`]) {
+    return resolveBaseUrl(api, baseUrl, environment);
+  }
+  const server = (environment === undefined ? undefined : servers.find((s) => s.name === environment)) ?? servers[0]!;
+  const url = substituteVariables(server);
+  if (/^https?:\/\//i.test(url)) return parseBase(url, `server ${JSON.stringify(server.name)} of ${op.id}`);
+  const base = apiBase();
+  return parseBase(new URL(url, `${base.origin}${base.basePath}/`).href, `server ${JSON.stringify(server.name)} of ${op.id}`);
 }
 
 function substituteVariables(server: ServerDescriptor): string {

@@ -161,6 +161,24 @@ describe('emitted files', () => {
     assert.match(types, /a\?: components\["schemas"\]\["A"\];/);
   });
 
+  test('allOf of a nullable schema plus required keys stays a valid type (WithRequired on the non-null part)', async () => {
+    const document = doc(
+      { '/c': { get: { operationId: 'getCause', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Cause' } } } } } } } },
+      {
+        components: {
+          schemas: {
+            PlaidError: { type: 'object', nullable: true, properties: { error_type: { type: 'string' } } },
+            Cause: { allOf: [{ $ref: '#/components/schemas/PlaidError' }, { type: 'object', properties: { item_id: { type: 'string' } } }], required: ['item_id', 'error_type'] },
+          },
+        },
+      },
+    );
+    const spec = specFromDocument(document);
+    const types = (await emitPackage(buildModel(spec, configFor()), spec, configFor())).get('src/types.ts')!;
+    assert.match(types, /WithRequired<components\["schemas"\]\["PlaidError"\], "error_type">/);
+    assert.match(types, /type WithRequired<T, K extends keyof NonNullable<T>> = T & \{\n\s+\[P in K\]-\?: NonNullable<T>\[P\];/);
+  });
+
   test('paths and operationIds holding `%` or `#` reach the types intact', async () => {
     const document = doc({ '/50%/a#b': { get: { operationId: 'get%2Fx#y', responses: { '204': { description: 'ok' } } } } });
     const spec = specFromDocument(document);

@@ -101,11 +101,13 @@ describe('auth replay', () => {
   test('on 401 a token provider is asked again and the call replayed once', async () => {
     let issued = 0;
     const { server, client } = await setup(
-      (req, res) => {
-        if (req.headers.authorization === 'Bearer token-2') json(res, 200, { ok: true });
+      (req, res, hit) => {
+        // token-2 is good only once: the second call is refused even after its refresh.
+        if (hit === 2 && req.headers.authorization === 'Bearer token-2') json(res, 200, { ok: true });
         else json(res, 401, { message: 'expired' });
       },
-      { auth: { bearerAuth: () => `token-${++issued}` } },
+      // A caching provider (as real ones are): a new token only when told the last one was refused.
+      { auth: { bearerAuth: ({ forceRefresh }: { forceRefresh: boolean }) => `token-${forceRefresh || issued === 0 ? ++issued : issued}` } },
     );
     assert.deepEqual(await client.request(ops.securedGet), { ok: true });
     assert.deepEqual(
