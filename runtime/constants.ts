@@ -59,3 +59,10 @@ export const REQUEST_ID_HEADERS: readonly string[] = ['x-request-id', 'request-i
 
 /** Default log level: warnings (deprecations, disabled TLS) but no per-request noise. */
 export const DEFAULT_LOG_LEVEL = 'warn';
+
+/**
+ * Default `maxResponseBytes`: the largest 2xx body (after decompression) a call buffers for JSON or
+ * text. 64 MiB is far above any sane JSON API page yet stops a runaway or hostile body (or a gzip
+ * bomb) before it takes the process's memory. Binary and streamed responses are not limited by it.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;

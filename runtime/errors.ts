@@ -282,6 +282,28 @@ export class ResponseValidationError extends SdkError {
 
 export class PaginationError extends SdkError {}
 
+/**
+ * A 2xx body the call would buffer (JSON, text) is larger than `maxResponseBytes`: refused before
+ * reading when Content-Length says so, else as soon as the (decoded) body crosses the limit, so a
+ * huge or decompression-bomb body never sits in memory whole. Never retried.
+ */
+export class ResponseTooLargeError extends SdkError {
+  readonly status: number;
+  /** The limit that was exceeded (bytes, after decompression). */
+  readonly limitBytes: number;
+  /** The announced Content-Length, when the server sent one. */
+  readonly contentLength: number | undefined;
+  constructor(
+    message: string,
+    context: ErrorContext & { readonly status: number; readonly limitBytes: number; readonly contentLength?: number | undefined },
+  ) {
+    super(message, context);
+    this.status = context.status;
+    this.limitBytes = context.limitBytes;
+    this.contentLength = context.contentLength;
+  }
+}
+
 for (const ctor of [
   SdkError,
   ApiError,
@@ -319,6 +341,7 @@ for (const ctor of [
   ResponseParseError,
   ResponseValidationError,
   PaginationError,
+  ResponseTooLargeError,
 ]) {
   nameClass(ctor);
 }

@@ -69,6 +69,11 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
   readonly maxQueue?: number;
   /** Redirect hops followed before TooManyRedirectsError. Default 10; 0 returns 3xx as errors. */
   readonly maxRedirects?: number;
+  /**
+   * Largest 2xx JSON/text body buffered, in bytes after decompression; larger raises
+   * ResponseTooLargeError. Default DEFAULT_MAX_RESPONSE_BYTES (64 MiB). Binary responses stream and are not limited.
+   */
+  readonly maxResponseBytes?: number;
   /** Sent on every call; `null` removes a runtime default such as User-Agent. */
   readonly defaultHeaders?: HeadersInit;
   /** Default 'warn', or env `<PREFIX>_LOG`. */
@@ -110,6 +115,8 @@ export interface RequestOptions {
   /** Pagination: stop after this many pages / items. */
   readonly maxPages?: number;
   readonly maxItems?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   /** Runs around every attempt of this call, inside the client's middleware. */
   readonly middleware?: readonly Middleware[];
   /**

@@ -4,6 +4,12 @@
  *   npm run corpus -- [--sample N | --all | --list scripts/corpus/ci-sample.json] [--filter re]
  *                     [--seed 1] [--workers N] [--timeout 120s] [--keep] [--report docs/corpus.md]
  *
+ * `--sample N`: N documents drawn with the seed, plus GitHub and Stripe. `--all`: all 2,717.
+ * `--workers`: default one per core (os.availableParallelism()); on a shared machine run it as
+ * `nice -n 10 npm run corpus -- --workers 2 ...`. Each worker is a child process with a bounded
+ * heap, replaced after RECYCLE_AFTER_DOCS documents; a document gets a timeout that grows with its
+ * size. Progress goes to stderr; one JSON line per document to .tmp/corpus/results.jsonl.
+ *
  * Documents come from .cache/corpus/ (scripts/fetch-corpus.ts puts them there). Each goes through
  * the real pipeline into .tmp/corpus/<slug>/ and is type-checked under the package's own tsconfig
  * (scripts/corpus/typecheck.ts). Writes the report (docs/corpus.md by default) and
@@ -51,7 +57,8 @@ function parseArgs(argv: readonly string[]): CorpusOptions {
   const opts: { -readonly [K in keyof CorpusOptions]: CorpusOptions[K] } = {
     all: false,
     seed: 1,
-    workers: Math.max(1, Math.min(availableParallelism(), 2)),
+    // Bounded by cores: each worker is one generation + one tsc at a time.
+    workers: Math.max(1, availableParallelism()),
     keep: false,
     report: join(REPO_ROOT, 'docs/corpus.md'),
     quiet: false,
@@ -93,11 +100,14 @@ export function selectDocuments(all: readonly CorpusDocument[], opts: CorpusOpti
     });
   } else {
     const pool = opts.filter ? all.filter((d) => opts.filter!.test(d.id)) : all;
-    if (opts.all || opts.sample === undefined || opts.filter) chosen = opts.sample !== undefined ? sampleOf(pool, opts.sample, opts.seed) : [...pool];
-    else {
-      const pinned = all.filter((d) => PINNED.includes(d.id));
-      const rest = sampleOf(pool.filter((d) => !PINNED.includes(d.id)), opts.sample, opts.seed);
-      chosen = [...pinned, ...rest];
+    if (opts.sample !== undefined) {
+      // A plain sample always includes the two big documents the issue names; a filtered one is only the filter's.
+      const pinned = opts.filter ? [] : pool.filter((d) => PINNED.includes(d.id));
+      chosen = [...pinned, ...sampleOf(pool.filter((d) => !pinned.includes(d)), opts.sample, opts.seed)];
+    } else if (opts.all || opts.filter) {
+      chosen = [...pool];
+    } else {
+      throw new Error('choose the documents: --sample N, --all, --list <file> or --filter <regexp>');
     }
   }
   // Largest first: the long poles start early, so the pool does not wait on one at the end.

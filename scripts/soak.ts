@@ -66,7 +66,7 @@ if (values.json) {
   console.log(`
 calls                 ${report.calls} in ${report.durationS} s = ${report.callsPerSecond} calls/s (server hits ${report.serverHits})
 outcomes              ${Object.entries(report.outcomes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}
-${ok(report.settle.lateCalls === 0)}  settle time        max ${report.settle.maxMs} ms, p99 ${report.settle.p99Ms} ms; late (> total ${DEFAULT_SOAK.timeout.total} + ${SETTLE_SLACK_MS} ms): ${report.settle.lateCalls}
+${ok(report.settle.lateCalls === 0)}  settle time        max ${report.settle.maxMs} ms, p99 ${report.settle.p99Ms} ms; late (> total ${DEFAULT_SOAK.timeout.total} + ${SETTLE_SLACK_MS} ms): ${report.settle.lateCalls} (during event-loop stalls: ${report.settle.lateDuringStalls})
 ${ok(report.unhandledRejections === 0 && report.uncaughtExceptions === 0)}  unhandled          rejections ${report.unhandledRejections}, exceptions ${report.uncaughtExceptions}
 ${ok(report.duplicatedNonIdempotentEffects === 0)}  double execution   plain POSTs executed twice: ${report.duplicatedNonIdempotentEffects} (idempotent POST keys replayed by retries: ${report.replayedIdempotentKeys})
 ${ok(leaked)}  handles            baseline ${JSON.stringify(report.handles.baseline)} after ${JSON.stringify(report.handles.after)}

@@ -22,8 +22,15 @@ function credentialType(scheme: SecuritySchemeDescriptor, uses: TypeUses): strin
       uses.runtime.add('ApiKey');
       return 'ApiKey';
     case 'oauth2':
+      // An access token or a provider of one; with a clientCredentials flow the runtime can also
+      // fetch, cache and refresh the token itself from the client id and secret.
+      uses.runtime.add('BearerToken');
+      if (scheme.flows.clientCredentials !== undefined) {
+        uses.runtime.add('OAuth2ClientCredentials');
+        return 'BearerToken | OAuth2ClientCredentials';
+      }
+      return 'BearerToken';
     case 'openIdConnect':
-      // An access token or a provider of one; client-credentials token fetching is the runtime's.
       uses.runtime.add('BearerToken');
       return 'BearerToken';
     default:

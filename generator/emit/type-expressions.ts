@@ -82,10 +82,20 @@ function successBodyType(op: OperationModel, s: SuccessResponseModel, modelNames
     case 'binary':
       uses.runtime.add('BinaryResponse');
       return 'BinaryResponse';
-    case 'ndjson':
+    case 'ndjson': {
+      // The media type's schema describes one line (as OpenAPI 3.2's itemSchema makes explicit).
+      uses.runtime.add('JsonLinesStream');
+      if (s.schemaName !== undefined && modelNames.has(s.schemaName)) {
+        const alias = modelNames.get(s.schemaName)!;
+        uses.models.add(alias);
+        return `JsonLinesStream<${alias}>`;
+      }
+      return 'JsonLinesStream<unknown>';
+    }
     case 'sse':
-      // Stream items are typed loosely until the runtime's streaming API settles.
-      return 'AsyncIterable<unknown>';
+      // Event data arrives as the server's text: a type parameter would promise parsing nobody does.
+      uses.runtime.add('EventStream');
+      return 'EventStream';
     default: {
       if (s.schemaName !== undefined && modelNames.has(s.schemaName)) {
         const alias = modelNames.get(s.schemaName)!;

@@ -160,8 +160,14 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
       }
     }
     const out: Record<string, unknown> = {};
+    const node = value as Record<string, unknown>;
+    // openapi-typescript reads the `enum` of an object schema as a list of schemas (a oneOf) and
+    // throws on a string in it (Mercedes-Benz's configurator: `type: object` with `enum: [PKW, VAN]`).
+    // Without the enum the type is the object's: wider, never wrong.
+    const dropEnum = Array.isArray(node.enum) && (node.type === 'object' || 'properties' in node || 'additionalProperties' in node);
     for (const key of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[key];
+      if (dropEnum && key === 'enum') continue;
+      const v = node[key];
       if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
       const safeKey = needsProtection(key) ? placeholderFor(key) : key;
       // openapi-typescript turns an operationId into a pointer too (`operations["a%2Fb"]` is
@@ -219,13 +225,13 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
  * unique). So we call its transform directly, with the options openapiTS() defaults to. These are
  * public exports of the pinned openapi-typescript 7.13.0; `ctx.redoc` is not read by any transform.
  */
-function contextFor(schema: OpenAPI3): GlobalContext {
+function contextFor(schema: OpenAPI3, discriminators: GlobalContext['discriminators']): GlobalContext {
   return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(schema, { silent: true }),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -264,10 +270,36 @@ function contextFor(schema: OpenAPI3): GlobalContext {
 const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
 const WITH_REQUIRED_NULLABLE = 'type WithRequired<T, K extends keyof NonNullable<T>> = T & {\n    [P in K]-?: NonNullable<T>[P];\n};';
 
+/**
+ * openapi-typescript adds the discriminator property (`class: "AddMediaIntent"`) to a schema that
+ * inherits a discriminator through allOf; when the schema also declares that property itself
+ * (Apple's SiriKit documents do), the object type has it twice (TS2300). The added literal is at
+ * least as precise as the declared one, so the declared one is dropped from the copy.
+ */
+function dropShadowedDiscriminatorProperties(schema: OpenAPI3, discriminators: GlobalContext['discriminators']): void {
+  for (const [path, discriminator] of Object.entries(discriminators.objects)) {
+    if (discriminators.refsHandled.includes(path) || !path.startsWith('#/')) continue;
+    let node: unknown = schema;
+    for (const raw of path.slice(2).split('/')) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    const s = node as Record<string, unknown>;
+    const properties = s.properties;
+    if (s.discriminator !== undefined || !(Array.isArray(s.allOf) || Array.isArray(s.anyOf))) continue;
+    if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, discriminator.propertyName)) continue;
+    delete (properties as Record<string, unknown>)[discriminator.propertyName];
+  }
+}
+
 export function emitTypesFile(document: OpenApiDocument): string {
   const { copy, restore } = protectKeys(document);
   const schema = copy as OpenAPI3;
-  const ast = transformSchema(schema, contextFor(schema));
+  // Scanned once: it also patches the copy (discriminator enums of oneOf members).
+  const discriminators = scanDiscriminators(schema, { silent: true });
+  dropShadowedDiscriminatorProperties(schema, discriminators);
+  const ast = transformSchema(schema, contextFor(schema, discriminators));
   const text = restore(astToString(ast)).replace(WITH_REQUIRED, WITH_REQUIRED_NULLABLE);
   return `${GENERATED_HEADER}/* eslint-disable */\n${text}`;
 }

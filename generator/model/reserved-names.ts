@@ -31,7 +31,10 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'OperationDescriptor', 'SecuritySchemeDescriptor', 'ServerDescriptor', 'ApiDescriptor',
   'ApiKey', 'HeadersInit', 'IncomingResponse', 'NextFn', 'OutgoingRequest', 'RetryOptions',
   'TimeoutOptions', 'TlsOptions', 'WithResponse', 'apiErrorForStatus', 'fileFromPath', 'CircuitBreakerOptions',
-  'OperationStats',
+  'OperationStats', 'EventStream', 'JsonLinesStream', 'NdjsonOptions', 'OAuth2ClientCredentials',
+  'OpenEventStream', 'ReconnectOptions', 'RequestSigner', 'SignableRequest', 'Signer', 'SseEvent', 'SseOptions',
+  'TokenProvider', 'TokenProviderContext', 'UploadProgressCallback', 'UploadProgressEvent', 'parseNdjson',
+  'parseSse', 'reconnectingEventStream', 'ResponseTooLargeError',
 ];
 
 /** Names the emitted files declare or import themselves. */

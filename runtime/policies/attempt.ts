@@ -18,9 +18,9 @@ import {
 } from '../auth/index.js';
 import { formatCookieHeader, withUploadProgress, type EncodedBody, type UploadProgressCallback } from '../request/index.js';
 import { MAX_ERROR_BODY_BYTES } from '../constants.js';
-import { ReadTimeoutError, SdkError, TooManyRedirectsError } from '../errors.js';
+import { ReadTimeoutError, ResponseTooLargeError, SdkError, TooManyRedirectsError } from '../errors.js';
 import { redactHeaders, redactUrl } from '../redact.js';
-import { readBody, drainBody, type ChunkWatcher } from '../response/read-body.js';
+import { readBody, discardBody, drainBody, type ChunkWatcher } from '../response/read-body.js';
 import { decodeErrorBody, isBinaryMediaType, isStreamedKind, successKind } from '../response/decode-body.js';
 import { headerValue } from '../response/headers.js';
 import { classifyTransportError } from '../transport/classify.js';
@@ -60,6 +60,8 @@ export interface CallState {
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
   readonly maxRedirects: number;
+  /** Largest 2xx body buffered (bytes, decoded); streamed kinds are not limited. */
+  readonly maxResponseBytes: number;
   readonly cookieJar: CookieJar | undefined;
   readonly log: RuntimeLog;
   readonly readMs: number;
@@ -356,12 +358,29 @@ async function readResponse(
   if (isStreamedKind(bodyKind) || (bodyKind !== 'text' && isBinaryMediaType(headerValue(headers, 'content-type')))) {
     return { kind: 'success', status, headers, url, bodyKind, bytes: undefined, stream: response.body };
   }
+  const limit = call.maxResponseBytes;
+  const tooLarge = (contentLength: number | undefined): ResponseTooLargeError =>
+    new ResponseTooLargeError(
+      `${call.method} ${redactUrl(url, call.secrets.query)}: the ${status} response body is larger than maxResponseBytes (${limit} bytes)` +
+        (contentLength === undefined ? '' : `: Content-Length ${contentLength}`) +
+        '; raise maxResponseBytes for this call, or declare the response as binary to stream it',
+      { status, limitBytes: limit, contentLength },
+    );
+  // Announced too large: refuse before reading a byte (and close that connection).
+  const announced = Number(headerValue(headers, 'content-length'));
+  if (Number.isSafeInteger(announced) && announced > limit && headerValue(headers, 'content-encoding') === undefined) {
+    discardBody(response.body);
+    throw tooLarge(announced);
+  }
   let bytes: Uint8Array;
+  let truncated: boolean;
   try {
-    bytes = (await readBody(response.body, readTimer)).bytes;
+    ({ bytes, truncated } = await readBody(response.body, readTimer, limit));
   } catch (error) {
     throw new TransportFailure(error);
   }
+  // Crossed the limit while reading (chunked, or decompressing): readBody destroyed the stream there.
+  if (truncated) throw tooLarge(Number.isSafeInteger(announced) ? announced : undefined);
   // Decoding happens later, when (and if) the caller asks for data: see call-result.ts.
   return { kind: 'success', status, headers, url, bodyKind, bytes, stream: undefined };
 }

@@ -49,6 +49,7 @@ export interface ClientCore {
   readonly maxRetries: number;
   readonly maxRetryAfterMs: number;
   readonly maxRedirects: number;
+  readonly maxResponseBytes: number;
   readonly headers: ClientHeaders;
   readonly resolveAuth: (op: OperationDescriptor) => ResolvedAuth;
   readonly allowInsecureAuth: boolean;
@@ -97,7 +98,13 @@ export async function executeCall(
   const keyHeader = (op.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase();
   let key = options?.idempotencyKey ?? headers[keyHeader];
   if (key === undefined && op.idempotent && !IDEMPOTENT_METHODS.has(method)) key = randomUUID();
-  if (key !== undefined) headers[keyHeader] = key;
+  if (key !== undefined) {
+    // Same rule as every other header (transport/headers.ts): CR/LF/NUL would inject headers.
+    if (/[\r\n\0]/.test(key)) {
+      throw new SdkError(`${op.id}: the idempotency key (header ${JSON.stringify(keyHeader)}) contains CR, LF or NUL; refusing to send it`);
+    }
+    headers[keyHeader] = key;
+  }
   const idempotent = key !== undefined || IDEMPOTENT_METHODS.has(method);
 
   const t = options?.timeout;
@@ -107,6 +114,7 @@ export async function executeCall(
   const totalMs = checkTimeout('total', t?.total ?? d?.total ?? core.timeouts.total);
   const maxRetries = options?.retry?.maxRetries ?? op.retry?.maxRetries ?? core.maxRetries;
   const maxRetryAfterMs = options?.retry?.maxRetryAfter ?? core.maxRetryAfterMs;
+  const maxResponseBytes = options?.maxResponseBytes === undefined ? core.maxResponseBytes : checkMaxResponseBytes(options.maxResponseBytes);
 
   const describe = (): string => `${method} ${redactUrl(target.url, core.secrets.query)}`;
   const scope = new CallScope(totalMs, options?.signal, describe);
@@ -144,6 +152,7 @@ export async function executeCall(
       secrets: core.secrets,
       middleware: options?.middleware ? [...core.middleware, ...options.middleware] : core.middleware,
       maxRedirects: core.maxRedirects,
+      maxResponseBytes,
       cookieJar: core.cookieJar,
       log: core.log,
       readMs,
@@ -249,6 +258,8 @@ export async function executeCall(
   }
 }
 
+const HTTP_NO_CONTENT = 204;
+
 /** Opens an SSE call again, resuming after `lastEventId`; the body comes back unparsed. */
 async function reopenEventStream(
   core: ClientCore,
@@ -256,9 +267,11 @@ async function reopenEventStream(
   params: object | undefined,
   options: RequestOptions | undefined,
   lastEventId: string | undefined,
-): Promise<Readable> {
+): Promise<Readable | null> {
   const headers = lastEventId === undefined ? options?.headers : { ...options?.headers, 'last-event-id': lastEventId };
   const result = await executeCall(core, op, params, { ...options, headers }, { rawStream: true });
+  // WHATWG EventSource: a 204 on reconnect is the server saying the feed is over.
+  if (result.response.status === HTTP_NO_CONTENT) return null;
   const body = result.data();
   if (!(body instanceof BinaryResponse)) throw new SdkError(`${op.id}: the reconnected event stream answered without a streamed body`);
   return body.stream();
@@ -291,6 +304,13 @@ function plainTarget(base: ResolvedBase, rawPath: string, query: string): Target
 function checkTimeout(name: string, value: number): number {
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
     throw new SdkError(`timeout.${name} must be a positive, finite number of milliseconds (timeouts are never infinite); got ${String(value)}`);
+  }
+  return value;
+}
+
+function checkMaxResponseBytes(value: number): number {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new SdkError(`maxResponseBytes must be a positive, finite number of bytes; got ${String(value)}`);
   }
   return value;
 }

@@ -26,8 +26,11 @@ export interface EventStream extends AsyncIterable<SseEvent<string>> {
   abort(): void;
 }
 
-/** Reopens the call with `last-event-id` (undefined: none seen yet); resolves to the new body. */
-export type ReopenEventStream = (lastEventId: string | undefined) => Promise<Readable>;
+/**
+ * Reopens the call with `last-event-id` (undefined: none seen yet); resolves to the new body, or
+ * to null when the server answered 204 (the feed is over: stop reconnecting).
+ */
+export type ReopenEventStream = (lastEventId: string | undefined) => Promise<Readable | null>;
 
 type StreamContext = ErrorContext & { readonly status?: number };
 
@@ -90,14 +93,16 @@ export class ServerSentEvents implements EventStream {
     const reopen = this.#reopen;
     if (reopen === undefined) return parseSse(this.#current, { context: this.#context })[Symbol.asyncIterator]();
     let first: Readable | undefined = this.#current;
-    const open = async (lastEventId: string | undefined): Promise<Readable> => {
+    const open = async (lastEventId: string | undefined): Promise<Readable | null> => {
       if (first !== undefined) {
         const body = first;
         first = undefined;
         return body;
       }
-      this.#current = await reopen(lastEventId);
-      return this.#current;
+      const next = await reopen(lastEventId);
+      if (next === null) return null;
+      this.#current = next;
+      return next;
     };
     const signal = this.#callerSignal === undefined ? this.#stop.signal : AbortSignal.any([this.#callerSignal, this.#stop.signal]);
     return reconnectingEventStream(open, { context: this.#context, signal })[Symbol.asyncIterator]();

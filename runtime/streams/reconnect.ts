@@ -20,8 +20,12 @@ export const DEFAULT_SSE_RETRY_MS = 3_000;
 /** Reconnects in a row without a single event before giving up: rides out a restart, not an outage. */
 export const DEFAULT_SSE_MAX_RECONNECTS = 5;
 
-/** Opens (or reopens) the stream; `lastEventId` goes into the `Last-Event-ID` request header. */
-export type OpenEventStream = (lastEventId: string | undefined) => Promise<AsyncIterable<Uint8Array>>;
+/**
+ * Opens (or reopens) the stream; `lastEventId` goes into the `Last-Event-ID` request header.
+ * Resolves to null when the server answered 204 No Content: per the WHATWG EventSource rules that
+ * is how a server says "the feed is over, stop reconnecting".
+ */
+export type OpenEventStream = (lastEventId: string | undefined) => Promise<AsyncIterable<Uint8Array> | null>;
 
 export interface ReconnectOptions extends SseOptions {
   /** Reconnection time until the server sends `retry:`. Default DEFAULT_SSE_RETRY_MS. */
@@ -53,6 +57,7 @@ export async function* reconnectingEventStream(open: OpenEventStream, options: R
     let events: AsyncGenerator<SseEvent<unknown>, boolean, undefined> | undefined;
     try {
       const source = await open(lastEventId);
+      if (source === null) return;
       events = decodeEvents(iterateUntilAborted(source, signal, 'event stream'), decoder, options);
       for (;;) {
         const next = await events.next();

@@ -159,8 +159,10 @@ describe('header injection: CR/LF in values is refused before anything is sent',
     const { server, client } = await setup((_req, res) => json(res, 201, {}));
     const error = await client.request(ops.createPetIdempotent, { name: 'a' }, { idempotencyKey: 'k\r\nx-injected: 1' }).catch((e: unknown) => e);
     assert.ok(error instanceof SdkError, String(error));
-    assert.match(error.message, /idempotency-key/i);
+    assert.match(error.message, /idempotency key \(header "idempotency-key"\) contains CR, LF or NUL/);
+    assert.ok(!error.message.includes('x-injected'), 'the value is not echoed');
     assert.equal(server.requests.length, 0);
+    assert.deepEqual((error as SdkError).attempts, [], 'refused before any attempt');
   });
 
   for (const [what, auth, op] of [

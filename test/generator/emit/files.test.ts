@@ -179,6 +179,55 @@ describe('emitted files', () => {
     assert.match(types, /type WithRequired<T, K extends keyof NonNullable<T>> = T & \{\n\s+\[P in K\]-\?: NonNullable<T>\[P\];/);
   });
 
+  test('odd but valid schemas from real documents: an object with a string enum, examples pointing at examples, a nullable flat body', async () => {
+    const document = doc(
+      {
+        '/groups': {
+          post: {
+            operationId: 'createGroup',
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewGroup' }, example: { $ref: '#/components/schemas/NewGroup/example' } } } },
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/ProductGroup' } } } } },
+          },
+        },
+      },
+      {
+        components: {
+          schemas: {
+            ProductGroup: { type: 'object', enum: ['PKW', 'VAN'], properties: { name: { type: 'string' } }, required: ['name'] },
+            NewGroup: { type: 'object', nullable: true, properties: { name: { type: 'string' } }, example: ['not', 'a', 'schema'] },
+          },
+        },
+      },
+    );
+    const spec = specFromDocument(document);
+    const model = buildModel(spec, configFor());
+    assert.equal(model.operations[0]!.body?.placement, 'flat');
+    const files = await emitPackage(model, spec, configFor());
+    const types = files.get('src/types.ts')!;
+    assert.match(types, /ProductGroup: \{\n\s+name: string;\n\s+\};/);
+    assert.doesNotMatch(types, /NewGroup\/example/);
+    // `null` cannot be spread into the params object.
+    assert.match(files.get('src/client.ts')!, /export type CreateGroupParams = NonNullable<NonNullable<paths\["\/groups"\]\["post"\]\["requestBody"\]>\["content"\]\["application\/json"\]>;/);
+  });
+
+  test('a discriminator child that declares the discriminator property itself has it once', async () => {
+    const document = doc(
+      { '/i': { get: { operationId: 'getIntent', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/AddMediaIntent' } } } } } } } },
+      {
+        components: {
+          schemas: {
+            Intent: { type: 'object', discriminator: { propertyName: 'class' }, properties: { class: { type: 'string' } }, required: ['class'] },
+            AddMediaIntent: { allOf: [{ $ref: '#/components/schemas/Intent' }], properties: { class: { type: 'string', enum: ['AddMediaIntent'] }, media: { type: 'string' } } },
+          },
+        },
+      },
+    );
+    const spec = specFromDocument(document);
+    const types = (await emitPackage(buildModel(spec, configFor()), spec, configFor())).get('src/types.ts')!;
+    const child = types.slice(types.indexOf('AddMediaIntent: {'), types.indexOf('Intent: {', types.indexOf('AddMediaIntent: {') + 20));
+    assert.equal(child.match(/\bclass\??:/g)?.length, 1, child);
+  });
+
   test('paths and operationIds holding `%` or `#` reach the types intact', async () => {
     const document = doc({ '/50%/a#b': { get: { operationId: 'get%2Fx#y', responses: { '204': { description: 'ok' } } } } });
     const spec = specFromDocument(document);
