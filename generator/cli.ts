@@ -15,6 +15,7 @@ const GENERATE_OPTIONS = {
   check: { type: 'boolean' },
   json: { type: 'boolean' },
   'allow-remote-refs': { type: 'boolean' },
+  'ref-root': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,6 +87,7 @@ async function runGenerate(args: readonly string[], io: Io): Promise<number> {
         config: values.config,
         check: values.check === true,
         allowRemoteRefs: values['allow-remote-refs'] === true,
+        ...(values['ref-root'] !== undefined ? { refRoot: values['ref-root'] } : {}),
       },
       progress,
     );

@@ -2,6 +2,7 @@
  * The pipeline, one direction: load -> model -> emit -> write. Each phase is timed for the
  * progress display and the --json summary; nothing touches the disk before `write`.
  */
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findConfigFile, loadConfig, resolveConfig } from './config.js';
 import { loadSpec } from './load/index.js';
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   /** Compare with the files on disk instead of writing. */
   readonly check: boolean;
   readonly allowRemoteRefs: boolean;
+  /** Folder local `$ref`s may read from (relative to cwd); default: the spec's folder. */
+  readonly refRoot?: string;
   /** Base of relative command-line paths; the process's cwd by default. */
   readonly cwd?: string;
 }
@@ -72,7 +75,8 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         allowRemoteRefs: options.allowRemoteRefs,
         cwd,
       });
-      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs }).catch((error: unknown) => {
+      const refRoot = options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot);
+      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs, refRoot }).catch((error: unknown) => {
         // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
         if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
           throw new InputError(error.message, {

@@ -26,6 +26,8 @@ Options:
       --json              print one JSON summary object on stdout (files, operations,
                           resources, durations, drift)
       --allow-remote-refs fetch http(s) $refs (off by default: output depends only on files)
+      --ref-root <dir>    folder local $refs may read (default: the spec's folder); a $ref
+                          reaching outside it is refused
   -q, --quiet             print nothing on success
   -h, --help              show this help
 

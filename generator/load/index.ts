@@ -2,7 +2,7 @@
  * file -> LoadedSpec: read, parse (with positions), check the version, bundle external refs,
  * upgrade Swagger 2.0, and refuse what later stages cannot handle, each with a located error.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { LoadedSpec, OpenApiDocument } from '../types.js';
 import { bundleExternalRefs } from './bundle.js';
 import { checkDuplicateOperationIds } from './check-operations.js';
@@ -15,11 +15,13 @@ import { checkTopLevelShape, detectVersion } from './version.js';
 export interface LoadOptions {
   /** Fetch http(s) `$ref`s; off by default so generation only depends on files in the repository. */
   readonly allowRemoteRefs: boolean;
+  /** Folder that local `$ref`s must stay inside; default: the entry spec's folder. */
+  readonly refRoot?: string;
 }
 
 export async function loadSpec(path: string, options: LoadOptions): Promise<LoadedSpec> {
   const sourcePath = resolve(path);
-  const reader = new SourceReader(options);
+  const reader = new SourceReader({ allowRemoteRefs: options.allowRemoteRefs, refRoot: resolve(options.refRoot ?? dirname(sourcePath)) });
   const root = await reader.read(sourcePath);
   const originalVersion = detectVersion(root);
   const bundled = await bundleExternalRefs(root, reader, originalVersion === '2.0' ? SWAGGER2_LAYOUT : OPENAPI3_LAYOUT);

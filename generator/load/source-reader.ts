@@ -1,7 +1,8 @@
 /**
  * Reads the files (and, only when allowed, URLs) a spec is made of, each parsed once.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { relative, isAbsolute } from 'node:path';
 import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
 import { parseSource, type ParsedSource } from './parse.js';
@@ -14,7 +15,12 @@ export function isRemoteId(id: string): boolean {
 export class SourceReader {
   private readonly cache = new Map<string, Promise<ParsedSource>>();
 
-  constructor(private readonly options: { readonly allowRemoteRefs: boolean }) {}
+  /**
+   * @param options.refRoot  local files a spec may reference must lie inside this folder (real
+   *   paths, symlinks resolved): a hostile spec must not pull `~/.aws/credentials` or `/etc/...`
+   *   into a generated package that then gets published.
+   */
+  constructor(private readonly options: { readonly allowRemoteRefs: boolean; readonly refRoot: string }) {}
 
   get allowRemoteRefs(): boolean {
     return this.options.allowRemoteRefs;
@@ -27,10 +33,25 @@ export class SourceReader {
   read(id: string, referencedFrom?: SourceLocation): Promise<ParsedSource> {
     let pending = this.cache.get(id);
     if (!pending) {
-      pending = isRemoteId(id) ? this.readRemote(id) : readLocal(id, referencedFrom);
+      pending = isRemoteId(id) ? this.readRemote(id) : this.readConfined(id, referencedFrom);
       this.cache.set(id, pending);
     }
     return pending;
+  }
+
+  private async readConfined(path: string, referencedFrom: SourceLocation | undefined): Promise<ParsedSource> {
+    // The entry file itself is whatever the user named; only what it references is confined.
+    if (referencedFrom !== undefined) {
+      const [real, root] = await Promise.all([realpath(path).catch(() => path), realpath(this.options.refRoot).catch(() => this.options.refRoot)]);
+      const inside = relative(root, real);
+      if (inside.startsWith('..') || isAbsolute(inside)) {
+        throw new InputError(`$ref reaches ${displayPath(path)}, outside the folder specs may read (${displayPath(root)})`, {
+          location: referencedFrom,
+          hint: 'move the referenced file under the spec\'s folder, or pass --ref-root <dir> to allow a wider folder (only for specs you trust)',
+        });
+      }
+    }
+    return readLocal(path, referencedFrom);
   }
 
   private async readRemote(url: string): Promise<ParsedSource> {

@@ -76,7 +76,7 @@ describe('remote $ref: never fetched by default', { concurrency: 3 }, () => {
       }),
     ],
     // Read as a local path (and not found): still no request.
-    ['a protocol-relative $ref (//127.0.0.1)', (base) => ({ 'openapi.yaml': pets(`$ref: '${base.replace('http:', '')}/pet.yaml#/Pet'`) }), /file not found: .*127\.0\.0\.1/],
+    ['a protocol-relative $ref (//127.0.0.1)', (base) => ({ 'openapi.yaml': pets(`$ref: '${base.replace('http:', '')}/pet.yaml#/Pet'`) }), /\$ref reaches \/127\.0\.0\.1:\d+\/pet\.yaml, outside the folder specs may read/],
   ];
   for (const [name, files, says] of cases) {
     test(`${name} -> exit 2, ${says ? 'refused' : 'names the URL and --allow-remote-refs'}, 0 requests`, async () => {
