@@ -26,7 +26,7 @@ import type { ApiResponse } from './response/api-response.js';
 import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from './transport/base-url.js';
 import { PoolHolder, type PoolSettings } from './transport/dispatcher.js';
 import { clientHeaders } from './transport/headers.js';
-import { CookieJar } from './transport/cookie-jar.js';
+import { CookieJar, isCookieStore, type CookieStore } from './transport/cookie-jar.js';
 import { Bulkhead } from './policies/bulkhead.js';
 import { executeCall, type ClientCore, type PageCall, type PageableResult } from './policies/call.js';
 import { RuntimeLog } from './policies/logging.js';
@@ -150,7 +150,7 @@ function buildCore<Auth extends object>(
   options: ClientOptions<Auth>,
   sharedPools: PoolHolder | undefined,
   sharedBulkhead: Bulkhead | undefined,
-  sharedJar?: CookieJar,
+  sharedJar?: CookieStore,
   sharedBreaker?: CircuitBreaker,
   sharedStats?: CallStats,
 ): ClientCore {
@@ -210,8 +210,16 @@ function buildCore<Auth extends object>(
     allowInsecureAuth: options.allowInsecureAuth === true,
     secrets: secretNames(api),
     middleware: options.middleware ?? [],
-    cookieJar: options.cookies === true ? (sharedJar ?? new CookieJar()) : undefined,
+    cookieJar: cookieJarOf(options.cookies, sharedJar),
     breaker: options.circuitBreaker ? (sharedBreaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined,
     stats: sharedStats ?? new CallStats(),
   };
+}
+
+/** `true`: the built-in jar (shared with derived clients); a tough-cookie-shaped object: used as is. */
+function cookieJarOf(option: ClientOptions['cookies'], shared: CookieStore | undefined): CookieStore | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option === true) return shared ?? new CookieJar();
+  if (isCookieStore(option)) return option;
+  throw new SdkError('cookies must be true, false, or a jar with getCookieString(url) and setCookie(cookie, url) (tough-cookie\'s CookieJar)');
 }

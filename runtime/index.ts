@@ -7,6 +7,7 @@ export { Client } from './client.js';
 export type {
   CircuitBreakerOptions,
   ClientOptions,
+  CookieStore,
   HeadersInit,
   LogLevel,
   Logger,
@@ -18,6 +19,13 @@ export type {
 export { ApiPromise, type WithResponse } from './response/api-promise.js';
 export { ApiResponse } from './response/api-response.js';
 export { BinaryResponse } from './response/binary-response.js';
+export {
+  DEFAULT_DOWNLOAD_ATTEMPTS,
+  downloadToFile,
+  type DownloadOptions,
+  type DownloadRequest,
+  type DownloadResult,
+} from './response/download.js';
 export type { EventStream, JsonLinesStream } from './response/event-streams.js';
 export { Page, PagePromise } from './pagination/index.js';
 export { fileFromPath } from './request/index.js';

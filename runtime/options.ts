@@ -6,6 +6,9 @@ import type { Dispatcher } from 'undici';
 import type { Middleware } from './transport/types.js';
 import type { CircuitBreakerOptions } from './policies/circuit-breaker.js';
 import type { UploadProgressCallback } from './request/progress.js';
+import type { CookieStore } from './transport/cookie-jar.js';
+
+export type { CookieStore };
 
 export type { CircuitBreakerOptions };
 
@@ -95,8 +98,11 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
   /**
    * `true`: keep cookies the server sets (redirects included) and send them back, like a
    * requests Session. Off by default. Shared with clients derived by withOptions().
+   * Or a jar of your own with tough-cookie's async API (`new CookieJar()` from tough-cookie, for
+   * its public-suffix list and full RFC 6265): the runtime calls `getCookieString(url)` before
+   * each request hop and `setCookie(line, url)` for each Set-Cookie; a cookie it rejects is dropped.
    */
-  readonly cookies?: boolean;
+  readonly cookies?: boolean | CookieStore;
   /**
    * Fail fast with CircuitOpenError after `failures` consecutive failed attempts to an origin,
    * for `cooldown` ms, then let one probe through. Off by default.

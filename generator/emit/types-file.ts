@@ -205,17 +205,15 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     for (const [key, schema] of hoisted) schemas[key] = schema;
     copied.components = { ...components, schemas };
   }
-  const restore = (text: string): string => {
-    let result = text;
-    for (const [key, placeholder] of placeholders) {
-      // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
-      const literal = stringLiteral(key).replace(/\*\//g, '*\\/');
-      // Quoted uses (index accesses) first, then bare property keys.
-      result = result.split(`"${placeholder}"`).join(literal);
-      result = result.replace(new RegExp(`\\b${placeholder}\\b`, 'g'), () => literal);
-    }
-    return result;
-  };
+  const literals = new Map<string, string>();
+  // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
+  for (const [key, placeholder] of placeholders) literals.set(placeholder, stringLiteral(key).replace(/\*\//g, '*\\/'));
+  // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
+  // and bare property keys alike become the real name, quoted.
+  const restore = (text: string): string =>
+    literals.size === 0
+      ? text
+      : text.replace(new RegExp(`"(${PLACEHOLDER_PREFIX}\\d+)"|\\b(${PLACEHOLDER_PREFIX}\\d+)\\b`, 'g'), (whole, quoted?: string, bare?: string) => literals.get(quoted ?? bare!) ?? whole);
   return { copy: copied, restore };
 }
 

@@ -34,7 +34,9 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'OperationStats', 'EventStream', 'JsonLinesStream', 'NdjsonOptions', 'OAuth2ClientCredentials',
   'OpenEventStream', 'ReconnectOptions', 'RequestSigner', 'SignableRequest', 'Signer', 'SseEvent', 'SseOptions',
   'TokenProvider', 'TokenProviderContext', 'UploadProgressCallback', 'UploadProgressEvent', 'parseNdjson',
-  'parseSse', 'reconnectingEventStream', 'ResponseTooLargeError',
+  'parseSse', 'reconnectingEventStream', 'ResponseTooLargeError', 'downloadToFile', 'DownloadOptions',
+  'DownloadRequest', 'DownloadResult', 'CookieStore', 'CookieStore', 'DownloadOptions',
+  'DownloadRequest', 'DownloadResult', 'downloadToFile',
 ];
 
 /** Names the emitted files declare or import themselves. */

@@ -26,7 +26,7 @@ import { headerValue } from '../response/headers.js';
 import { classifyTransportError } from '../transport/classify.js';
 import { send, targetOf, type Target } from '../transport/send.js';
 import { AttemptAbort } from '../transport/attempt-abort.js';
-import type { CookieJar } from '../transport/cookie-jar.js';
+import { jarCookieHeader, storeSetCookies, type CookieStore } from '../transport/cookie-jar.js';
 import type { IncomingResponse, Middleware, OutgoingRequest } from '../transport/types.js';
 import { redirectHeaders, redirectStep, stripSecretQuery } from './redirect.js';
 import type { CallScope } from './call-scope.js';
@@ -62,7 +62,7 @@ export interface CallState {
   readonly maxRedirects: number;
   /** Largest 2xx body buffered (bytes, decoded); streamed kinds are not limited. */
   readonly maxResponseBytes: number;
-  readonly cookieJar: CookieJar | undefined;
+  readonly cookieJar: CookieStore | undefined;
   readonly log: RuntimeLog;
   readonly readMs: number;
   readonly connectMs: number;
@@ -145,7 +145,7 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
     let digestTried = false;
     for (;;) {
       currentUrl = target.url;
-      const hopHeaders = call.cookieJar === undefined ? headers : withJarCookies(call.cookieJar, headers, target.url);
+      const hopHeaders = call.cookieJar === undefined ? headers : await withJarCookies(call.cookieJar, headers, target.url);
       const wire =
         sameOrigin && call.auth.schemes.length > 0
           ? await withCredentials(call, method, target, hopHeaders, body, tokenWait?.signal, digestAnswer)
@@ -161,7 +161,7 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
       const response = await exchange(call, request, target, controller);
       currentUrl = response.url;
       if (call.log.debugEnabled) debugResponse(call, response);
-      call.cookieJar?.store(response.headers['set-cookie'], response.url);
+      if (call.cookieJar !== undefined) await storeSetCookies(call.cookieJar, response.headers['set-cookie'], response.url);
       if (response.status === 401 && sameOrigin && call.digest && !digestTried && (body === null || call.replayable)) {
         digestTried = true;
         const answer = answerDigestChallenge(
@@ -243,8 +243,8 @@ function debugResponse(call: CallState, response: IncomingResponse): void {
 }
 
 /** Adds the jar's cookies for this URL to the call's own Cookie header. */
-function withJarCookies(jar: CookieJar, headers: Record<string, string>, url: string): Record<string, string> {
-  const fromJar = jar.header(url);
+async function withJarCookies(jar: CookieStore, headers: Record<string, string>, url: string): Promise<Record<string, string>> {
+  const fromJar = await jarCookieHeader(jar, url);
   if (fromJar === undefined) return headers;
   return { ...headers, cookie: headers.cookie ? `${headers.cookie}; ${fromJar}` : fromJar };
 }

@@ -25,7 +25,7 @@ import type { PoolHolder } from '../transport/dispatcher.js';
 import { callHeaders, type ClientHeaders } from '../transport/headers.js';
 import { targetOf, type Target } from '../transport/send.js';
 import type { Middleware } from '../transport/types.js';
-import type { CookieJar } from '../transport/cookie-jar.js';
+import type { CookieStore } from '../transport/cookie-jar.js';
 import { authOptions, runAttempt, type AttemptResult, type CallState } from './attempt.js';
 import type { Bulkhead } from './bulkhead.js';
 import { CallScope } from './call-scope.js';
@@ -55,7 +55,7 @@ export interface ClientCore {
   readonly allowInsecureAuth: boolean;
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
-  readonly cookieJar: CookieJar | undefined;
+  readonly cookieJar: CookieStore | undefined;
   readonly breaker: CircuitBreaker | undefined;
   readonly stats: CallStats;
 }

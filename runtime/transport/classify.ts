@@ -10,6 +10,7 @@ import {
   TlsError,
   type ErrorContext,
 } from '../errors.js';
+import { takeLateTlsAlert } from './late-tls-alert.js';
 
 /** Failures where no connection was ever opened: the request cannot have reached the server. */
 const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
@@ -57,6 +58,9 @@ function codeOf(error: unknown): string | undefined {
 }
 
 export function classifyTransportError(error: unknown, context: ErrorContext & { connectTimeoutMs: number }): ClassifiedError {
+  // "other side closed" after a TLS alert (mTLS without a client certificate): the alert is the cause.
+  const alert = (error as { code?: unknown } | null)?.code === 'UND_ERR_SOCKET' ? takeLateTlsAlert(error) : undefined;
+  if (alert !== undefined) error = alert;
   const code = codeOf(error) ?? 'UNKNOWN';
   const what = `${context.method ?? ''} ${context.url ?? ''}`.trim();
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {

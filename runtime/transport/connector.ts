@@ -9,6 +9,7 @@
 import type { Socket } from 'node:net';
 import { buildConnector } from 'undici';
 import { PreciseTimer } from './precise-timer.js';
+import { watchLateTlsAlerts } from './late-tls-alert.js';
 
 /** The error code undici uses for connect timeouts; classify.ts maps it to ConnectTimeoutError. */
 const CONNECT_TIMEOUT_CODE = 'UND_ERR_CONNECT_TIMEOUT';
@@ -39,8 +40,9 @@ export function timedConnector(timeoutMs: number, tls: ConnectorTls): buildConne
       }
       settled = true;
       timer.clear();
-      if (error) callback(error, null);
-      else callback(null, connected!);
+      if (error) return callback(error, null);
+      if (options.protocol === 'https:') watchLateTlsAlerts(connected as Socket);
+      callback(null, connected!);
     }) as Socket | undefined;
   };
 }

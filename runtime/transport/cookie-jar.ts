@@ -20,14 +20,61 @@ interface StoredCookie {
   readonly expiresAt: number;
 }
 
+/**
+ * What the runtime needs from a jar: tough-cookie's async API, so `cookies: new CookieJar()` from
+ * tough-cookie (public-suffix list, full RFC 6265) plugs in. Duck-typed: the runtime depends on
+ * undici only. Sync implementations work too (the results are awaited).
+ */
+export interface CookieStore {
+  /** The Cookie header value for a request to `url` ('' when none applies). */
+  getCookieString(url: string): Promise<string> | string;
+  /** Stores one Set-Cookie line received from `url`. May reject for a cookie it refuses. */
+  setCookie(cookie: string, url: string): Promise<unknown> | unknown;
+}
+
+export function isCookieStore(value: unknown): value is CookieStore {
+  const candidate = value as Partial<CookieStore> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.getCookieString === 'function' && typeof candidate.setCookie === 'function';
+}
+
+/** The Cookie header a jar gives for `url`, or undefined when none applies. */
+export async function jarCookieHeader(jar: CookieStore, url: string): Promise<string | undefined> {
+  const value = await jar.getCookieString(url);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Stores a response's Set-Cookie lines one by one. A cookie the jar refuses (tough-cookie
+ * rejects a Domain that does not cover the host, a public suffix ...) is dropped, as a browser
+ * drops it: a server's bad cookie must not fail the call.
+ */
+export async function storeSetCookies(jar: CookieStore, setCookie: string | readonly string[] | undefined, url: string): Promise<void> {
+  if (setCookie === undefined) return;
+  for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) {
+    try {
+      await jar.setCookie(line, url);
+    } catch {
+      // Refused by the jar: ignored on purpose (see above).
+    }
+  }
+}
+
 /** Cookies kept per jar, oldest evicted first: a misbehaving server cannot grow it without bound. */
 const MAX_COOKIES = 1_000;
 
-export class CookieJar {
+export class CookieJar implements CookieStore {
   readonly #cookies = new Map<string, StoredCookie>();
 
   get size(): number {
     return this.#cookies.size;
+  }
+
+  getCookieString(url: string): string {
+    return this.header(url) ?? '';
+  }
+
+  setCookie(cookie: string, url: string): void {
+    this.store(cookie, url);
   }
 
   /** Stores the Set-Cookie headers of a response from `url`. */
