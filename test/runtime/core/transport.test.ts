@@ -1,7 +1,6 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
@@ -10,6 +9,7 @@ import { json, startServer } from './support/server.js';
 import { ops, testApi } from './support/api.js';
 import { harness } from './support/harness.js';
 import { makeCertificates } from './support/tls.js';
+import { startConnectProxy } from '../rest/support/connect-proxy.js';
 
 const { setup, track, trackServer } = harness();
 
@@ -182,42 +182,9 @@ describe('TLS', () => {
 });
 
 describe('proxies', () => {
-  /** A CONNECT proxy on loopback that records the tunnels it opened. */
-  async function startProxy() {
-    const tunnels: string[] = [];
-    const sockets = new Set<net.Socket>();
-    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
-    proxy.on('connect', (req, client: net.Socket, head: Buffer) => {
-      tunnels.push(req.url!);
-      const [host, port] = req.url!.split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('error', () => {});
-        s.on('close', () => sockets.delete(s));
-      }
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    return {
-      url,
-      tunnels,
-      close: () =>
-        new Promise<void>((resolve) => {
-          for (const s of sockets) s.destroy();
-          proxy.close(() => resolve());
-        }),
-    };
-  }
-
   test('proxy option routes through the proxy; proxy: false ignores HTTP_PROXY', async () => {
     const target = trackServer(await startServer((_req, res) => json(res, 200, { ok: true })));
-    const proxy = await startProxy();
+    const proxy = await startConnectProxy();
     try {
       const viaOption = track(new Client(testApi(), { baseUrl: target.url, proxy: proxy.url, logLevel: 'off' }));
       assert.deepEqual(await viaOption.request(ops.getPet, { petId: '1' }), { ok: true });
