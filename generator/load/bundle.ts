@@ -17,7 +17,7 @@ import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
 import type { ParsedSource } from './parse.js';
 import { appendPointer, formatPointer, fragmentToPointer, isPlainObject, parsePointer, resolvePointer } from './pointer.js';
-import { isReferenceBearing, refContextKind, type ComponentKind, type ComponentLayout } from './ref-context.js';
+import { isReferenceBearing, keysAreNames, refContextKind, type ComponentKind, type ComponentLayout } from './ref-context.js';
 import { isRemoteId, type SourceReader } from './source-reader.js';
 
 /** A subtree of the bundled document that came from `sourcePointer` in `source`. */
@@ -63,7 +63,7 @@ export async function bundleExternalRefs(
 function hasExternalRef(node: unknown, parentKey: string | undefined): boolean {
   if (Array.isArray(node)) return node.some((item) => hasExternalRef(item, parentKey));
   if (!isPlainObject(node)) return false;
-  if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) return true;
+  if (typeof node.$ref === 'string' && !node.$ref.startsWith('#') && !keysAreNames(parentKey)) return true;
   for (const [key, value] of Object.entries(node)) {
     if (isReferenceBearing(key, parentKey) && hasExternalRef(value, key)) return true;
   }
@@ -143,12 +143,13 @@ class Bundler {
     }
     if (!isPlainObject(node) || this.walked.has(node)) return node;
     this.walked.add(node);
-    if (typeof node.$ref === 'string') {
+    const refIsName = keysAreNames(at.parentKey);
+    if (typeof node.$ref === 'string' && !refIsName) {
       const replacement = await this.rewriteRef(node, node.$ref, at);
       if (replacement !== node) return replacement;
     }
     for (const key of Object.keys(node)) {
-      if (key === '$ref' || !isReferenceBearing(key, at.parentKey)) continue;
+      if ((key === '$ref' && !refIsName) || !isReferenceBearing(key, at.parentKey)) continue;
       node[key] = await this.walk(node[key], this.child(at, key, key));
     }
     return node;

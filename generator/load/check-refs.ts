@@ -4,7 +4,7 @@
  */
 import { InputError, type SourceLocation } from '../types.js';
 import { appendPointer, fragmentToPointer, isPlainObject, parsePointer, resolvePointer } from './pointer.js';
-import { isReferenceBearing } from './ref-context.js';
+import { isReferenceBearing, keysAreNames } from './ref-context.js';
 
 export function checkInternalRefs(document: unknown, locate: (pointer: string) => SourceLocation | undefined): void {
   // Iterative walk: a deep (or generated) document must not overflow the stack.
@@ -18,9 +18,10 @@ export function checkInternalRefs(document: unknown, locate: (pointer: string) =
       continue;
     }
     if (!isPlainObject(node)) continue;
-    if ('$ref' in node) checkOne(document, node.$ref, appendPointer(pointer, '$ref'), locate);
+    const refIsName = keysAreNames(parentKey);
+    if ('$ref' in node && !refIsName) checkOne(document, node.$ref, appendPointer(pointer, '$ref'), locate);
     for (const key of Object.keys(node)) {
-      if (key !== '$ref' && isReferenceBearing(key, parentKey)) {
+      if ((key !== '$ref' || refIsName) && isReferenceBearing(key, parentKey)) {
         stack.push({ node: node[key], pointer: appendPointer(pointer, key), parentKey: key });
       }
     }

@@ -97,6 +97,17 @@ export function refContextKind(segments: readonly string[], layout: ComponentLay
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
 /** Whether to walk into `key` when looking for `$ref`s (`parentKey` is the key holding the object). */
+/** Maps whose keys are names the author chose (property names, definition names). */
+const NAME_MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * Inside a name map a key `$ref` is a property called "$ref" (SCIM, Kubernetes' JSONSchemaProps,
+ * JSON Schema meta-schemas), whose value is a schema, not a reference.
+ */
+export function keysAreNames(parentKey: string | undefined): boolean {
+  return parentKey !== undefined && NAME_MAP_KEYS.has(parentKey);
+}
+
 export function isReferenceBearing(key: string, parentKey: string | undefined): boolean {
   // Inside `properties` every key is a property name, even `example` or `default`; inside
   // `responses`, `default` is the default response.
