@@ -1,7 +1,7 @@
 /**
  * Help and version texts. The exit codes listed here are a contract (scripts and CI rely on them).
  */
-import { readFileSync } from 'node:fs';
+import { SDKGEN_VERSION } from '../package-root.js';
 
 export const MAIN_HELP = `sdkgen - generate a typed TypeScript SDK package from an OpenAPI document
 
@@ -42,15 +42,7 @@ Examples:
   sdkgen generate --check            # in CI, with sdkgen.config.yaml in the repository
 `;
 
-/** The version of the sdkgen package, from its package.json (one level up in source, two in dist/). */
+/** The version of the sdkgen package, from its package.json. */
 export function sdkgenVersion(): string {
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'sdkgen' && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // Not in this layout; try the next.
-    }
-  }
-  return 'unknown';
+  return SDKGEN_VERSION;
 }

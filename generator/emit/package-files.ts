@@ -1,21 +1,16 @@
 /** package.json and tsconfig.json of the generated package, from templates/. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { SDKGEN_VERSION } from '../package-root.js';
 import type { SdkgenConfig } from '../types.js';
 import { renderTemplate } from './templates.js';
 
 /** undici 7 is the last major that runs on Node 20; 8 needs Node 22. */
 const UNDICI_RANGE = '^7.0.0';
 
-/** The generator's own version: a package-mode runtime must be the one this SDK was generated against. */
-function sdkgenVersion(): string {
-  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
 
 export async function emitPackageJson(config: SdkgenConfig, title: string): Promise<string> {
   const dependencies: Record<string, string> = { undici: UNDICI_RANGE };
-  if (config.runtime === 'package' && config.runtimePackage !== undefined) dependencies[config.runtimePackage] = `^${sdkgenVersion()}`;
+  if (config.runtime === 'package' && config.runtimePackage !== undefined) // A package-mode runtime must be the one this SDK was generated against.
+    dependencies[config.runtimePackage] = `^${SDKGEN_VERSION}`;
   const sorted = Object.fromEntries(Object.keys(dependencies).sort().map((k) => [k, dependencies[k]!]));
   return renderTemplate('package.json.tmpl', {
     name: JSON.stringify(config.package.name),

@@ -1,9 +1,10 @@
 /** src/runtime/: the runtime, vendored verbatim (tests excluded), in sorted path order. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { SDKGEN_ROOT } from '../package-root.js';
 
 /** The runtime folder of this checkout (or of the installed sdkgen package). */
-export const RUNTIME_SOURCE_DIR = resolve(import.meta.dirname, '../../runtime');
+export const RUNTIME_SOURCE_DIR = resolve(SDKGEN_ROOT, 'runtime');
 
 async function listTs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -1,8 +1,9 @@
 /** `{{placeholder}}` substitution for the package's non-code files in templates/. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { SDKGEN_ROOT } from '../package-root.js';
 
-export const TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates');
+export const TEMPLATES_DIR = resolve(SDKGEN_ROOT, 'templates');
 
 /**
  * Replaces every `{{name}}`; an unknown placeholder is a bug in sdkgen, so it throws rather than
