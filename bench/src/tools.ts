@@ -26,6 +26,7 @@ function bin(name: string): string {
   return realpathSync(join(BIN_DIR, name));
 }
 
+
 export const TOOLS: readonly Tool[] = [
   {
     id: 'sdkgen',
@@ -89,6 +90,23 @@ export interface Consumer {
 const OWNER = `'octocat'`;
 const REPO = `'hello-world'`;
 
+/** orval and oazapfts both emit one function per operation returning `{ status, data }`: one consumer fits both. */
+const STATUS_RESULT_CONSUMER = {
+  typecheck: `import { issuesListForRepo, reposGet } from './out/api.js';
+export async function main(): Promise<string[]> {
+  const repo = await reposGet(${OWNER}, ${REPO});
+  const titles: string[] = repo.status === 200 ? [repo.data.full_name] : [];
+  const issues = await issuesListForRepo(${OWNER}, ${REPO}, { state: 'open' });
+  if (issues.status === 200) for (const issue of issues.data) titles.push(issue.title);
+  return titles;
+}
+`,
+  app: `import { reposGet } from './out/api.js';
+const repo = await reposGet(${OWNER}, ${REPO});
+if (repo.status === 200) console.log(repo.data.full_name);
+`,
+};
+
 export const CONSUMERS: readonly Consumer[] = [
   {
     id: 'sdkgen',
@@ -135,19 +153,7 @@ console.log(repo.data?.full_name);
     id: 'orval',
     tool: 'orval',
     label: 'orval (fetch)',
-    typecheck: `import { issuesListForRepo, reposGet } from './out/api.js';
-export async function main(): Promise<string[]> {
-  const repo = await reposGet(${OWNER}, ${REPO});
-  const titles: string[] = repo.status === 200 ? [repo.data.full_name] : [];
-  const issues = await issuesListForRepo(${OWNER}, ${REPO}, { state: 'open' });
-  if (issues.status === 200) for (const issue of issues.data) titles.push(issue.title);
-  return titles;
-}
-`,
-    app: `import { reposGet } from './out/api.js';
-const repo = await reposGet(${OWNER}, ${REPO});
-if (repo.status === 200) console.log(repo.data.full_name);
-`,
+    ...STATUS_RESULT_CONSUMER,
   },
   {
     id: 'openapi-typescript',
@@ -188,19 +194,7 @@ console.log(repo.data?.full_name);
     id: 'oazapfts',
     tool: 'oazapfts',
     label: 'oazapfts',
-    typecheck: `import { issuesListForRepo, reposGet } from './out/api.js';
-export async function main(): Promise<string[]> {
-  const repo = await reposGet(${OWNER}, ${REPO});
-  const titles: string[] = repo.status === 200 ? [repo.data.full_name] : [];
-  const issues = await issuesListForRepo(${OWNER}, ${REPO}, { state: 'open' });
-  if (issues.status === 200) for (const issue of issues.data) titles.push(issue.title);
-  return titles;
-}
-`,
-    app: `import { reposGet } from './out/api.js';
-const repo = await reposGet(${OWNER}, ${REPO});
-if (repo.status === 200) console.log(repo.data.full_name);
-`,
+    ...STATUS_RESULT_CONSUMER,
   },
   {
     id: 'swagger-typescript-api',
