@@ -1,5 +1,5 @@
 /**
- * json-server 0.17.x through an SDK generated from test/e2e/specs/json-server.yaml: walk a
+ * json-server 0.17.x through an SDK generated from fixtures/json-server.yaml: walk a
  * 1,000-row collection through first/prev/next/last Link headers, then create, read, replace,
  * update and delete through the generated methods, with typed 404s for what is gone.
  */
@@ -12,7 +12,7 @@ import { generateSdk, closeClient, type GeneratedSdk, type SdkClient } from './h
 import { parseLinks } from './harness/link.js';
 import { installWatchdog } from './harness/process.js';
 
-const SPEC = fileURLToPath(new URL('./specs/json-server.yaml', import.meta.url));
+const SPEC = fileURLToPath(new URL('../../fixtures/json-server.yaml', import.meta.url));
 
 interface PageLike<T> {
   readonly items: readonly T[];

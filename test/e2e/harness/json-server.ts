@@ -4,7 +4,7 @@
  * The database has one collection, `todos`, with `rows` (default 1,000) rows whose ids run
  * 1..rows. `GET /todos?_page=N&_limit=M` answers with `X-Total-Count` and a Link header with
  * first/prev/next/last; POST/PUT/PATCH/DELETE write through to the temp db.json, which `stop()`
- * removes. The spec for this API is test/e2e/specs/json-server.yaml.
+ * removes. The spec for this API is fixtures/json-server.yaml.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
