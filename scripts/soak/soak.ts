@@ -22,6 +22,7 @@ import { AbortError, Client, SdkError } from '../../runtime/index.js';
 import { chaosApi, chaosOps, METHODS, type MethodKind } from '../../test/chaos/support/api.js';
 import { FAULTS, type ChaosTimings, type Fault } from '../../test/chaos/support/chaos-server.js';
 import type { ServerReport } from './server-process.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 export interface SoakOptions {
   readonly durationMs: number;
@@ -107,23 +108,11 @@ function collectGarbage(): void {
   gc?.();
 }
 
-/** Small deterministic PRNG (mulberry32) so a failing run can be replayed with --seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const seed = options.seed ?? Date.now() % 1_000_000;
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const log = options.log;
   let unhandledRejections = 0;
   let uncaughtExceptions = 0;

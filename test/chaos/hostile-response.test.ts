@@ -2,32 +2,19 @@
  * Hostile input at the runtime: responses that try to pollute prototypes, parameters that try to
  * inject headers or climb out of their path segment. Loopback servers only.
  */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, SdkError, ApiError, type ClientOptions } from '../../runtime/index.js';
 import type { OperationDescriptor } from '../../runtime/descriptor.js';
-import { startServer, json, type Handler, type TestServer } from '../runtime/core/support/server.js';
+import { json, type Handler, type TestServer } from '../runtime/core/support/server.js';
+import { harness } from '../runtime/core/support/harness.js';
 import { ops, testApi } from '../runtime/core/support/api.js';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-after(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-});
+const files = harness();
 
-async function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server: TestServer; client: Client }> {
-  const server = await startServer(handler);
-  servers.push(server);
-  const client = new Client(testApi(), {
-    baseUrl: server.url,
-    logLevel: 'off',
-    timeout: { connect: 1_000, read: 1_000, total: 3_000 },
-    retry: { maxRetries: 0 },
-    ...options,
-  });
-  clients.push(client);
-  return { server, client };
+/** A server with `handler` and a client pointed at it, with this file's short timeouts. */
+function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server: TestServer; client: Client }> {
+  return files.setup(handler, { timeout: { connect: 1_000, read: 1_000, total: 3_000 }, retry: { maxRetries: 0 }, ...options });
 }
 
 const POLLUTING_BODY =

@@ -3,27 +3,20 @@
  * ResponseTooLargeError instead of being held in memory whole; announced sizes fail before
  * reading, chunked ones as soon as the limit is crossed. Not retried (the next answer would be as large).
  */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Client, ResponseTooLargeError, type ClientOptions } from '../../runtime/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../runtime/index.js';
-import { startServer, type Handler, type TestServer } from '../runtime/core/support/server.js';
+import { type Handler, type TestServer } from '../runtime/core/support/server.js';
+import { harness } from '../runtime/core/support/harness.js';
 import { ops, testApi } from '../runtime/core/support/api.js';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-after(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-});
+const files = harness();
 
-async function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server: TestServer; client: Client }> {
-  const server = await startServer(handler);
-  servers.push(server);
-  const client = new Client(testApi(), { baseUrl: server.url, logLevel: 'off', timeout: { read: 2_000, total: 5_000 }, ...options });
-  clients.push(client);
-  return { server, client };
+/** A server with `handler` and a client pointed at it, with this file's short timeouts. */
+function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server: TestServer; client: Client }> {
+  return files.setup(handler, { timeout: { read: 2_000, total: 5_000 }, ...options });
 }
 
 /** Streams `total` bytes of a JSON array in 64 KiB chunks, chunked or with a Content-Length; counts what it wrote. */

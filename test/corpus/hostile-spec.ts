@@ -7,7 +7,7 @@
  * Only the spec's own validity rules are respected (unique operationIds, path templates that
  * match their path parameters, server variables that match the URL); everything else is fair game.
  */
-import { seededRandom } from '../../scripts/corpus/documents.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 /** What a successful injection would do. */
 export const SENTINEL_CODE = 'globalThis.__pwned = 1';

@@ -1,23 +1,14 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { REPO_ROOT, STACK_LINE, runCli, scratchDir } from './run-cli.js';
+import { REPO_ROOT, STACK_LINE, runCli, scratchDir, tree } from './run-cli.js';
 
 const scratch = scratchDir('generate');
 after(() => scratch.cleanup());
 
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = prefix + entry.name;
-    if (entry.isDirectory()) Object.assign(found, tree(join(dir, entry.name), path + '/'));
-    else found[path] = readFileSync(join(dir, entry.name), 'latin1');
-  }
-  return found;
-}
 
 describe('sdkgen CLI: commands and flags', { concurrency: 2 }, () => {
   test('--help lists the commands; generate --help lists options and exit codes', async () => {

@@ -3,7 +3,7 @@
  * test instead of the suite.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -46,3 +46,14 @@ export function scratchDir(name: string): { path: string; cleanup: () => void } 
 
 /** Stack frames look like "    at fn (file:line:col)"; our located errors use two spaces. */
 export const STACK_LINE = /^\s{4,}at /m;
+
+/** Every file below `dir` as relative path -> bytes, for byte-for-byte comparisons. */
+export function tree(dir: string, prefix = ''): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = prefix + entry.name;
+    if (entry.isDirectory()) Object.assign(found, tree(join(dir, entry.name), path + '/'));
+    else found[path] = readFileSync(join(dir, entry.name), 'latin1');
+  }
+  return found;
+}

@@ -3,21 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, writeOutput } from '../../../generator/write.js';
-import { scratchDir } from './run-cli.js';
+import { scratchDir, tree } from './run-cli.js';
 
 const scratch = scratchDir('write');
 after(() => scratch.cleanup());
 
-/** Every file below `dir` as relative path -> bytes, for byte-for-byte comparisons. */
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = prefix + entry.name;
-    if (entry.isDirectory()) Object.assign(found, tree(join(dir, entry.name), path + '/'));
-    else found[path] = readFileSync(join(dir, entry.name), 'latin1');
-  }
-  return found;
-}
 
 const FILES = new Map([
   ['src/index.ts', "export * from './client.js';\n"],
