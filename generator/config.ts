@@ -45,6 +45,7 @@ export interface ConfigSettings {
   readonly pagination: Readonly<Record<string, PaginationConfig>>;
   readonly errors?: SdkgenConfig['errors'];
   readonly names?: Readonly<Record<string, string>>;
+  readonly validateResponses: boolean;
   readonly allowRemoteRefs: boolean;
   /** Position of a pointer inside the config file (undefined without a file). */
   locate(pointer: string): SourceLocation | undefined;
@@ -81,6 +82,7 @@ interface RawConfig {
   pagination?: Record<string, PaginationConfig>;
   errors?: { envelope?: string };
   names?: Record<string, string>;
+  validation?: { responses?: boolean };
 }
 
 export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
@@ -127,6 +129,7 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
     pagination: raw.pagination ?? {},
     errors: raw.errors,
     names: raw.names,
+    validateResponses: raw.validation?.responses ?? false,
     allowRemoteRefs: overrides.allowRemoteRefs ?? false,
     locate,
   };
@@ -254,6 +257,7 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
     ...(settings.errors && { errors: settings.errors }),
     ...(settings.names && { names: settings.names }),
     ...(settings.configPath !== undefined && { configPath: settings.configPath }),
+    validateResponses: settings.validateResponses,
     allowRemoteRefs: settings.allowRemoteRefs,
   };
 }

@@ -102,6 +102,11 @@ export interface SdkgenConfig {
   readonly names?: Readonly<Record<string, string>>;
   /** Absolute path of the config file, when there was one (for error locations). */
   readonly configPath?: string;
+  /**
+   * `validation.responses`: emit the response schemas (src/validation/) and depend on ajv, so the
+   * client's `validate` option works. Off by default: GitHub's schemas alone are ~2 MB.
+   */
+  readonly validateResponses: boolean;
   readonly allowRemoteRefs: boolean;
 }
 

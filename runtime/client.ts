@@ -27,6 +27,7 @@ import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from './trans
 import { PoolHolder, type PoolSettings } from './transport/dispatcher.js';
 import { clientHeaders } from './transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from './transport/cookie-jar.js';
+import { ResponseValidation, validateModeOf } from './validation/policy.js';
 import { Bulkhead } from './policies/bulkhead.js';
 import { executeCall, type ClientCore, type PageCall, type PageableResult } from './policies/call.js';
 import { RuntimeLog } from './policies/logging.js';
@@ -107,6 +108,7 @@ export class Client<Auth extends object = Record<string, unknown>> {
       'cookies' in options ? undefined : this.#core.cookieJar,
       'circuitBreaker' in options ? undefined : this.#core.breaker,
       this.#core.stats,
+      this.#core.validation,
     );
     derived.#ownsPool = !sharesPool;
     return derived;
@@ -153,8 +155,12 @@ function buildCore<Auth extends object>(
   sharedJar?: CookieStore,
   sharedBreaker?: CircuitBreaker,
   sharedStats?: CallStats,
+  sharedValidation?: ResponseValidation,
 ): ClientCore {
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix);
+  const validate = validateModeOf(options.validate);
+  const validation = sharedValidation ?? new ResponseValidation(api.name, api.responseSchemas);
+  validation.assertAvailable(validate);
   const defaults = api.defaults;
   const timeouts = {
     connect: positive('timeout.connect', options.timeout?.connect ?? defaults?.timeout?.connect, DEFAULT_CONNECT_TIMEOUT_MS),
@@ -213,6 +219,8 @@ function buildCore<Auth extends object>(
     cookieJar: cookieJarOf(options.cookies, sharedJar),
     breaker: options.circuitBreaker ? (sharedBreaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined,
     stats: sharedStats ?? new CallStats(),
+    validate,
+    validation,
   };
 }
 

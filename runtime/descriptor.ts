@@ -5,8 +5,10 @@
  * runtime acts on them. The generator never emits HTTP logic and the runtime never knows an API,
  * so a feature is added in three steps: the model reads it, the descriptor carries it, the
  * runtime acts on it. Everything here is JSON-shaped (no functions, no classes) so that a
- * descriptor table can be printed as a literal and diffed in review.
+ * descriptor table can be printed as a literal and diffed in review; the one exception is
+ * `ApiDescriptor.responseSchemas`, a loader the runtime calls to import the optional validator.
  */
+import type { ResponseSchemas } from './validation/types.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -191,4 +193,6 @@ export interface ApiDescriptor {
   readonly errorEnvelope?: string;
   /** Config `defaults` baked into the SDK; client options override them. */
   readonly defaults?: { readonly timeout?: TimeoutOverride; readonly retry?: RetryPolicyOverride };
+  /** Present when the SDK was generated with response schemas (`validation: { responses: true }`). */
+  readonly responseSchemas?: ResponseSchemas;
 }

@@ -272,11 +272,41 @@ export class ResponseParseError extends SdkError {
   }
 }
 
+/** One way a 2xx body differs from the spec's schema (path and keyword, never the value). */
+export interface ResponseValidationIssue {
+  /** JSON pointer into the body, `''` for the root. */
+  readonly path: string;
+  /** The JSON Schema keyword that failed (`type`, `required`, `enum`, ...). */
+  readonly keyword: string;
+  readonly message: string;
+}
+
+/**
+ * `validate: 'strict'` and a 2xx body that does not match the spec's schema. `body` holds the
+ * decoded body (non-enumerable, so logging the error never prints response data).
+ */
 export class ResponseValidationError extends SdkError {
-  readonly issues: readonly string[];
-  constructor(message: string, context: ErrorContext & { readonly issues?: readonly string[] } = {}) {
+  readonly issues: readonly ResponseValidationIssue[];
+  readonly operationId: string | undefined;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  declare readonly body: unknown;
+  constructor(
+    message: string,
+    context: ErrorContext & {
+      readonly issues?: readonly ResponseValidationIssue[];
+      readonly operationId?: string;
+      readonly status?: number;
+      readonly requestId?: string | undefined;
+      readonly body?: unknown;
+    } = {},
+  ) {
     super(message, context);
     this.issues = context.issues ?? [];
+    this.operationId = context.operationId;
+    this.status = context.status;
+    this.requestId = context.requestId;
+    Object.defineProperty(this, 'body', { value: context.body, enumerable: false, writable: false, configurable: true });
   }
 }
 

@@ -56,6 +56,7 @@ export {
 } from './streams/index.js';
 export type { IncomingResponse, Middleware, NextFn, OutgoingRequest } from './transport/types.js';
 export type { OperationStats } from './policies/stats.js';
+export type { ResponseChecker, ResponseSchemas, SchemaIssue, ValidateMode } from './validation/types.js';
 export * from './errors.js';
 // Only the defaults a user can override (documented in the generated README); retry tuning,
 // header lists and size caps stay internal so a runtime change is not a breaking change.

@@ -7,8 +7,9 @@ import type { Middleware } from './transport/types.js';
 import type { CircuitBreakerOptions } from './policies/circuit-breaker.js';
 import type { UploadProgressCallback } from './request/progress.js';
 import type { CookieStore } from './transport/cookie-jar.js';
+import type { ValidateMode } from './validation/types.js';
 
-export type { CookieStore };
+export type { CookieStore, ValidateMode };
 
 export type { CircuitBreakerOptions };
 
@@ -108,6 +109,13 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
    * for `cooldown` ms, then let one probe through. Off by default.
    */
   readonly circuitBreaker?: CircuitBreakerOptions;
+  /**
+   * Check 2xx JSON bodies against the spec's response schemas: 'off' (default), 'warn' (log the
+   * first mismatch per operation and status, return the data; values outside an enum are not
+   * reported) or 'strict' (raise ResponseValidationError). Needs an SDK generated with
+   * `validation: { responses: true }`; ajv and the schemas load on the first validated call.
+   */
+  readonly validate?: ValidateMode;
 }
 
 export interface RequestOptions {
@@ -130,4 +138,6 @@ export interface RequestOptions {
    * when known. Starts from 0 again on a retry (the body is sent again).
    */
   readonly onUploadProgress?: UploadProgressCallback;
+  /** Overrides the client's `validate` for this call. */
+  readonly validate?: ValidateMode;
 }

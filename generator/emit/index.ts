@@ -10,7 +10,8 @@ import { emitOperationsFile } from './operations-file.js';
 import { emitResourceFile } from './resource-file.js';
 import { emitClientFile } from './client-file.js';
 import { emitIndexFile } from './index-file.js';
-import { runtimeFiles } from './runtime-files.js';
+import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
+import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
 import { createPrinterProject } from './ts-project.js';
@@ -42,7 +43,11 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   const modelNames = new Map(model.models.map((m) => [m.schemaName, m.name]));
   const project = createPrinterProject();
   files.set('src/models.ts', emitModelsFile(model));
-  files.set('src/operations.ts', emitOperationsFile(model, runtimeImportFor(config, 0)));
+  files.set('src/operations.ts', emitOperationsFile(model, runtimeImportFor(config, 0), config.validateResponses));
+  if (config.validateResponses) {
+    files.set('src/validation/schemas.ts', emitSchemasFile(model, spec));
+    files.set('src/validation/ajv-checker.ts', await validationCheckerFile());
+  }
   for (const resource of model.resources) {
     files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(project, resource, modelNames, runtimeImportFor(config, 1), `${model.clientName}Auth`));
   }
@@ -54,7 +59,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   if (config.runtime !== 'package') for (const [path, text] of await runtimeFiles()) files.set(path, text);
   files.set('package.json', await emitPackageJson(config, model.title));
   files.set('tsconfig.json', await emitTsconfig());
-  files.set('README.md', await emitReadme(model));
+  files.set('README.md', await emitReadme(model, config.validateResponses));
   lastEmitTimings.packageFiles = performance.now() - start;
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -5,7 +5,12 @@
 import { objectLiteralKey, stringLiteral } from './escape.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 
-export type LiteralValue = string | number | boolean | null | undefined | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+export type LiteralValue = string | number | boolean | null | undefined | Expression | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+
+/** Code printed as is: for the few values that are not data (a loader function). Never from the spec. */
+export class Expression {
+  constructor(readonly code: string) {}
+}
 
 const INDENT = '  ';
 /** Arrays and objects this short stay on one line, which keeps the descriptor table readable. */
@@ -20,6 +25,7 @@ export function printLiteral(value: LiteralValue, depth = 0): string {
     return String(value);
   }
   if (typeof value === 'boolean') return String(value);
+  if (value instanceof Expression) return value.code;
   const pad = INDENT.repeat(depth + 1);
   const close = INDENT.repeat(depth);
   if (Array.isArray(value)) {

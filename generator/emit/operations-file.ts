@@ -1,7 +1,7 @@
 /** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { GENERATED_HEADER, typePropertyKey } from './escape.js';
-import { printLiteral, type LiteralValue } from './literal.js';
+import { Expression, printLiteral, type LiteralValue } from './literal.js';
 import { setOwn } from '../model/refs.js';
 
 function operationLiteral(op: OperationModel): LiteralValue {
@@ -41,7 +41,18 @@ function operationLiteral(op: OperationModel): LiteralValue {
   };
 }
 
-function apiLiteral(model: ApiModel): LiteralValue {
+/**
+ * The loader of the optional response validator: ajv and the schemas are imported on the first
+ * call that validates, never at startup (see runtime/validation/).
+ */
+const RESPONSE_SCHEMAS_LOADER = new Expression(
+  '{\n    load: async () => {\n' +
+    '      const [{ createResponseChecker }, { responseSchemaBundle }] = await Promise.all([import("./validation/ajv-checker.js"), import("./validation/schemas.js")]);\n' +
+    '      return createResponseChecker(responseSchemaBundle);\n' +
+    '    },\n  }',
+);
+
+function apiLiteral(model: ApiModel, withResponseSchemas: boolean): LiteralValue {
   const schemes: Record<string, LiteralValue> = {};
   for (const name of [...model.securitySchemes.keys()].sort()) setOwn(schemes, name, model.securitySchemes.get(name) as LiteralValue);
   return {
@@ -54,10 +65,11 @@ function apiLiteral(model: ApiModel): LiteralValue {
     security: model.security,
     errorEnvelope: model.errorEnvelope,
     defaults: model.defaults as LiteralValue,
+    responseSchemas: withResponseSchemas ? RESPONSE_SCHEMAS_LOADER : undefined,
   };
 }
 
-export function emitOperationsFile(model: ApiModel, runtimeImport: string): string {
+export function emitOperationsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
   const table: Record<string, LiteralValue> = {};
   for (const op of model.operations) setOwn(table, op.key, operationLiteral(op));
   // Not `as const`: on GitHub-sized tables the literal types cost tsc seconds. The explicit
@@ -71,6 +83,6 @@ export function emitOperationsFile(model: ApiModel, runtimeImport: string): stri
     `/** One descriptor per operation: what the runtime needs to call it. */\n` +
     `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +
     `export const operations: OperationTable = ${printLiteral(table)};\n\n` +
-    `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model))};\n`
+    `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model, withResponseSchemas))};\n`
   );
 }

@@ -34,7 +34,30 @@ function pickExample(model: ApiModel): OperationModel | undefined {
   return all.find((op) => op.method === 'GET' && !op.paramsRequired) ?? all.find((op) => op.method === 'GET') ?? all[0];
 }
 
-export async function emitReadme(model: ApiModel): Promise<string> {
+const VALIDATION_SECTION = (clientName: string): string =>
+  [
+    "This SDK ships the API's response schemas. `validate` checks every 2xx JSON body against them:",
+    '',
+    "- `'off'` (default): no checks; ajv and the schemas are never loaded.",
+    "- `'warn'`: the data comes back as sent; the first mismatch of each operation and status is logged at warn level",
+    '  (later ones at debug). A value outside an `enum` is not reported: APIs add enum values.',
+    "- `'strict'`: a mismatch raises `ResponseValidationError` with `issues` (path, keyword, message; never the values)",
+    '  and the decoded body in `error.body`.',
+    '',
+    '```ts',
+    `const client = new ${clientName}({ validate: 'warn' });`,
+    "const strict = client.withOptions({ validate: 'strict' }); // shares the connection pool",
+    "// or for one call: pass { validate: 'strict' } in the call options",
+    '```',
+    '',
+    'The schemas are checked leniently where OpenAPI is looser than JSON Schema: `oneOf` accepts a body that',
+    'matches more than one member, `format` is not checked, and `writeOnly` properties are never required.',
+  ].join('\n');
+
+const VALIDATION_ABSENT =
+  "This SDK was generated without response schemas, so `validate` must stay `'off'`. Regenerate it with `validation: { responses: true }` in sdkgen.config.yaml to check responses against the spec.";
+
+export async function emitReadme(model: ApiModel, withResponseSchemas = false): Promise<string> {
   const example = pickExample(model);
   const call = example ? `const result = await ${callExpression(example)};\nconsole.log(result);` : '// this API declares no operations';
   const schemeNames = [...model.securitySchemes.keys()].sort();
@@ -107,5 +130,6 @@ export async function emitReadme(model: ApiModel): Promise<string> {
     mockOrigin: new URL(mockBaseUrl).origin,
     mockBaseUrl,
     envPrefix: model.envPrefix,
+    validationSection: withResponseSchemas ? VALIDATION_SECTION(model.clientName) : VALIDATION_ABSENT,
   });
 }

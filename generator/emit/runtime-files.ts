@@ -5,6 +5,12 @@ import { SDKGEN_ROOT } from '../package-root.js';
 
 /** The runtime folder of this checkout (or of the installed sdkgen package). */
 export const RUNTIME_SOURCE_DIR = resolve(SDKGEN_ROOT, 'runtime');
+/** The optional ajv response checker, vendored as src/validation/ajv-checker.ts. */
+export const VALIDATION_CHECKER_FILE = resolve(SDKGEN_ROOT, 'validation/ajv-checker.ts');
+
+export function validationCheckerFile(): Promise<string> {
+  return readFile(VALIDATION_CHECKER_FILE, 'utf8');
+}
 
 async function listTs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -87,6 +87,8 @@ export interface SuccessResponseModel {
   readonly schemaName?: string;
   /** True when the body is an array of `$ref` to `#/components/schemas/X` (schemaName = X). */
   readonly arrayOfSchema?: boolean;
+  /** JSON pointer of a JSON body's schema in the bundled document (for response validation). */
+  readonly schemaPointer?: string;
 }
 
 export interface ErrorResponseModel {

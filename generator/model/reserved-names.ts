@@ -36,7 +36,8 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'TokenProvider', 'TokenProviderContext', 'UploadProgressCallback', 'UploadProgressEvent', 'parseNdjson',
   'parseSse', 'reconnectingEventStream', 'ResponseTooLargeError', 'downloadToFile', 'DownloadOptions',
   'DownloadRequest', 'DownloadResult', 'CookieStore', 'CookieStore', 'DownloadOptions',
-  'DownloadRequest', 'DownloadResult', 'downloadToFile',
+  'DownloadRequest', 'DownloadResult', 'downloadToFile', 'ResponseChecker', 'ResponseSchemas', 'SchemaIssue',
+  'ValidateMode', 'ResponseValidationIssue',
 ];
 
 /** Names the emitted files declare or import themselves. */

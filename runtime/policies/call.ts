@@ -4,74 +4,32 @@
  * typed error carrying the attempt history.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
-import { needsSigning, refreshOn401, type ResolvedAuth, type SecretNames } from '../auth/index.js';
+import type { OperationDescriptor } from '../descriptor.js';
+import { needsSigning, refreshOn401 } from '../auth/index.js';
 import { buildRequest, formatCookieHeader, toDispatchBody } from '../request/index.js';
 import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
 import { ConnectionError, ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
-import type { RequestOptions, TimeoutOptions } from '../options.js';
+import type { RequestOptions } from '../options.js';
 import { redactHeaders, redactUrl } from '../redact.js';
 import { ApiResponse } from '../response/api-response.js';
 import { BinaryResponse } from '../response/binary-response.js';
 import { flattenHeaders, requestIdOf } from '../response/headers.js';
 import { IdleTimeoutStream } from '../response/idle-timeout-stream.js';
-import type { CallResult } from '../response/api-promise.js';
 import { BufferedCallResult, StreamedCallResult, type DecodeContext } from '../response/call-result.js';
 import { JsonLines, ServerSentEvents, type ReopenEventStream } from '../response/event-streams.js';
 import type { ResolvedBase } from '../transport/base-url.js';
-import type { PoolHolder } from '../transport/dispatcher.js';
-import { callHeaders, type ClientHeaders } from '../transport/headers.js';
+import { callHeaders } from '../transport/headers.js';
 import { targetOf, type Target } from '../transport/send.js';
-import type { Middleware } from '../transport/types.js';
-import type { CookieStore } from '../transport/cookie-jar.js';
 import { authOptions, runAttempt, type AttemptResult, type CallState } from './attempt.js';
-import type { Bulkhead } from './bulkhead.js';
 import { CallScope } from './call-scope.js';
-import type { CallStats } from './stats.js';
-import { healthOf, type AttemptHealth, type CircuitBreaker } from './circuit-breaker.js';
-import type { RuntimeLog } from './logging.js';
+import { healthOf, type AttemptHealth } from './circuit-breaker.js';
 import { stripSecretQuery } from './redirect.js';
+import type { ClientCore, PageCall, PageableResult } from './client-core.js';
+
+export type { ClientCore, PageCall, PageableResult };
 import { decideRetry, retryAfterMs, type AttemptOutcome } from './retry.js';
-
-/** What a call needs from its client; built once per client (see client.ts). */
-export interface ClientCore {
-  readonly api: ApiDescriptor;
-  /** The API's base URL. */
-  base(): ResolvedBase;
-  /** Where this operation goes: its own servers when it has some (runtime/transport/base-url.ts). */
-  baseFor(op: OperationDescriptor): ResolvedBase;
-  readonly pools: PoolHolder;
-  readonly bulkhead: Bulkhead;
-  readonly log: RuntimeLog;
-  readonly timeouts: Required<TimeoutOptions>;
-  readonly maxRetries: number;
-  readonly maxRetryAfterMs: number;
-  readonly maxRedirects: number;
-  readonly maxResponseBytes: number;
-  readonly headers: ClientHeaders;
-  readonly resolveAuth: (op: OperationDescriptor) => ResolvedAuth;
-  readonly allowInsecureAuth: boolean;
-  readonly secrets: SecretNames;
-  readonly middleware: readonly Middleware[];
-  readonly cookieJar: CookieStore | undefined;
-  readonly breaker: CircuitBreaker | undefined;
-  readonly stats: CallStats;
-}
-
-/** Pagination's needs: fetch an absolute next-page URL, and learn the URL a page came from. */
-export interface PageCall {
-  /** GET this URL (it carries the query) instead of the operation's path and query. */
-  readonly absoluteUrl?: string;
-  /** An SSE reconnect: hand back the body as a BinaryResponse, not as a new event stream. */
-  readonly rawStream?: boolean;
-}
-
-export interface PageableResult extends CallResult {
-  /** Only for PageCall: the final URL (after redirects) without credential query parameters. */
-  readonly pageUrl: string | undefined;
-}
+import { validateModeOf, type BodyValidator } from '../validation/policy.js';
 
 export async function executeCall(
   core: ClientCore,
@@ -115,6 +73,8 @@ export async function executeCall(
   const maxRetries = options?.retry?.maxRetries ?? op.retry?.maxRetries ?? core.maxRetries;
   const maxRetryAfterMs = options?.retry?.maxRetryAfter ?? core.maxRetryAfterMs;
   const maxResponseBytes = options?.maxResponseBytes === undefined ? core.maxResponseBytes : checkMaxResponseBytes(options.maxResponseBytes);
+  const validateMode = options?.validate === undefined ? core.validate : validateModeOf(options.validate);
+  if (validateMode !== core.validate) core.validation.assertAvailable(validateMode);
 
   const describe = (): string => `${method} ${redactUrl(target.url, core.secrets.query)}`;
   const scope = new CallScope(totalMs, options?.signal, describe);
@@ -181,7 +141,9 @@ export async function executeCall(
         const pageUrl = page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
         if (result.stream === undefined) {
           const response = newResponse(core, result, attemptNo, result.bytes);
-          return new BufferedCallResult(response, result.bodyKind, result.bytes ?? EMPTY_BODY, result.url, decodeContext(core, method, attempts), pageUrl);
+          const validator = result.bodyKind === 'json' ? await core.validation.prepare(validateMode, core.log) : undefined;
+          const context = decodeContext(core, op, method, attempts, validator);
+          return new BufferedCallResult(response, result.bodyKind, result.bytes ?? EMPTY_BODY, result.url, context, pageUrl);
         }
         // Streamed body: the bulkhead slot and the caller's signal stay with the stream until it
         // ends; the total deadline stops here (a large download is bounded by the read timeout).
@@ -343,8 +305,10 @@ function newResponse(
   });
 }
 
-function decodeContext(core: ClientCore, method: string, attempts: readonly Attempt[]): DecodeContext {
+function decodeContext(core: ClientCore, op: OperationDescriptor, method: string, attempts: readonly Attempt[], validator: BodyValidator | undefined): DecodeContext {
   return {
+    operationId: op.id,
+    validator,
     method,
     secretQuery: core.secrets.query,
     secretHeaders: core.secrets.headers,

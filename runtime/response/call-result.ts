@@ -10,9 +10,13 @@ import type { CallResult } from './api-promise.js';
 import type { ApiResponse } from './api-response.js';
 import { decodeSuccessBody, valueAtPath } from './decode-body.js';
 import { flattenHeaders, requestIdOf } from './headers.js';
+import type { BodyValidator } from '../validation/policy.js';
 
 /** What decoding needs to know to raise well-formed, redacted errors. */
 export interface DecodeContext {
+  readonly operationId: string;
+  /** Set when the call validates its body (`validate` not 'off'); runs after decoding, once. */
+  readonly validator: BodyValidator | undefined;
   readonly method: string;
   readonly secretQuery: readonly string[];
   readonly secretHeaders: readonly string[];
@@ -88,6 +92,14 @@ export class BufferedCallResult implements CallResult {
         });
       }
     }
+    context.validator?.(value, {
+      operationId: context.operationId,
+      status: this.#status,
+      method: context.method,
+      url: redactUrl(this.#url, context.secretQuery),
+      requestId: requestIdOf(this.#headers, context.requestIdHeader),
+      attempts: context.attempts,
+    });
     return value;
   }
 }

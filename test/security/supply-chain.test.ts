@@ -2,7 +2,9 @@
  * Supply chain: what a generated SDK brings into its users' services.
  *
  * - the runtime (copied into every SDK) imports node: builtins, undici and its own files, nothing else;
- * - a generated package depends on undici only, has no install-time scripts;
+ * - a generated package depends on undici only (plus ajv when generated with response validation),
+ *   has no install-time scripts;
+ * - the optional validator (validation/, vendored only with `validation: { responses: true }`) imports ajv only;
  * - this repository installs from a lockfile and runs no install scripts of its own.
  */
 import { describe, test } from 'node:test';
@@ -61,6 +63,14 @@ describe('supply chain', () => {
           (spec.startsWith('.') && resolve(file, '..', spec).startsWith(runtimeDir + '/'));
         if (!ok) offending.push(`${relative(REPO_ROOT, file)}: ${spec}`);
       }
+    }
+    assert.deepEqual(offending, []);
+  });
+
+  test('the optional validator (validation/) imports ajv and nothing else', () => {
+    const offending: string[] = [];
+    for (const file of walk(join(REPO_ROOT, 'validation'))) {
+      for (const spec of specifiers(file)) if (spec !== 'ajv/dist/2020.js') offending.push(`${relative(REPO_ROOT, file)}: ${spec}`);
     }
     assert.deepEqual(offending, []);
   });

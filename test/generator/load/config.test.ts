@@ -1,6 +1,6 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   clientNameFromTitle,
@@ -167,5 +167,13 @@ describe('fixtures/petstore.config.yaml', () => {
     assert.deepEqual(config.idempotency, { header: 'Idempotency-Key', operations: ['createPet'] });
     assert.equal(config.errors?.envelope, '$.error');
     assert.equal(config.output, join(REPO_ROOT, '.tmp/petstore-sdk'));
+    assert.equal(config.validateResponses, true);
+  });
+
+  test('every top-level key of the config schema appears in it', async () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'generator/config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const text = readFileSync(join(REPO_ROOT, 'fixtures/petstore.config.yaml'), 'utf8');
+    const missing = Object.keys(schema.properties).filter((key) => key !== '$schema' && key !== 'runtimePackage' && !new RegExp(`^${key.replace('$', '\\$')}:`, 'm').test(text));
+    assert.deepEqual(missing, []);
   });
 });

@@ -31,6 +31,7 @@ export function configFor(overrides: Partial<SdkgenConfig> = {}): SdkgenConfig {
     runtime: 'vendored',
     defaults: {},
     pagination: {},
+    validateResponses: false,
     allowRemoteRefs: false,
     ...overrides,
   };

@@ -1,0 +1,127 @@
+/**
+ * `validate: 'off' | 'warn' | 'strict'`: checks 2xx JSON bodies against the spec's response schema.
+ *
+ * - The checker is loaded on the first call that validates (one shared load per client family)
+ *   and awaited inside the call, so decoding can stay synchronous and lazy.
+ * - `warn` logs the first mismatch of each operation and status at warn level and later ones at
+ *   debug (a drifted field would otherwise log on every call), and returns the data. A value
+ *   outside an `enum` is never reported in `warn`: APIs add enum values without a new spec version,
+ *   and that is not a broken response (Speakeasy's open enums, Stainless' unknown variants).
+ * - `strict` raises ResponseValidationError for any mismatch, unknown enum values included.
+ * - Issues name the path and the keyword, never the value: a body may hold secrets.
+ */
+import { ResponseValidationError, SdkError, type Attempt } from '../errors.js';
+import type { RuntimeLog } from '../policies/logging.js';
+import { VALIDATE_MODES, type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
+
+/** Issues quoted in a message or log line; the error's `issues` holds up to MAX_ISSUES_KEPT. */
+const MAX_ISSUES_IN_MESSAGE = 3;
+/** Bound on issues kept per error: a 10,000-item array with one wrong field each is one problem, not 10,000. */
+const MAX_ISSUES_KEPT = 20;
+
+/** Where the body came from, for the message and the error's fields. */
+export interface ValidatedResponse {
+  readonly operationId: string;
+  readonly status: number;
+  readonly method: string;
+  /** Redacted. */
+  readonly url: string;
+  readonly requestId: string | undefined;
+  readonly attempts: readonly Attempt[];
+}
+
+/** Checks one decoded body; throws ResponseValidationError in strict mode. */
+export type BodyValidator = (body: unknown, response: ValidatedResponse) => void;
+
+export function validateModeOf(value: unknown, fallback: ValidateMode = 'off'): ValidateMode {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (VALIDATE_MODES as readonly string[]).includes(value)) return value as ValidateMode;
+  throw new SdkError(`validate must be one of ${VALIDATE_MODES.map((m) => `'${m}'`).join(', ')}; got ${JSON.stringify(value)}`);
+}
+
+/** One per client family (shared with withOptions-derived clients): the loaded checker and what was already warned. */
+export class ResponseValidation {
+  readonly #schemas: ResponseSchemas | undefined;
+  readonly #apiName: string;
+  #checker: Promise<ResponseChecker> | undefined;
+  readonly #warned = new Set<string>();
+  readonly #uncompilable = new Set<string>();
+
+  constructor(apiName: string, schemas: ResponseSchemas | undefined) {
+    this.#apiName = apiName;
+    this.#schemas = schemas;
+  }
+
+  /** Fails fast at construction: asking for validation from an SDK that carries no schemas is a setup error. */
+  assertAvailable(mode: ValidateMode): void {
+    if (mode !== 'off' && this.#schemas === undefined) {
+      throw new SdkError(
+        `${this.#apiName}: validate: '${mode}' needs the spec's response schemas, and this SDK was generated without them; ` +
+          'regenerate it with `validation: { responses: true }` in sdkgen.config.yaml, or use validate: \'off\'',
+      );
+    }
+  }
+
+  /** The validator for one call, after loading the checker (undefined when mode is off). */
+  async prepare(mode: ValidateMode, log: RuntimeLog): Promise<BodyValidator | undefined> {
+    if (mode === 'off' || this.#schemas === undefined) return undefined;
+    const schemas = this.#schemas;
+    this.#checker ??= schemas.load().catch((error: unknown) => {
+      throw new SdkError(
+        `${this.#apiName}: could not load the response validator (${error instanceof Error ? error.message : String(error)}); is the ajv package installed?`,
+        { cause: error },
+      );
+    });
+    const checker = await this.#checker;
+    return (body, response) => this.#check(checker, mode, log, body, response);
+  }
+
+  #check(checker: ResponseChecker, mode: ValidateMode, log: RuntimeLog, body: unknown, response: ValidatedResponse): void {
+    let issues: readonly SchemaIssue[] | undefined;
+    const key = `${response.operationId} ${response.status}`;
+    try {
+      issues = checker(response.operationId, response.status, body);
+    } catch (error) {
+      // A schema ajv cannot compile (an exotic regex, a broken $ref) is the spec's problem, not the
+      // response's: say so once, and let the data through in every mode.
+      if (!this.#uncompilable.has(key)) {
+        this.#uncompilable.add(key);
+        log.warn(`[sdk] ${response.operationId}: cannot validate ${response.status} responses: the spec's schema does not compile (${error instanceof Error ? error.message : String(error)})`);
+      }
+      return;
+    }
+    if (issues === undefined || issues.length === 0) return;
+    if (mode === 'warn') issues = issues.filter((issue) => issue.keyword !== 'enum');
+    if (issues.length === 0) return;
+    const summary = describeIssues(issues);
+    const where = `${response.method} ${response.url}`;
+    if (mode === 'strict') {
+      throw new ResponseValidationError(
+        `${this.#apiName}: ${response.operationId} returned a ${response.status} body that does not match the spec's schema (${where}): ${summary}`,
+        {
+          method: response.method,
+          url: response.url,
+          attempts: response.attempts,
+          issues: issues.slice(0, MAX_ISSUES_KEPT),
+          operationId: response.operationId,
+          status: response.status,
+          requestId: response.requestId,
+          body,
+        },
+      );
+    }
+    const line = `[sdk] ${response.operationId}: ${response.status} body does not match the spec's schema (${where}${response.requestId ? `, request id ${response.requestId}` : ''}): ${summary}`;
+    if (this.#warned.has(key)) {
+      log.debug(line);
+    } else {
+      this.#warned.add(key);
+      log.warn(`${line} (further mismatches of ${key} are logged at debug level)`);
+    }
+  }
+}
+
+function describeIssues(issues: readonly SchemaIssue[]): string {
+  const quoted = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((i) => `${i.path === '' ? '(root)' : i.path} ${i.message}`);
+  const more = issues.length > MAX_ISSUES_IN_MESSAGE ? ` and ${issues.length - MAX_ISSUES_IN_MESSAGE} more` : '';
+  return `${quoted.join('; ')}${more}`;
+}
