@@ -36,8 +36,10 @@ export type Checker = (operationId: string, status: number, body: unknown) => re
  *   too; servers' date-times and emails vary more than their types do.
  * - allErrors: true: `warn` filters enum issues out and must still see the rest.
  * - logger: false: ajv must not write to the console; the runtime logs through the client's logger.
+ * - unicodeRegExp: false: spec `pattern`s are written for many engines; `\-` or `\=` outside a
+ *   class is a syntax error under the `u` flag but means what the author meant without it.
  */
-const AJV_OPTIONS = { strict: false, validateSchema: false, validateFormats: false, allErrors: true, logger: false } as const;
+const AJV_OPTIONS = { strict: false, validateSchema: false, validateFormats: false, allErrors: true, logger: false, unicodeRegExp: false } as const;
 
 export function createResponseChecker(bundle: ResponseSchemaBundle): Checker {
   const ajv = new Ajv2020(AJV_OPTIONS);

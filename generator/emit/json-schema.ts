@@ -34,6 +34,9 @@ const DROPPED_KEYWORDS = new Set([
   'readOnly', 'writeOnly', '$id', '$schema', '$comment', 'nullable', 'x-nullable',
 ]);
 
+/** The seven JSON Schema types (OpenAPI 3.0 names the same ones). */
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
@@ -72,7 +75,11 @@ export function toJsonSchema(schema: unknown, options: ConvertOptions, depth = 0
       else if (SCHEMA_ARRAY_KEYWORDS.has(key) && Array.isArray(value)) put(out, key, value.map((s) => toJsonSchema(s, options, depth + 1)));
       else if (SCHEMA_KEYWORDS.has(key) && (isObject(value) || typeof value === 'boolean')) put(out, key, toJsonSchema(value, options, depth + 1));
       else if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) put(out, key, mapSchemas(value, options, depth));
-      else if (key === 'type' && value === 'file') continue; // Swagger 2.0's file type: binary, not JSON.
+      else if (key === 'type') {
+        // Only JSON types: Swagger's `file` (binary, not JSON) and mistakes (`int`, `date`, objects) would stop ajv compiling.
+        const types = (Array.isArray(value) ? value : [value]).filter((t) => typeof t === 'string' && JSON_TYPES.has(t));
+        if (types.length > 0) put(out, key, Array.isArray(value) ? types : types[0]);
+      }
       else put(out, key, value);
     }
     if (oneOf !== undefined) {

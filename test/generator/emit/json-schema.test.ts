@@ -93,6 +93,11 @@ describe('toJsonSchema', () => {
     assert.ok(!('$id' in s) && !('$schema' in s));
   });
 
+  test('type keeps only JSON types: a mistaken `int` or `date` would stop ajv compiling the whole schema', () => {
+    assert.deepEqual(toJsonSchema({ type: 'int', minimum: 1 }, v30), { minimum: 1 });
+    assert.deepEqual(toJsonSchema({ type: ['string', 'date'] }, v31), { type: ['string'] });
+  });
+
   test('a schema nested deeper than the limit is accepted unchecked instead of exhausting the stack', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 10_000; i++) deep = { items: deep };
@@ -146,6 +151,15 @@ describe('response schema bundle', () => {
     assert.equal(first.split('\n').length, 6);
     assert.match(first, /^export const responseSchemaBundle: ResponseSchemaBundle = JSON\.parse\(".*"\);$/m);
     assert.ok(!first.includes('__pwned'), 'descriptions are dropped, so spec prose never reaches the file');
+  });
+
+  test("patterns written for non-unicode engines (`\\-`, `\\=` outside a class) compile and check", () => {
+    const withPattern = structuredClone(document) as typeof document;
+    (withPattern.components.schemas.Pet.properties as Record<string, unknown>).id = { type: 'string', pattern: '^[a-z]+\\-[0-9]+\\=?$' };
+    const spec = specFromDocument(withPattern, '/spec.yaml');
+    const check = createResponseChecker(buildSchemaBundle(buildModel(spec, configFor()), spec));
+    assert.deepEqual(check('getPet', 200, { id: 'ab-12=' }), []);
+    assert.deepEqual(check('getPet', 200, { id: 'ab_12' })!.map((i) => `${i.path} ${i.keyword}`), ['/id pattern']);
   });
 
   test('a ref that leads nowhere is accepted unchecked rather than failing to compile', () => {
