@@ -1,6 +1,7 @@
 /**
  * Child process of the real-spec test: generates one SDK and prints its phase timings as JSON, so
- * peak RSS is this generation's alone. Usage: generate-one.ts <spec.json> <outDir> <ClientName>
+ * peak RSS is this generation's alone (with response schemas, so they are built under strict too).
+ * Usage: generate-one.ts <spec.json> <outDir> <ClientName>
  */
 import { readFileSync } from 'node:fs';
 import { buildModel } from '../../../generator/model/index.js';
@@ -13,7 +14,7 @@ const start = performance.now();
 const document = JSON.parse(readFileSync(specPath!, 'utf8')) as object;
 const parsed = performance.now();
 const spec = specFromDocument(document, specPath);
-const config = configFor({ client: { name: clientName! }, package: { name: `@real/${clientName!.toLowerCase()}`, version: '1.0.0' }, output: outDir! });
+const config = configFor({ client: { name: clientName! }, package: { name: `@real/${clientName!.toLowerCase()}`, version: '1.0.0' }, output: outDir!, validateResponses: true });
 const model = buildModel(spec, config);
 const modelled = performance.now();
 const files = await emitPackage(model, spec, config);

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { corpusPath, fetchCorpus } from '../../../scripts/fetch-corpus.js';
 import { REPO_ROOT } from '../model/helpers.js';
 import { compile } from '../emit/harness.js';
+import { pathToFileURL } from 'node:url';
+import type { ApiDescriptor } from '../../../runtime/descriptor.js';
 
 const OUT_ROOT = resolve(REPO_ROOT, '.tmp/real-specs');
 /** Generation of GitHub is ~3 s here; anything near this means a hang, not a slow machine. */
@@ -20,8 +22,8 @@ const GENERATE_TIMEOUT_MS = 120_000;
 const MAX_PEAK_RSS_MB = 600;
 
 const SPECS = [
-  { name: 'github', file: 'github.json', client: 'GitHub', minOperations: 1000 },
-  { name: 'stripe', file: 'stripe.json', client: 'Stripe', minOperations: 300 },
+  { name: 'github', file: 'github.json', client: 'GitHub', minOperations: 1000, validated: 'repos/get' },
+  { name: 'stripe', file: 'stripe.json', client: 'Stripe', minOperations: 300, validated: 'GetAccount' },
 ] as const;
 
 const figures: Record<string, Record<string, unknown>> = {};
@@ -33,7 +35,7 @@ describe('real specs', () => {
   });
 
   for (const spec of SPECS) {
-    test(`${spec.name}: generates and builds under strict with zero errors`, (t) => {
+    test(`${spec.name}: generates (with response schemas) and builds under strict with zero errors`, async (t) => {
       const outDir = join(OUT_ROOT, spec.name);
       const wallStart = performance.now();
       const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'generate-one.ts'), corpusPath(spec.file), outDir, spec.client], {
@@ -57,6 +59,12 @@ describe('real specs', () => {
       assert.equal(build.output.trim().split('\n').slice(0, 20).join('\n'), '');
       assert.equal(errorCount, 0);
       assert.equal(build.status, 0);
+
+      // The built package's validator loads (ajv, the schema bundle) and checks a real operation.
+      const { api } = (await import(pathToFileURL(join(outDir, 'dist/operations.js')).href)) as { api: ApiDescriptor };
+      const check = await api.responseSchemas!.load();
+      const issues = check(spec.validated, 200, {});
+      assert.ok(Array.isArray(issues) && issues.some((i) => i.keyword === 'required'), `an empty object is not a valid ${spec.validated} body: ${JSON.stringify(issues)}`);
     });
   }
 });
