@@ -91,8 +91,8 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     },
     ({ spec: loaded }) => `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,
   );
-  // model/ and emit/ (ts-morph, openapi-typescript) are imported only once the input is known to
-  // be good: bad input is reported fast, and never hidden behind a failure to load them.
+  // model/ and emit/ (openapi-typescript, which loads TypeScript) are imported only once the input
+  // is known to be good: bad input is reported fast, and never hidden behind a failure to load them.
   const model = await timed(
     'model',
     async () => (await import('./model/index.js')).buildModel(spec, config),

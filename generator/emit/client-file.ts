@@ -1,12 +1,11 @@
 /** src/client.ts: the client class, its typed auth and options, and the untagged operations. */
-import { StructureKind, type Project } from 'ts-morph';
 import type { ApiModel } from "../model/index.js";
 import type { SecuritySchemeDescriptor } from "../../runtime/descriptor.js";
-import { docText, GENERATED_HEADER, stringLiteral, typePropertyKey } from "./escape.js";
-import { methodStructure, paramsTypeDeclaration } from "./methods.js";
+import { docText, GENERATED_HEADER, jsDoc, stringLiteral, typePropertyKey } from "./escape.js";
+import { methodDeclaration, paramsTypeDeclaration } from "./methods.js";
 import { importLines } from "./resource-file.js";
 import { newTypeUses, type TypeUses } from "./type-expressions.js";
-import { printFile } from "./ts-project.js";
+import { classDeclaration, INDENT, memberBody, sourceFile } from "./code-writer.js";
 
 /** What a caller passes for each scheme; the runtime also reads the scheme's env variable. */
 function credentialType(scheme: SecuritySchemeDescriptor, uses: TypeUses): string | undefined {
@@ -50,7 +49,7 @@ function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
   return docText([`${where} (security scheme ${JSON.stringify(name)}).${env}`])!;
 }
 
-export function emitClientFile(project: Project, model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string): string {
+export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string): string {
   const uses = newTypeUses();
   uses.runtime.add('ClientOptions');
   const authMembers: string[] = [];
@@ -64,38 +63,30 @@ export function emitClientFile(project: Project, model: ApiModel, modelNames: Re
   const optionsName = `${model.clientName}Options`;
   const environments = model.servers.map((s) => stringLiteral(s.name));
   const paramsTypes = model.rootOperations.map((op) => paramsTypeDeclaration(op, uses));
-  const methods = model.rootOperations.map((op) => methodStructure(op, 'this', modelNames, uses));
+  const methods = model.rootOperations.map((op) => methodDeclaration(op, 'this', modelNames, uses));
   const imports = importLines(uses, { runtime: runtimeImport, types: './types.js', models: './models.js', operations: './operations.js' }, ['Client']);
   const resourceImports = model.resources.map((r) => `import { ${r.className} } from "./resources/${r.fileName}.js";`);
   const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
 
-  return printFile(project, '/client.ts', {
-    statements: [
+  // One property per resource (a blank line between them and the constructor), none when untagged.
+  const properties = model.resources.map((r) => `${jsDoc([r.description], INDENT)}${INDENT}readonly ${r.propertyName}: ${r.className};`);
+  const ctorStatements = ['super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)];
+  const ctor = `${INDENT}constructor(options: ${optionsName} = {}) ${memberBody(ctorStatements)}`;
+  const classDoc = jsDoc([model.title, model.description]) || jsDoc([model.clientName]);
+
+  return sourceFile(
+    [
       `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from "./operations.js";${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
       `/** Credentials, keyed by the spec's security scheme names. */\nexport interface ${authName} {${authMembers.length ? `\n${authMembers.join('\n')}\n` : ''}}`,
       `export interface ${optionsName} extends ClientOptions<${authName}> {${
         environments.length ? `\n  /** A server from the spec; \`baseUrl\` wins over it. Default: the first. */\n  readonly environment?: ${environments.join(' | ')};\n` : ''
       }}`,
       ...paramsTypes,
-      {
-        kind: StructureKind.Class,
-        name: model.clientName,
-        isExported: true,
-        extends: `Client<${authName}>`,
-        docs: [docText([model.title, model.description]) ?? model.clientName],
-        properties: model.resources.map((r) => {
-          const doc = docText([r.description]);
-          return { name: r.propertyName, type: r.className, isReadonly: true, ...(doc !== undefined ? { docs: [doc] } : {}) };
-        }),
-        ctors: [
-          {
-            parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
-            statements: ['super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
-          },
-        ],
-        methods,
-      },
     ],
-  });
+    classDeclaration(classDoc, `export class ${model.clientName} extends Client<${authName}>`, [
+      ...(properties.length > 0 ? [properties.join('\n')] : []),
+      ctor,
+      ...methods,
+    ]),
+  );
 }
-

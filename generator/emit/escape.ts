@@ -39,7 +39,7 @@ export function jsDoc(paragraphs: readonly (string | undefined)[], indent = ''):
   return `${indent}/**\n${lines.map((l) => `${indent} *${l === '' ? '' : ` ${l}`}`).join('\n')}\n${indent} */\n`;
 }
 
-/** The inner text of a JSDoc (what ts-morph's `docs` takes): paragraphs joined, escaped. */
+/** The inner text of a JSDoc, for callers that lay out the comment themselves: paragraphs joined, escaped. */
 export function docText(paragraphs: readonly (string | undefined)[]): string | undefined {
   const parts = paragraphs.filter((p): p is string => p !== undefined && p.trim() !== '').map(commentText);
   return parts.length === 0 ? undefined : parts.join('\n\n');

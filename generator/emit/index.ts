@@ -14,7 +14,6 @@ import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
-import { createPrinterProject } from './ts-project.js';
 
 /** Milliseconds per phase of the last emit, for `--verbose` and the real-spec benchmarks. */
 export interface EmitTimings {
@@ -41,7 +40,6 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
 
   start = performance.now();
   const modelNames = new Map(model.models.map((m) => [m.schemaName, m.name]));
-  const project = createPrinterProject();
   files.set('src/models.ts', emitModelsFile(model));
   files.set('src/operations.ts', emitOperationsFile(model, runtimeImportFor(config, 0), config.validateResponses));
   if (config.validateResponses) {
@@ -49,9 +47,9 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
     files.set('src/validation/ajv-checker.ts', await validationCheckerFile());
   }
   for (const resource of model.resources) {
-    files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(project, resource, modelNames, runtimeImportFor(config, 1), `${model.clientName}Auth`));
+    files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(resource, modelNames, runtimeImportFor(config, 1), `${model.clientName}Auth`));
   }
-  files.set('src/client.ts', emitClientFile(project, model, modelNames, runtimeImportFor(config, 0)));
+  files.set('src/client.ts', emitClientFile(model, modelNames, runtimeImportFor(config, 0)));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0)));
   lastEmitTimings.code = performance.now() - start;
 

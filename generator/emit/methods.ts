@@ -1,7 +1,7 @@
 /** One generated method per operation: signature, JSDoc, and its single line of logic. */
-import { StructureKind, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
 import type { OperationModel } from '../model/index.js';
-import { docText } from './escape.js';
+import { docText, jsDoc } from './escape.js';
+import { INDENT, memberBody } from './code-writer.js';
 import { pageItemType, paramsType, resultType, type TypeUses } from './type-expressions.js';
 
 /** Summaries this short, with nothing else to say, fit on the `/** ... *\/` line. */
@@ -11,7 +11,7 @@ function methodDoc(op: OperationModel): string {
   const route = `${op.method} ${op.path}`;
   const summary = op.summary?.trim();
   const lead = summary !== undefined ? `${summary}${END_PUNCTUATION.test(summary) ? '' : '.'} ${route}` : route;
-  return docText([lead, op.description, op.deprecated ? '@deprecated' : undefined])!;
+  return jsDoc([lead, op.description, op.deprecated ? '@deprecated' : undefined], INDENT);
 }
 
 /** `export type ListPetsParams = ...;` with the params' own docs. */
@@ -20,14 +20,10 @@ export function paramsTypeDeclaration(op: OperationModel, uses: TypeUses): strin
 }
 
 /**
+ * The method, indented as a class member.
  * @param target `this.client` in a resource class, `this` on the client itself.
  */
-export function methodStructure(
-  op: OperationModel,
-  target: string,
-  modelNames: ReadonlyMap<string, string>,
-  uses: TypeUses,
-): OptionalKind<MethodDeclarationStructure> & { kind: StructureKind.Method } {
+export function methodDeclaration(op: OperationModel, target: string, modelNames: ReadonlyMap<string, string>, uses: TypeUses): string {
   uses.runtime.add('RequestOptions');
   let returnType: string;
   let call: string;
@@ -42,17 +38,7 @@ export function methodStructure(
     returnType = `ApiPromise<${result}>`;
     call = `${target}.request<${result}>(operations.${op.key}, params, options)`;
   }
-  return {
-    kind: StructureKind.Method,
-    name: op.methodName,
-    docs: [methodDoc(op)],
-    parameters: [
-      op.paramsRequired
-        ? { name: 'params', type: op.paramsTypeName }
-        : { name: 'params', type: op.paramsTypeName, initializer: '{}' },
-      { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
-    ],
-    returnType,
-    statements: [`return ${call};`],
-  };
+  // Params are optional (`= {}`) when nothing in them is required.
+  const params = `params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`;
+  return `${methodDoc(op)}${INDENT}${op.methodName}(${params}, options?: RequestOptions): ${returnType} ${memberBody([`return ${call};`])}`;
 }

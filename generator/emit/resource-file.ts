@@ -1,10 +1,9 @@
 /** src/resources/<resource>.ts: one class per resource, its params types, nothing else. */
-import { Scope, StructureKind, type Project } from 'ts-morph';
 import type { ResourceModel } from "../model/index.js";
-import { docText, GENERATED_HEADER } from "./escape.js";
-import { methodStructure, paramsTypeDeclaration } from "./methods.js";
+import { GENERATED_HEADER, jsDoc } from "./escape.js";
+import { methodDeclaration, paramsTypeDeclaration } from "./methods.js";
 import { newTypeUses, type TypeUses } from "./type-expressions.js";
-import { printFile } from "./ts-project.js";
+import { classDeclaration, INDENT, memberBody, sourceFile } from "./code-writer.js";
 
 /** Import lines for what the generated code used, sorted so output is stable. */
 export function importLines(uses: TypeUses, paths: { runtime: string; types: string; models: string; operations: string }, extraRuntimeValues: readonly string[] = []): string {
@@ -18,7 +17,6 @@ export function importLines(uses: TypeUses, paths: { runtime: string; types: str
 }
 
 export function emitResourceFile(
-  project: Project,
   resource: ResourceModel,
   modelNames: ReadonlyMap<string, string>,
   runtimeImport: string,
@@ -27,21 +25,12 @@ export function emitResourceFile(
   const uses = newTypeUses();
   uses.runtime.add('Client');
   const paramsTypes = resource.operations.map((op) => paramsTypeDeclaration(op, uses));
-  const methods = resource.operations.map((op) => methodStructure(op, 'this.client', modelNames, uses));
+  const methods = resource.operations.map((op) => methodDeclaration(op, 'this.client', modelNames, uses));
   const imports = importLines(uses, { runtime: runtimeImport, types: '../types.js', models: '../models.js', operations: '../operations.js' });
-  const classDoc = docText([resource.description ?? `Operations tagged ${JSON.stringify(resource.tag)}.`]);
-  return printFile(project, `/resources/${resource.fileName}.ts`, {
-    statements: [
-      `${GENERATED_HEADER}${imports}\nimport { operations } from "../operations.js";\nimport type { ${authTypeName} } from "../client.js";\n`,
-      ...paramsTypes,
-      {
-        kind: StructureKind.Class,
-        name: resource.className,
-        isExported: true,
-        ...(classDoc !== undefined ? { docs: [classDoc] } : {}),
-        ctors: [{ parameters: [{ name: 'client', type: `Client<${authTypeName}>`, scope: Scope.Private, isReadonly: true }] }],
-        methods,
-      },
-    ],
-  });
+  const classDoc = jsDoc([resource.description ?? `Operations tagged ${JSON.stringify(resource.tag)}.`]);
+  const ctor = `${INDENT}constructor(private readonly client: Client<${authTypeName}>) ${memberBody([])}`;
+  return sourceFile(
+    [`${GENERATED_HEADER}${imports}\nimport { operations } from "../operations.js";\nimport type { ${authTypeName} } from "../client.js";\n`, ...paramsTypes],
+    classDeclaration(classDoc, `export class ${resource.className}`, [ctor, ...methods]),
+  );
 }

@@ -6,7 +6,6 @@ import { relative, isAbsolute } from 'node:path';
 import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
 import { parseSource, type ParsedSource } from './parse.js';
-import { fetchRemoteText } from './remote.js';
 
 export function isRemoteId(id: string): boolean {
   return /^https?:\/\//i.test(id);
@@ -55,6 +54,8 @@ export class SourceReader {
   }
 
   private async readRemote(url: string): Promise<ParsedSource> {
+    // Loaded on first use: remote refs are opt-in, and undici costs ~80 ms of every other run.
+    const { fetchRemoteText } = await import('./remote.js');
     return parseSource(await fetchRemoteText(url), url);
   }
 }
