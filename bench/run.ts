@@ -47,6 +47,35 @@ function ensureSpec(): void {
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts', 'fetch-corpus.ts')], { stdio: 'inherit', cwd: ROOT_DIR });
 }
 
+/** Share of all cores busy over `ms` (from the kernel's per-core counters): what else is running. */
+function busyShare(ms: number): number {
+  const total = (cs: ReturnType<typeof cpus>) => cs.reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq, 0);
+  const idle = (cs: ReturnType<typeof cpus>) => cs.reduce((sum, c) => sum + c.times.idle, 0);
+  const before = cpus();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const after = cpus();
+  const spent = total(after) - total(before);
+  return spent <= 0 ? 0 : 1 - (idle(after) - idle(before)) / spent;
+}
+
+/** A full run waits this long at most for other work to finish before starting anyway. */
+const QUIET_WAIT_MS = 120_000;
+/** Below this share of the machine busy with other work, the machine counts as quiet. */
+const QUIET_BUSY_SHARE = 0.15;
+/** Window of each quietness sample. */
+const QUIET_SAMPLE_MS = 5_000;
+
+/** Waits (full runs only) until other work leaves the machine; returns the busy share measured last. */
+function waitForQuiet(quick: boolean): number {
+  let busy = busyShare(quick ? 1_000 : QUIET_SAMPLE_MS);
+  const deadline = performance.now() + (quick ? 0 : QUIET_WAIT_MS);
+  while (busy > QUIET_BUSY_SHARE && performance.now() < deadline) {
+    process.stderr.write(`bench: ${(busy * 100).toFixed(0)}% of the machine is busy with other work; waiting for it to settle ...\n`);
+    busy = busyShare(QUIET_SAMPLE_MS);
+  }
+  return busy;
+}
+
 function gitCommit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
@@ -81,6 +110,7 @@ function main(): void {
   // Sections not selected keep their last result of the same mode; the report says so.
   for (const section of selected) rmSync(resultsFile(section, quick), { force: true });
 
+  const busyBefore = waitForQuiet(quick);
   const started = new Date();
   const loadStart = loadavg();
   const sections: RunMeta['sections'] = {};
@@ -117,6 +147,7 @@ function main(): void {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     loadStart,
     loadEnd: loadavg(),
+    busyBefore,
     commit: gitCommit(),
     versions,
     sections,

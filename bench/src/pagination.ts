@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isQuick, resultsFile } from './paths.js';
-import { SDKGEN_API, generateBenchApis, startServer } from './clients.js';
+import { SDKGEN_ENTRY, generateBenchApis, startServer } from './clients.js';
 import type { PaginationRow } from './types.js';
 
 const SELF = import.meta.filename;
@@ -49,7 +49,7 @@ async function walk(client: string, origin: string, perPage: number): Promise<vo
   let iterate: () => AsyncIterable<{ id: number }>;
   let close = async (): Promise<void> => {};
   if (client === 'sdkgen') {
-    const sdk = (await import(pathToFileURL(join(SDKGEN_API, 'src', 'index.ts')).href)) as {
+    const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as {
       BenchApi: new (o: object) => { items: { list(p: { per_page: number }): AsyncIterable<{ id: number }> }; close(): Promise<void> };
     };
     const api = new sdk.BenchApi({ baseUrl: origin, logLevel: 'off' });

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
 import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
-import { HEY_API, SDKGEN_API, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
+import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
 import type { RuntimeRow } from './types.js';
 
 interface Pet {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   try {
     const agent = new Agent({ connections: 50 });
     const fetchAgent = new Agent({ connections: 50 });
-    const sdk = (await import(pathToFileURL(join(SDKGEN_API, 'src', 'index.ts')).href)) as {
+    const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as {
       BenchApi: new (o: object) => { pets: { get(p: { petId: number }): Promise<Pet> }; close(): Promise<void> };
     };
     const ours = new sdk.BenchApi({ baseUrl: origin, logLevel: 'off' });

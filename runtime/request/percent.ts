@@ -41,8 +41,13 @@ interface WellFormedString {
 
 /** Encodes everything except RFC 3986 unreserved characters (ALPHA / DIGIT / - . _ ~). */
 export function encodeStrict(value: string): string {
+  // Most values (ids, numbers, slugs) need no encoding: skip the encode + replace passes.
+  if (UNRESERVED_ONLY.test(value)) return value;
   return encodeURIComponent(wellFormed(value)).replace(SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT, hexEscape);
 }
+
+/** A value made only of RFC 3986 unreserved characters encodes to itself. */
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
 
 /**
  * RFC 6570 reserved expansion for `allowReserved: true` query values: reserved characters and
