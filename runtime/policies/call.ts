@@ -141,7 +141,7 @@ export async function executeCall(
         const pageUrl = page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
         if (result.stream === undefined) {
           const response = newResponse(core, result, attemptNo, result.bytes);
-          const validator = result.bodyKind === 'json' ? await core.validation.prepare(validateMode, core.log) : undefined;
+          const validator = result.bodyKind === 'json' ? await core.validation.prepare(validateMode, core.log, core.stats) : undefined;
           const context = decodeContext(core, op, method, attempts, validator);
           return new BufferedCallResult(response, result.bodyKind, result.bytes ?? EMPTY_BODY, result.url, context, pageUrl);
         }

@@ -17,11 +17,17 @@ export interface OperationStats {
   readonly retries: number;
   /** Over the most recent calls (up to 1024), in ms. */
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number };
+  /**
+   * 2xx bodies that did not match the spec's schema (`validate` 'warn' or 'strict'; in 'warn',
+   * bodies whose only mismatch is an unknown enum value are not counted): how often the API drifts.
+   */
+  readonly schemaMismatches: number;
 }
 
 class OperationRecord {
   calls = 0;
   retries = 0;
+  schemaMismatches = 0;
   readonly errors: Record<string, number> = {};
   readonly samples = new Float64Array(LATENCY_SAMPLES);
   next = 0;
@@ -31,15 +37,25 @@ export class CallStats {
   readonly #operations = new Map<string, OperationRecord>();
 
   record(operationId: string, latencyMs: number, attempts: number, errorName: string | undefined): void {
+    const op = this.#record(operationId);
+    op.samples[op.next++ % LATENCY_SAMPLES] = latencyMs;
+    op.calls++;
+    if (attempts > 1) op.retries += attempts - 1;
+    if (errorName !== undefined) op.errors[errorName] = (op.errors[errorName] ?? 0) + 1;
+  }
+
+  /** A body that did not match its schema (counted when it is decoded, after the call itself was recorded). */
+  recordSchemaMismatch(operationId: string): void {
+    this.#record(operationId).schemaMismatches++;
+  }
+
+  #record(operationId: string): OperationRecord {
     let op = this.#operations.get(operationId);
     if (op === undefined) {
       op = new OperationRecord();
       this.#operations.set(operationId, op);
     }
-    op.samples[op.next++ % LATENCY_SAMPLES] = latencyMs;
-    op.calls++;
-    if (attempts > 1) op.retries += attempts - 1;
-    if (errorName !== undefined) op.errors[errorName] = (op.errors[errorName] ?? 0) + 1;
+    return op;
   }
 
   snapshot(): Record<string, OperationStats> {
@@ -51,6 +67,7 @@ export class CallStats {
         calls: op.calls,
         errors: { ...op.errors },
         retries: op.retries,
+        schemaMismatches: op.schemaMismatches,
         latencyMs: { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
       };
     }

@@ -12,6 +12,7 @@
  */
 import { ResponseValidationError, SdkError, type Attempt } from '../errors.js';
 import type { RuntimeLog } from '../policies/logging.js';
+import type { CallStats } from '../policies/stats.js';
 import { VALIDATE_MODES, type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
 
 /** Issues quoted in a message or log line; the error's `issues` holds up to MAX_ISSUES_KEPT. */
@@ -63,7 +64,7 @@ export class ResponseValidation {
   }
 
   /** The validator for one call, after loading the checker (undefined when mode is off). */
-  async prepare(mode: ValidateMode, log: RuntimeLog): Promise<BodyValidator | undefined> {
+  async prepare(mode: ValidateMode, log: RuntimeLog, stats: CallStats): Promise<BodyValidator | undefined> {
     if (mode === 'off' || this.#schemas === undefined) return undefined;
     const schemas = this.#schemas;
     this.#checker ??= schemas.load().catch((error: unknown) => {
@@ -73,10 +74,10 @@ export class ResponseValidation {
       );
     });
     const checker = await this.#checker;
-    return (body, response) => this.#check(checker, mode, log, body, response);
+    return (body, response) => this.#check(checker, mode, log, stats, body, response);
   }
 
-  #check(checker: ResponseChecker, mode: ValidateMode, log: RuntimeLog, body: unknown, response: ValidatedResponse): void {
+  #check(checker: ResponseChecker, mode: ValidateMode, log: RuntimeLog, stats: CallStats, body: unknown, response: ValidatedResponse): void {
     let issues: readonly SchemaIssue[] | undefined;
     const key = `${response.operationId} ${response.status}`;
     try {
@@ -93,6 +94,7 @@ export class ResponseValidation {
     if (issues === undefined || issues.length === 0) return;
     if (mode === 'warn') issues = issues.filter((issue) => issue.keyword !== 'enum');
     if (issues.length === 0) return;
+    stats.recordSchemaMismatch(response.operationId);
     const summary = describeIssues(issues);
     const where = `${response.method} ${response.url}`;
     if (mode === 'strict') {

@@ -47,6 +47,7 @@ interface ShelterClient {
     list(p?: object, options?: object): AsyncIterable<Record<string, unknown>>;
   };
   withOptions(options: object): ShelterClient;
+  stats(): Record<string, { calls: number; schemaMismatches: number }>;
   close(): Promise<void>;
 }
 
@@ -141,8 +142,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
       return true;
     });
     const { logger, lines } = capture();
-    const body = await client({ validate: 'warn', logger, logLevel: 'debug' }).animals.get({ animalId: 'unknown-enum' });
+    const warnClient = client({ validate: 'warn', logger, logLevel: 'debug' });
+    const body = await warnClient.animals.get({ animalId: 'unknown-enum' });
     assert.equal(body.status, 'fostered');
+    assert.equal(warnClient.stats().getAnimal!.schemaMismatches, 0);
     assert.deepEqual(lines.filter((l) => l.message.includes('schema')), []);
   });
 
@@ -153,6 +156,7 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     assert.equal((await c.animals.get({ animalId: 'broken' })).id, 42);
     const mismatches = lines.filter((l) => l.message.includes("does not match the spec's schema"));
     assert.deepEqual(mismatches.map((l) => l.level), ['warn', 'debug']);
+    assert.equal(c.stats().getAnimal!.schemaMismatches, 2, 'client.stats() counts every mismatch');
     assert.match(mismatches[0]!.message, /getAnimal: 200 body .* \/id must be string/);
     assert.match(mismatches[0]!.message, /request id req-7/);
     for (const line of lines) assert.ok(!line.message.includes(SECRET), line.message);
