@@ -27,7 +27,7 @@ import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from './trans
 import { PoolHolder, type PoolSettings } from './transport/dispatcher.js';
 import { clientHeaders } from './transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from './transport/cookie-jar.js';
-import { ResponseValidation, validateModeOf } from './validation/policy.js';
+import { ResponseValidation, clientValidateMode } from './validation/policy.js';
 import { Bulkhead } from './policies/bulkhead.js';
 import { executeCall, type ClientCore, type PageCall, type PageableResult } from './policies/call.js';
 import { RuntimeLog } from './policies/logging.js';
@@ -158,9 +158,8 @@ function buildCore<Auth extends object>(
   sharedValidation?: ResponseValidation,
 ): ClientCore {
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix);
-  const validate = validateModeOf(options.validate);
   const validation = sharedValidation ?? new ResponseValidation(api.name, api.responseSchemas);
-  validation.assertAvailable(validate);
+  const validate = clientValidateMode(options.validate, api.envPrefix, validation, log);
   const defaults = api.defaults;
   const timeouts = {
     connect: positive('timeout.connect', options.timeout?.connect ?? defaults?.timeout?.connect, DEFAULT_CONNECT_TIMEOUT_MS),

@@ -114,6 +114,7 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
    * first mismatch per operation and status, return the data; values outside an enum are not
    * reported) or 'strict' (raise ResponseValidationError). Needs an SDK generated with
    * `validation: { responses: true }`; ajv and the schemas load on the first validated call.
+   * Default: env `<PREFIX>_VALIDATE` (e.g. PETSTORE_VALIDATE=warn), else 'off'.
    */
   readonly validate?: ValidateMode;
 }

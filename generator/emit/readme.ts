@@ -34,7 +34,7 @@ function pickExample(model: ApiModel): OperationModel | undefined {
   return all.find((op) => op.method === 'GET' && !op.paramsRequired) ?? all.find((op) => op.method === 'GET') ?? all[0];
 }
 
-const VALIDATION_SECTION = (clientName: string): string =>
+const VALIDATION_SECTION = (clientName: string, envPrefix: string): string =>
   [
     "This SDK ships the API's response schemas. `validate` checks every 2xx JSON body against them:",
     '',
@@ -49,6 +49,8 @@ const VALIDATION_SECTION = (clientName: string): string =>
     "const strict = client.withOptions({ validate: 'strict' }); // shares the connection pool",
     "// or for one call: pass { validate: 'strict' } in the call options",
     '```',
+    '',
+    `Without the option, \`${envPrefix}_VALIDATE=warn\` (or \`strict\`) in the environment turns it on, e.g. in staging.`,
     '',
     'The schemas are checked leniently where OpenAPI is looser than JSON Schema: `oneOf` accepts a body that',
     'matches more than one member, `format` is not checked, and `writeOnly` properties are never required.',
@@ -130,6 +132,6 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
     mockOrigin: new URL(mockBaseUrl).origin,
     mockBaseUrl,
     envPrefix: model.envPrefix,
-    validationSection: withResponseSchemas ? VALIDATION_SECTION(model.clientName) : VALIDATION_ABSENT,
+    validationSection: withResponseSchemas ? VALIDATION_SECTION(model.clientName, model.envPrefix) : VALIDATION_ABSENT,
   });
 }

@@ -40,6 +40,33 @@ export function validateModeOf(value: unknown, fallback: ValidateMode = 'off'): 
   throw new SdkError(`validate must be one of ${VALIDATE_MODES.map((m) => `'${m}'`).join(', ')}; got ${JSON.stringify(value)}`);
 }
 
+/**
+ * The client's mode. Resolution order: the `validate` option, env `<PREFIX>_VALIDATE`, 'off'.
+ * The environment switches validation on without a code change (a staging deploy); so it never
+ * breaks a client: an unknown value, or an SDK without schemas, is one warning and 'off'.
+ * An explicit option that cannot be honoured throws instead (a programming error).
+ */
+export function clientValidateMode(option: unknown, envPrefix: string, validation: ResponseValidation, log: RuntimeLog): ValidateMode {
+  if (option !== undefined) {
+    const mode = validateModeOf(option);
+    validation.assertAvailable(mode);
+    return mode;
+  }
+  const variable = `${envPrefix}_VALIDATE`;
+  const fromEnv = process.env[variable];
+  if (fromEnv === undefined || fromEnv === '') return 'off';
+  const mode = fromEnv.toLowerCase();
+  if (!(VALIDATE_MODES as readonly string[]).includes(mode)) {
+    log.warnOnce(`${variable}:${fromEnv}`, `${variable}=${JSON.stringify(fromEnv)} is not a validate mode (off, warn, strict); validation stays off`);
+    return 'off';
+  }
+  if (mode !== 'off' && !validation.available) {
+    log.warnOnce(`${variable}:unavailable`, `${variable}=${mode} is ignored: this SDK was generated without response schemas (validation: { responses: true } in sdkgen.config.yaml)`);
+    return 'off';
+  }
+  return mode as ValidateMode;
+}
+
 /** One per client family (shared with withOptions-derived clients): the loaded checker and what was already warned. */
 export class ResponseValidation {
   readonly #schemas: ResponseSchemas | undefined;
@@ -51,6 +78,11 @@ export class ResponseValidation {
   constructor(apiName: string, schemas: ResponseSchemas | undefined) {
     this.#apiName = apiName;
     this.#schemas = schemas;
+  }
+
+  /** Whether the SDK carries response schemas. */
+  get available(): boolean {
+    return this.#schemas !== undefined;
   }
 
   /** Fails fast at construction: asking for validation from an SDK that carries no schemas is a setup error. */

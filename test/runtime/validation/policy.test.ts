@@ -122,3 +122,45 @@ describe('validate: what is checked', () => {
     });
   });
 });
+
+describe('validate: env <PREFIX>_VALIDATE', () => {
+  const VARIABLE = 'TESTAPI_VALIDATE';
+  const withEnv = async (value: string, run: () => Promise<void>) => {
+    const before = process.env[VARIABLE];
+    process.env[VARIABLE] = value;
+    try {
+      await run();
+    } finally {
+      if (before === undefined) delete process.env[VARIABLE];
+      else process.env[VARIABLE] = before;
+    }
+  };
+
+  test('switches validation on without a code change; the option wins over it', async () => {
+    const server = await petServer({ id: 7 });
+    await withEnv('STRICT', async () => {
+      const client = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logLevel: 'off' }));
+      await assert.rejects(client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), ResponseValidationError);
+      const optedOut = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logLevel: 'off', validate: 'off' }));
+      assert.deepEqual(await optedOut.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
+    });
+  });
+
+  test('never breaks a client: an unknown value, or an SDK without schemas, is one warning and off', async () => {
+    const server = await petServer({ id: 7 });
+    await withEnv('loud', async () => {
+      const { lines, logger } = quietLogger();
+      const client = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logger }));
+      assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
+      assert.deepEqual(lines, ['TESTAPI_VALIDATE="loud" is not a validate mode (off, warn, strict); validation stays off']);
+    });
+    await withEnv('warn', async () => {
+      const { lines, logger } = quietLogger();
+      const client = track.client(new Client(testApi(), { baseUrl: server.origin, logger }));
+      assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
+      assert.match(lines.join('\n'), /TESTAPI_VALIDATE=warn is ignored: this SDK was generated without response schemas/);
+      // An explicit option that cannot be honoured is a programming error, and throws.
+      assert.throws(() => new Client(testApi(), { baseUrl: server.origin, validate: 'warn' }), /generated without them/);
+    });
+  });
+});
