@@ -14,6 +14,8 @@
  * - Annotations (description, examples, title, x-*) are dropped: they only make the bundle larger.
  */
 
+import { isObject, setOwn } from '../model/refs.js';
+
 export type RefRewriter = (ref: string) => string;
 
 /** Keywords whose value is one schema. */
@@ -39,14 +41,8 @@ const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Own-key assignment: a property named `__proto__` stays a property. */
-function put(target: Json, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
+const put = setOwn<unknown>;
 
 export interface ConvertOptions {
   /** OpenAPI 3.0 (and upgraded 2.0): `$ref` siblings ignored, boolean exclusive bounds. */

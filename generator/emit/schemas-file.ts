@@ -8,7 +8,7 @@
  * as code. The string goes through stringLiteral, so a hostile spec stays inert data.
  */
 import type { ApiModel } from '../model/index.js';
-import { RefResolver, escapePointerSegment } from '../model/refs.js';
+import { RefResolver, decodeRefSegment, escapePointerSegment, setOwn } from '../model/refs.js';
 import type { LoadedSpec } from '../types.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
 import { toJsonSchema } from './json-schema.js';
@@ -24,25 +24,16 @@ interface Bundle {
 /** A `$ref` as a canonical pointer (`/components/schemas/Pet`): percent- and ~-decoding undone once, then re-escaped. */
 function canonicalPointer(ref: string): string | undefined {
   if (!ref.startsWith('#/')) return undefined;
-  const segments = ref.slice(2).split('/').map((segment) => {
-    let decoded = segment;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      // Not percent-encoded after all.
-    }
-    return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-  });
-  return segments.map((s) => `/${escapePointerSegment(s)}`).join('');
+  return ref
+    .slice(2)
+    .split('/')
+    .map((s) => `/${escapePointerSegment(decodeRefSegment(s))}`)
+    .join('');
 }
 
 /** A `$defs` key as it appears in a `$ref` fragment: the key escaped as one pointer segment, URI-encoded. */
 function defsRef(key: string): string {
   return `#/$defs/${encodeURIComponent(escapePointerSegment(key))}`;
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export function buildSchemaBundle(model: ApiModel, spec: LoadedSpec): Bundle {

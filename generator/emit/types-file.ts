@@ -5,6 +5,7 @@
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from './openapi-typescript.js';
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
+import { decodeRefSegment } from '../model/refs.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
 
 /** Prefix of stand-in keys; a document that already uses it is refused rather than mis-typed. */
@@ -92,15 +93,6 @@ function needsProtection(key: string): boolean {
 }
 
 /** A `$ref` segment as the model reads it (percent-decoding when it is valid, then ~1 and ~0). */
-function decodeRefSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // Not percent-encoded after all.
-  }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 /**
  * We hand openapi-typescript a copy with those keys (and the `$ref` segments naming them)

@@ -31,7 +31,8 @@ export function joinPointer(base: string, ...segments: (string | number)[]): str
   return base + segments.map((s) => `/${escapePointerSegment(String(s))}`).join('');
 }
 
-function decodeSegment(segment: string): string {
+/** One `$ref` pointer segment: percent-decoded when it is (refs are URI fragments), then RFC 6901 unescaped. */
+export function decodeRefSegment(segment: string): string {
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);
@@ -58,7 +59,7 @@ export class RefResolver {
     if (!pointer.startsWith('/')) return undefined;
     let node: unknown = this.spec.document;
     for (const raw of pointer.slice(1).split('/')) {
-      const key = decodeSegment(raw);
+      const key = decodeRefSegment(raw);
       if (Array.isArray(node)) node = /^\d+$/.test(key) ? node[Number(key)] : undefined;
       else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
       else return undefined;
