@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 import { Client as SourceClient } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
+import { runCalls } from './src/call-loop.js';
 
 const REQUESTS = Number(process.argv[2] === 'server' ? 0 : (process.argv[2] ?? 20_000));
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -71,20 +72,10 @@ interface Measured {
 }
 
 async function run(concurrency: number, total: number, call: () => Promise<unknown>, into?: Measured): Promise<void> {
-  let next = 0;
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      next++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const { ms, cpuUs } = await runCalls(concurrency, total, call);
   if (into) {
-    const cpu = process.cpuUsage(cpuStart);
-    into.ms += performance.now() - started;
-    into.cpuUs += cpu.user + cpu.system;
+    into.ms += ms;
+    into.cpuUs += cpuUs;
     into.calls += total;
   }
 }

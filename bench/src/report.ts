@@ -106,6 +106,11 @@ function read<Row>(dir: string, section: string): SectionResult<Row> | undefined
 /** More than this share of the machine busy with other work at the start marks the figures as not quotable. */
 const LOADED_BUSY_SHARE = 0.25;
 
+/** The line saying a section's figures come from an earlier run (sections not selected keep their last results). */
+function staleNote(meta: RunMeta, section: string, writtenAt: unknown): string[] {
+  return meta.sections[section] ? [] : [`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(writtenAt)})._`, ''];
+}
+
 export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): string {
   mkdirSync(join(outDir, 'charts'), { recursive: true });
   const gen = read<GenRow>(resultsDir, 'gen');
@@ -221,7 +226,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- 1. generation
   out.push('## 1. Generation (GitHub api.github.com, 1,223 operations)', '');
   if (gen) {
-    if (!meta.sections['gen']) out.push(`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(gen.writtenAt)})._`, '');
+    out.push(...staleNote(meta, 'gen', gen.writtenAt));
     out.push(
       `Each tool run as its CLI in a fresh process, ${gen.runs} round(s), the order rotating between rounds; median wall time (process start to exit) and peak RSS (the largest node process of the run, from \`process.resourceUsage().maxRSS\`). sdkgen runs as its CLI bundled to plain JS (like the published package), not through tsx.`,
       '',
@@ -254,7 +259,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- 2. tsc
   out.push('## 2. Type-check cost (consumer calling repos/get and issues/list-for-repo)', '');
   if (tsc) {
-    if (!meta.sections['tsc']) out.push(`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(tsc.writtenAt)})._`, '');
+    out.push(...staleNote(meta, 'tsc', tsc.writtenAt));
     out.push(
       `\`tsc --noEmit --extendedDiagnostics\` (TypeScript ${meta.versions.typescript ?? ''}) on one consumer file per output, options: \`${JSON.stringify(tsc.compilerOptions)}\`. Check time is the median of ${String(tsc.runs)} run(s). swagger-typescript-api's output starts with \`// @ts-nocheck\`, so its error count is always 0.`,
       '',
@@ -279,7 +284,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- 3. runtime
   out.push('## 3. Runtime throughput (loopback, small JSON GET)', '');
   if (rt) {
-    if (!meta.sections['runtime']) out.push(`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(rt.writtenAt)})._`, '');
+    out.push(...staleNote(meta, 'runtime', rt.writtenAt));
     out.push(
       `${int(Number(rt.requests))} requests per client per round, ${String(rt.rounds)} round(s) (clients rotate), median round; latency percentiles over all timed calls. Server: bench/runtime-throughput.ts's keep-alive node:http server in its own process. ${rt.pinned ? 'Server pinned to core 0, clients to core 1.' : 'Not pinned to cores.'} CPU is the client process's user+system time per call. raw undici.request and undici fetch use undici ${meta.versions.undici ?? ''} from bench/ with an Agent of 50 connections each; the sdkgen client is generated from bench/fixtures/bench-api.yaml and resolves the same undici; openapi-fetch and the hey-api client call Node's global fetch (the undici bundled with Node ${meta.node}).`,
       '',
@@ -305,7 +310,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- 4. pagination
   out.push('## 4. Link-header pagination', '');
   if (pag) {
-    if (!meta.sections['pagination']) out.push(`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(pag.writtenAt)})._`, '');
+    out.push(...staleNote(meta, 'pagination', pag.writtenAt));
     out.push(
       `${int(Number(pag.pages))} pages of ${int(Number(pag.perPage))} items from a loopback server, each page's \`Link\` header pointing at the next. Each client in its own process; RSS growth = highest RSS sampled once per page minus RSS before the walk (after one warm-up page and a GC). Peers have no Link-header pagination (docs/anchors.md §8), so the reference is a hand-written undici.request loop.`,
       '',
@@ -329,7 +334,7 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- 5. bundle
   out.push('## 5. Bundle size of a one-call app', '');
   if (bun) {
-    if (!meta.sections['bundle']) out.push(`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(bun.writtenAt)})._`, '');
+    out.push(...staleNote(meta, 'bundle', bun.writtenAt));
     out.push(
       'One call (repos/get) against each tool\'s GitHub output, `esbuild --bundle --minify --platform=node --format=esm` with undici external; gzip at level 9. The last row is sdkgen on the 2-operation bench API: the runtime\'s own size. The fetch-based outputs bring no HTTP stack of their own (they call the platform\'s fetch), while sdkgen\'s bundle holds its runtime (retries, timeouts, auth, pagination, errors) and needs undici beside it.',
       '',

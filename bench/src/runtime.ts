@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
+import { runCalls } from './call-loop.js';
 import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
 import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
 import type { RuntimeRow } from './types.js';
@@ -28,21 +29,8 @@ function argNumber(name: string): number | undefined {
 }
 
 async function timed(concurrency: number, total: number, call: () => Promise<unknown>, latencies?: number[]): Promise<{ rps: number; cpuUs: number }> {
-  let next = 0;
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      next++;
-      const t0 = performance.now();
-      await call();
-      latencies?.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const ms = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  return { rps: (total / ms) * 1000, cpuUs: (cpu.user + cpu.system) / total };
+  const { ms, cpuUs } = await runCalls(concurrency, total, call, latencies);
+  return { rps: (total / ms) * 1000, cpuUs: cpuUs / total };
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
+import type { CountingListener } from '../../runtime/core/support/server.js';
+
+export { startBlackHole } from '../../runtime/core/support/server.js';
 
 export const FAULTS = [
   'ok',
@@ -305,35 +308,7 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
   };
 }
 
-/** Counts connections; optionally answers (TLS server) or never reads a byte (TCP listener). */
-export interface CountingListener {
-  readonly url: string;
-  connections(): number;
-  close(): Promise<void>;
-}
 
-/** Accepts TCP connections and never reads from them (nor writes). */
-export async function startBlackHole(scheme: 'http' | 'https' = 'http'): Promise<CountingListener> {
-  const sockets = new Set<net.Socket>();
-  let count = 0;
-  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
-    count++;
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `${scheme}://127.0.0.1:${port}`,
-    connections: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** An HTTPS server with the given certificate; counts TLS connections and requests. */
 export async function startTlsServer(cert: string, key: string): Promise<CountingListener & { requests(): number }> {

@@ -60,10 +60,19 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-/** A TCP listener that accepts and never says a word: TLS to it never completes (connect timeout). */
-export async function startSilentTcp(): Promise<{ port: number; close(): Promise<void> }> {
+/** Counts connections; answers (the chaos TLS server) or never reads a byte (startBlackHole). */
+export interface CountingListener {
+  readonly url: string;
+  connections(): number;
+  close(): Promise<void>;
+}
+
+/** Accepts TCP connections and never reads from them (nor writes). */
+export async function startBlackHole(scheme: 'http' | 'https' = 'http'): Promise<CountingListener> {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
+  let count = 0;
+  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
+    count++;
     sockets.add(socket);
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
@@ -71,13 +80,20 @@ export async function startSilentTcp(): Promise<{ port: number; close(): Promise
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    port,
+    url: `${scheme}://127.0.0.1:${port}`,
+    connections: () => count,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+}
+
+/** A TCP listener that accepts and never says a word: TLS to it never completes (connect timeout). */
+export async function startSilentTcp(): Promise<{ port: number; close(): Promise<void> }> {
+  const hole = await startBlackHole();
+  return { port: Number(new URL(hole.url).port), close: hole.close };
 }
 
 /** A port nothing listens on (bound then released): connections are refused. */
