@@ -14,6 +14,7 @@ import { displayPath } from './load/display-path.js';
 import { parseSource, type ParsedSource } from './load/parse.js';
 import { appendPointer, isPlainObject } from './load/pointer.js';
 import { PATH_ITEM_METHODS } from './load/check-operations.js';
+import { pascalWord, productWords } from './model/product-name.js';
 import { InputError, type LoadedSpec, type PaginationConfig, type SdkgenConfig, type SourceLocation } from './types.js';
 
 /** Looked up in the working directory when no -c is given. */
@@ -240,15 +241,16 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
   checkOperationIds(settings, spec);
   const title = spec.document.info.title;
   const version = String(spec.document.info.version);
+  const serverUrl = firstServerUrl(spec.document);
   return {
     spec: settings.spec,
     output: settings.output,
     package: {
-      name: settings.package.name ?? packageNameFromTitle(title),
+      name: settings.package.name ?? packageNameFromTitle(title, serverUrl),
       version: settings.package.version ?? (SEMVER.test(version) ? version : FALLBACK_PACKAGE_VERSION),
       ...(settings.package.description !== undefined && { description: settings.package.description }),
     },
-    client: { name: settings.client.name ?? clientNameFromTitle(title) },
+    client: { name: settings.client.name ?? clientNameFromTitle(title, serverUrl) },
     runtime: settings.runtime,
     ...(settings.runtimePackage !== undefined && { runtimePackage: settings.runtimePackage }),
     defaults: settings.defaults,
@@ -264,18 +266,16 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-.]+)?(\+[0-9A-Za-z-.]+)?$/;
 
-/** Words of a title in ASCII: accents dropped, everything else a separator. */
-function titleWords(title: string): string[] {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+/** The first server's URL (OpenAPI 3 `servers`, or Swagger 2's `host`): another source of the product name. */
+function firstServerUrl(document: Record<string, unknown>): string | undefined {
+  const servers = document.servers;
+  if (Array.isArray(servers) && isPlainObject(servers[0]) && typeof servers[0].url === 'string') return servers[0].url;
+  return typeof document.host === 'string' ? `https://${document.host}` : undefined;
 }
 
-/** "Pet Store" -> "pet-store": lowercase and dashed, as npm requires. */
-export function packageNameFromTitle(title: string): string {
-  const name = titleWords(title).join('-').toLowerCase().slice(0, 214).replace(/-+$/, '');
+/** "Pet Store" -> "pet-store"; "GitHub's official OpenAPI spec" -> "github": lowercase and dashed, as npm requires. */
+export function packageNameFromTitle(title: string, serverUrl?: string): string {
+  const name = productWords(title, serverUrl).join('-').toLowerCase().slice(0, 214).replace(/-+$/, '');
   return name === '' ? FALLBACK_PACKAGE_NAME : name;
 }
 
@@ -283,10 +283,8 @@ export function packageNameFromTitle(title: string): string {
 const RESERVED_CLIENT_NAMES = new Set(['Client', 'Error', 'Object', 'Promise', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set', 'Date', 'Response', 'Request', 'Headers']);
 
 /** "Pet Store" -> "PetStore"; "2fa codes" -> "Api2faCodes"; nothing usable -> "Api". */
-export function clientNameFromTitle(title: string): string {
-  let name = titleWords(title)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join('');
+export function clientNameFromTitle(title: string, serverUrl?: string): string {
+  let name = productWords(title, serverUrl).map(pascalWord).join('');
   if (name === '') return FALLBACK_CLIENT_NAME;
   if (/^[0-9]/.test(name)) name = FALLBACK_CLIENT_NAME + name;
   return RESERVED_CLIENT_NAMES.has(name) ? `${name}Api` : name;

@@ -10,15 +10,19 @@ import { readServers } from './servers.js';
 import { readOperations } from './operation.js';
 import { assignNames } from './naming.js';
 import { toPascalIdentifier } from './identifiers.js';
+import { envPrefixWords } from './product-name.js';
 
 export type * from './ir.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `PetStore` -> `PETSTORE`: the prefix of PETSTORE_BEARER_AUTH, PETSTORE_LOG, PETSTORE_BASE_URL. */
+/**
+ * `PetStore` -> `PET_STORE`, `GitHub` -> `GITHUB`: the prefix of PET_STORE_BEARER_AUTH,
+ * PET_STORE_LOG, PET_STORE_BASE_URL, with the words split as people write them (see words.ts).
+ */
 export function envPrefixFor(clientName: string): string {
-  const prefix = clientName.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return /^[A-Z]/.test(prefix) ? prefix : `SDK${prefix}`;
+  const prefix = envPrefixWords(clientName).join('_');
+  return /^[A-Z]/.test(prefix) ? prefix : `SDK_${prefix}`.replace(/_$/, '');
 }
 
 export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {

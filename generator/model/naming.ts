@@ -17,7 +17,6 @@
  *   then a `Model`/`Resource`/`RequestParams` suffix, then the injective encoding; never a name of
  *   the runtime, a global (File, Blob, Error ...) or the files' own imports.
  */
-import { split } from 'change-case';
 import { InputError } from '../types.js';
 import type { RawOperation } from './operation.js';
 import {
@@ -29,67 +28,26 @@ import {
   toPascalIdentifier,
   toVerbatimIdentifier,
 } from './identifiers.js';
-import { resolveNames, type NameRequest } from './resolve-names.js';
+import { resolveNames, type NameCandidate } from './resolve-names.js';
+import { methodCandidates, methodPathName, paramsTypeBase, RESIDENT_WEIGHT, type GroupContext } from './method-names.js';
+import { literalBase, lowerWords } from './rest-names.js';
+import { resourceTag } from './operation-id.js';
 import { CLIENT_MEMBER_NAMES, RESOURCE_MEMBER_NAMES, reservedTypeNames } from './reserved-names.js';
 
-/** An explicit name beats derived ones in the same round. */
-const OVERRIDE_WEIGHT = 2;
 /** A name that is already exactly its own candidate (`User`) beats one derived by re-casing (`user`). */
 const NATURAL_WEIGHT = 1;
 
-/** `GET /pets/{petId}` -> `getPetsByPetId`; `GET /` -> `getRoot`. */
-export function methodPathName(method: string, path: string): string {
-  const words: string[] = [method.toLowerCase()];
-  for (const segment of path.split('/').filter(Boolean)) {
-    const param = /^\{(.+)\}$/.exec(segment);
-    words.push(param ? `by ${param[1]}` : segment);
+/** The context of every resource (tag): its noun, its path base, the document's shared prefix. */
+function groupContexts(ops: readonly RawOperation[], groups: readonly string[]): Map<string | undefined, GroupContext> {
+  const sharedPrefix = literalBase(ops.map((op) => op.path));
+  const patchPaths = new Set(ops.filter((op) => op.method === 'PATCH').map((op) => op.path));
+  const contexts = new Map<string | undefined, GroupContext>();
+  contexts.set(undefined, { sharedPrefix, patchPaths, base: sharedPrefix, noun: [] });
+  for (const g of groups) {
+    const paths = ops.filter((op) => op.group === g).map((op) => op.path);
+    contexts.set(g, { group: g, sharedPrefix, patchPaths, base: literalBase(paths), noun: lowerWords(resourceTag(g)) });
   }
-  if (words.length === 1) words.push('root');
-  return toCamelIdentifier(words.join(' '));
-}
-
-function lastSegment(operationId: string): string {
-  const parts = operationId.split('/').filter(Boolean);
-  return parts[parts.length - 1] ?? operationId;
-}
-
-/** `pets`, `pet`, `categories` -> `category`, `statuses` -> `status`: forms a method name may use. */
-function nounForms(word: string): string[] {
-  const forms = [word];
-  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.endsWith('s')) forms.push(word.slice(0, -1));
-  else forms.push(`${word}s`);
-  return forms;
-}
-
-/**
- * `listPets` in resource `pets` -> `list` (so the call reads `client.pets.list()`, as in
- * hand-written SDKs); undefined unless the name is one verb followed by the resource's words.
- */
-export function withoutResourceWords(name: string, group: string | undefined): string | undefined {
-  if (group === undefined) return undefined;
-  const words = split(name).map((w) => w.toLowerCase());
-  const resource = split(group).map((w) => w.toLowerCase());
-  // Only a lone verb is left alone (`list`, `get`): `listFeedingEvents` -> `listFeeding` reads worse.
-  if (resource.length === 0 || words.length !== resource.length + 1) return undefined;
-  const tail = words.slice(words.length - resource.length);
-  const last = resource.length - 1;
-  const matches = tail.every((w, i) => (i === last ? nounForms(resource[i]!).includes(w) : w === resource[i]));
-  return matches ? toMemberIdentifier(words.slice(0, words.length - resource.length).join(' ')) : undefined;
-}
-
-function methodCandidates(op: RawOperation): NameRequest['candidates'] {
-  const short = op.hasOperationId ? toMemberIdentifier(lastSegment(op.id)) : undefined;
-  const stripped = short !== undefined ? withoutResourceWords(short, op.group) : undefined;
-  const derived = short !== undefined
-    ? [...(stripped !== undefined ? [stripped] : []), short, toMemberIdentifier(op.id), methodPathName(op.method, op.path)]
-    : [methodPathName(op.method, op.path)];
-  return [
-    ...(op.nameOverride !== undefined ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT }] : []),
-    ...derived,
-    encodeIdentifier(`${op.method} ${op.path}`),
-  ];
+  return contexts;
 }
 
 export interface ResourceNames {
@@ -125,19 +83,38 @@ function checkOverrides(ops: readonly RawOperation[]): void {
   }
 }
 
+/**
+ * `ReadItemParams` (FastAPI's `read_item_items__item_id__get`), `PullsCreateParams`; without an
+ * operationId the resource and method (`ContentsListCheckpointsParams`). springfox's `_1`
+ * duplicates yield, as for methods.
+ */
+function paramsTypeCandidates(op: RawOperation, key: string, methodName: string): NameCandidate[] {
+  const fromId = paramsTypeBase(op);
+  const fallback = toPascalIdentifier(key);
+  const inResource = `${toPascalIdentifier(`${op.group !== undefined ? resourceTag(op.group) : ''} ${methodName}`)}Params`;
+  const first = fromId !== undefined ? { name: `${toPascalIdentifier(fromId.base)}Params`, weight: fromId.duplicate ? 0 : RESIDENT_WEIGHT } : { name: inResource };
+  return [first, { name: inResource }, { name: `${fallback}Params` }, { name: `${fallback}RequestParams` }, { name: `${encodeIdentifier(op.pointer)}Params` }];
+}
+
 export function assignNames(ops: readonly RawOperation[], schemaNames: readonly string[], clientName: string): Names {
   checkOverrides(ops);
   const groups = [...new Set(ops.flatMap((op) => (op.group !== undefined ? [op.group] : [])))];
   const rootOps = ops.filter((op) => op.group === undefined);
+  const contexts = groupContexts(ops, groups);
 
   // Client-level namespace: resource properties and root methods together.
   const clientLevel = resolveNames(
     [
       ...groups.map((g) => ({
         id: `group:${g}`,
-        candidates: [{ name: toMemberIdentifier(g, 'resource'), weight: NATURAL_WEIGHT }, toVerbatimIdentifier(g, 'resource'), `${encodeIdentifier(g)}Resource`],
+        candidates: [
+          { name: toMemberIdentifier(resourceTag(g), 'resource'), weight: NATURAL_WEIGHT },
+          toMemberIdentifier(g, 'resource'),
+          toVerbatimIdentifier(g, 'resource'),
+          `${encodeIdentifier(g)}Resource`,
+        ],
       })),
-      ...rootOps.map((op) => ({ id: `op:${op.pointer}`, candidates: methodCandidates(op) })),
+      ...rootOps.map((op) => ({ id: `op:${op.pointer}`, candidates: methodCandidates(op, contexts.get(undefined)!) })),
     ],
     { taken: [...CLIENT_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] },
   );
@@ -146,7 +123,7 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
   for (const g of groups) {
     const members = ops.filter((op) => op.group === g);
     const names = resolveNames(
-      members.map((op) => ({ id: op.pointer, candidates: methodCandidates(op) })),
+      members.map((op) => ({ id: op.pointer, candidates: methodCandidates(op, contexts.get(g)!) })),
       { taken: [...RESOURCE_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] },
     );
     for (const [pointer, name] of names) methodNames.set(pointer, name);
@@ -185,13 +162,10 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
   const generatedTypes = resolveNames(
     [
       ...groups.map((g) => {
-        const pascal = toPascalIdentifier(g, 'Resource');
+        const pascal = toPascalIdentifier(resourceTag(g), 'Resource');
         return { id: `group:${g}`, candidates: [pascal, `${pascal}Resource`, `${encodeIdentifier(g)}Resource`] };
       }),
-      ...ops.map((op) => {
-        const base = toPascalIdentifier(operationKeys.get(op.pointer)!);
-        return { id: `op:${op.pointer}`, candidates: [`${base}Params`, `${base}RequestParams`, `${encodeIdentifier(op.pointer)}Params`] };
-      }),
+      ...ops.map((op) => ({ id: `op:${op.pointer}`, candidates: paramsTypeCandidates(op, operationKeys.get(op.pointer)!, methodNames.get(op.pointer)!) })),
     ],
     { taken: typeTaken },
   );

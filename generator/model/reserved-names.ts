@@ -4,10 +4,15 @@
  */
 import { GLOBAL_NAMES, OBJECT_PROTOTYPE_NAMES } from './identifiers.js';
 
-/** Members of the runtime `Client` (public and private: TS rejects a subclass member either way). */
+/**
+ * What a resource property or root method of the generated client would collide with: the runtime
+ * `Client`'s own public members (its state lives in `#private` fields, which no subclass member can
+ * clash with), `constructor`, and `then` (a client with a `then` member would be taken for a
+ * promise by `await`). Nothing else: `client.auth`, `client.session`, `client.api` are free.
+ * A test reads runtime/client.ts and checks this list against its real public members.
+ */
 export const CLIENT_MEMBER_NAMES: readonly string[] = [
-  'request', 'paginate', 'withOptions', 'close', 'stats', 'api', 'options', 'session', 'transport',
-  'pipeline', 'state', 'core', 'logger', 'auth', 'dispatcher', 'baseUrl', 'then', 'constructor',
+  'request', 'paginate', 'withOptions', 'close', 'stats', 'options', 'then', 'constructor',
 ];
 
 /** Members of a generated resource class. */

@@ -1,12 +1,15 @@
 /** Security Scheme Objects -> SecuritySchemeDescriptor; security requirements -> scheme-name lists. */
 import type { LoadedSpec } from '../types.js';
 import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../runtime/descriptor.js';
-import { constantCase } from 'change-case';
+import { constantWords } from './words.js';
 import { inputError, isObject, joinPointer, type JsonObject, type RefResolver } from './refs.js';
 
-/** `PETSTORE` + `bearerAuth` -> `PETSTORE_BEARER_AUTH`: the variable a scheme reads by default. */
+/**
+ * `PET_STORE` + `bearerAuth` -> `PET_STORE_BEARER_AUTH`, `OAuth2PasswordBearer` ->
+ * `..._OAUTH2_PASSWORD_BEARER` (not `O_AUTH2`): the variable a scheme reads by default.
+ */
 export function schemeEnvName(envPrefix: string, schemeName: string): string {
-  const suffix = constantCase(schemeName).replace(/[^A-Z0-9_]/g, '');
+  const suffix = constantWords(schemeName).replace(/[^A-Z0-9_]/g, '');
   return `${envPrefix}_${suffix === '' ? 'AUTH' : suffix}`;
 }
 
