@@ -29,6 +29,8 @@ const VERB_CLASSES: Readonly<Record<string, readonly string[]>> = {
   PATCH: ['update', 'patch', 'edit', 'modify', 'change', 'set'],
   DELETE: ['delete', 'remove', 'destroy', 'del', 'drop', 'erase'],
 };
+/** The names HTTP semantics gives (rest-names.ts). */
+const CANONICAL_VERBS: ReadonlySet<string> = new Set(['list', 'get', 'create', 'update', 'replace', 'delete']);
 /** Words between a verb and a noun that add nothing: `findAll`, `findOne`, `getAllPets`. */
 const FILLER_WORDS: ReadonlySet<string> = new Set(['all', 'one', 'single', 'many', 'the', 'a', 'an']);
 
@@ -44,7 +46,9 @@ export interface GroupContext extends Omit<RestContext, 'pathHasPatch'> {
 function onlyOwnNoun(words: readonly string[], noun: readonly string[], pathParams: readonly string[]): boolean {
   let rest = words.filter((w) => !FILLER_WORDS.has(w));
   const by = rest.indexOf('by');
-  if (by >= 0) {
+  // `getPetById` is the plain read; a bare `getById` / `getByUsername` names one of several lookups.
+  if (by === 0) return false;
+  if (by > 0) {
     const params = new Set([...pathParams, 'id']);
     if (!rest.slice(by + 1).every((w) => params.has(w))) return false;
     rest = rest.slice(0, by);
@@ -72,6 +76,9 @@ function preferredName(op: RawOperation, clean: CleanOperationId, context: Group
   // `petsList` in `pets` -> `list` (the tag as a prefix of a plain id).
   if (clean.style === 'plain' && words.length > noun.length && noun.every((w, i) => words[i] === w)) words = words.slice(noun.length);
   const verb = words[0]!;
+  // A bare canonical verb is already what HTTP semantics would say, and the spec author chose it
+  // (GitHub's `orgs/list` on GET /organizations stays `list`).
+  if (words.length === 1 && CANONICAL_VERBS.has(verb)) return verb;
   const pathParams = pathSegments(op.path).flatMap((s) => ('param' in s ? lowerWords(s.param) : []));
   // A verb plus the resource's own noun: `cancelOrder` in `order` -> `cancel`; a CRUD verb that
   // agrees with the HTTP method takes the HTTP semantics (`readItem` on GET /items/{id} -> `get`).

@@ -85,18 +85,22 @@ function verbFor(method: string, table: Readonly<Record<string, string>>, pathHa
 /** The name by HTTP semantics, or undefined when the shape says nothing (HEAD, two literal runs ...). */
 export function restName(method: string, path: string, context: RestContext): string | undefined {
   const segments = pathSegments(path);
-  const rel = segments.slice(context.base.length);
-  // The resource's own noun as the first relative literal (a resource without a common base).
+  let rel = segments.slice(context.base.length);
+  // The resource's own noun in the path marks its collection: `/repos/{owner}/{repo}/pulls/{n}`
+  // in `pulls` is an item of it, whatever comes before.
   const nounForm = new Set(context.noun.length === 1 ? nounForms(context.noun[0]!) : [context.noun.join('')]);
-  const first = rel[0];
-  if (first !== undefined && 'literal' in first && nounForm.has(first.literal.toLowerCase().replace(/[^a-z0-9]/g, ''))) rel.shift();
+  const isNoun = (s: Segment) => 'literal' in s && nounForm.has(s.literal.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const nounAt = rel.map(isNoun).lastIndexOf(true);
+  if (nounAt >= 0) rel = rel.slice(nounAt + 1);
   const literals = rel.filter((s): s is { literal: string } => 'literal' in s).map((s) => s.literal);
   const endsWithParam = rel.length > 0 && 'param' in rel[rel.length - 1]!;
   if (literals.length === 0) {
     if (rel.length > 1) return undefined; // `/{owner}/{repo}`: which one is the item is unclear.
     const baseWord = context.base[context.base.length - 1];
     // A singular collection (`/status`, `/me`) is one thing: GET reads it.
-    const table = endsWithParam || (method === 'GET' && baseWord !== undefined && !isPlural(baseWord)) ? ITEM_VERBS : COLLECTION_VERBS;
+    // (`codes_of_conduct` is a collection: any plural word makes one.)
+    const singularBase = baseWord !== undefined && !lowerWords(baseWord).some(isPlural);
+    const table = endsWithParam || (method === 'GET' && singularBase) ? ITEM_VERBS : COLLECTION_VERBS;
     return verbFor(method, table, context.pathHasPatch);
   }
   // Only one run of literals after the item, e.g. `{id}/checkpoints` or `{id}/checkpoints/{cid}`.
