@@ -96,13 +96,19 @@ export function methodPathName(method: string, path: string): string {
 
 export function methodCandidates(op: RawOperation, context: GroupContext): NameCandidate[] {
   const inGroup = context.group !== undefined;
-  const override = op.nameOverride !== undefined ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT }] : [];
+  const override = op.nameOverride !== undefined ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT, label: 'override' }] : [];
   const byPath = methodPathName(op.method, op.path);
   const relative = relativePathName(op.method, op.path, context.sharedPrefix) ?? byPath;
-  const last = { name: encodeIdentifier(`${op.method} ${op.path}`) };
+  const last = { name: encodeIdentifier(`${op.method} ${op.path}`), label: 'encoded' };
   if (!op.hasOperationId) {
     const rest = inGroup ? restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) }) : undefined;
-    return [...override, { name: rest ?? relative, weight: inGroup ? RESIDENT_WEIGHT : 0 }, { name: relative }, { name: byPath }, last];
+    return [
+      ...override,
+      { name: rest ?? relative, weight: inGroup ? RESIDENT_WEIGHT : 0, label: rest !== undefined ? 'http-semantics' : 'path' },
+      { name: relative, label: 'path' },
+      { name: byPath, label: 'full-path' },
+      last,
+    ];
   }
   const clean = cleanOperationId(op.id, op.method, op.path);
   const weight = !inGroup || !isResident(clean, context.noun) ? 0 : clean.duplicate ? DUPLICATE_WEIGHT : RESIDENT_WEIGHT;
@@ -110,11 +116,11 @@ export function methodCandidates(op: RawOperation, context: GroupContext): NameC
   const withNamespace = clean.namespace !== undefined ? toMemberIdentifier(`${clean.namespace} ${clean.name}`) : own;
   return [
     ...override,
-    { name: preferredName(op, clean, context), weight },
-    { name: own },
-    { name: withNamespace },
-    { name: toMemberIdentifier(op.id) },
-    { name: byPath },
+    { name: preferredName(op, clean, context), weight, label: 'preferred' },
+    { name: own, label: 'operationId' },
+    { name: withNamespace, label: 'operationId-with-namespace' },
+    { name: toMemberIdentifier(op.id), label: 'full-operationId' },
+    { name: byPath, label: 'full-path' },
     last,
   ];
 }

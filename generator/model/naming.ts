@@ -65,6 +65,16 @@ export interface Names {
   readonly paramsTypeNames: ReadonlyMap<string, string>;
   /** components.schemas key -> alias. */
   readonly modelNames: ReadonlyMap<string, string>;
+  /** By operation pointer: the rule whose candidate the method name is (method-names.ts labels). */
+  readonly methodNameRules: ReadonlyMap<string, string>;
+}
+
+/** The label of the candidate that won (the first one with the final name); `suffixed` for the last resort. */
+function ruleOf(candidates: readonly (string | NameCandidate)[], name: string): string {
+  for (const c of candidates) {
+    if (typeof c !== 'string' && c.name === name) return c.label ?? 'unlabelled';
+  }
+  return 'suffixed';
 }
 
 function checkOverrides(ops: readonly RawOperation[]): void {
@@ -119,14 +129,20 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     { taken: [...CLIENT_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] },
   );
   const methodNames = new Map<string, string>();
-  for (const op of rootOps) methodNames.set(op.pointer, clientLevel.get(`op:${op.pointer}`)!);
+  const methodNameRules = new Map<string, string>();
+  for (const op of rootOps) {
+    const name = clientLevel.get(`op:${op.pointer}`)!;
+    methodNames.set(op.pointer, name);
+    methodNameRules.set(op.pointer, ruleOf(methodCandidates(op, contexts.get(undefined)!), name));
+  }
   for (const g of groups) {
-    const members = ops.filter((op) => op.group === g);
-    const names = resolveNames(
-      members.map((op) => ({ id: op.pointer, candidates: methodCandidates(op, contexts.get(g)!) })),
-      { taken: [...RESOURCE_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] },
-    );
-    for (const [pointer, name] of names) methodNames.set(pointer, name);
+    const requests = ops.filter((op) => op.group === g).map((op) => ({ id: op.pointer, candidates: methodCandidates(op, contexts.get(g)!) }));
+    const names = resolveNames(requests, { taken: [...RESOURCE_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] });
+    for (const request of requests) {
+      const name = names.get(request.id)!;
+      methodNames.set(request.id, name);
+      methodNameRules.set(request.id, ruleOf(request.candidates, name));
+    }
   }
 
   const operationKeys = resolveNames(
@@ -188,5 +204,5 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
   }
   const paramsTypeNames = new Map<string, string>();
   for (const op of ops) paramsTypeNames.set(op.pointer, generatedTypes.get(`op:${op.pointer}`)!);
-  return { resources, methodNames, operationKeys, paramsTypeNames, modelNames };
+  return { resources, methodNames, operationKeys, paramsTypeNames, modelNames, methodNameRules };
 }

@@ -14,6 +14,8 @@ export interface NameCandidate {
   readonly name: string;
   /** Higher wins a tie in the same round; equal weights all lose. */
   readonly weight?: number;
+  /** Which rule made it (for `--json` and the names measurements); no effect on resolution. */
+  readonly label?: string;
 }
 
 export interface NameRequest {

@@ -9,7 +9,11 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, resolveConfig } from '../../generator/config.js';
 import { loadSpec } from '../../generator/load/index.js';
-import { buildModel } from '../../generator/model/index.js';
+import { buildModel, envPrefixFor } from '../../generator/model/index.js';
+import { assignNames } from '../../generator/model/naming.js';
+import { readOperations } from '../../generator/model/operation.js';
+import { RefResolver } from '../../generator/model/refs.js';
+import { readSecuritySchemes } from '../../generator/model/security.js';
 import { listCorpus } from '../corpus/documents.js';
 
 export interface NamedOperation {
@@ -21,13 +25,24 @@ export interface NamedOperation {
   readonly resource?: string;
   readonly methodName: string;
   readonly paramsTypeName: string;
+  /** Which naming rule gave the method name (method-names.ts labels). */
+  readonly rule?: string;
+}
+
+/** The rule behind each method name, by operation pointer (assignNames again, as buildModel runs it). */
+function methodNameRules(spec: Awaited<ReturnType<typeof loadSpec>>, config: ReturnType<typeof resolveConfig>, clientName: string): ReadonlyMap<string, string> {
+  const refs = new RefResolver(spec);
+  const ops = readOperations(spec, refs, config, readSecuritySchemes(spec, refs, envPrefixFor(clientName)));
+  return assignNames(ops, [], clientName).methodNameRules ?? new Map();
 }
 
 /** Every operation's names in one document (config defaults only, as `sdkgen generate spec` would). */
 export async function modelNames(specPath: string, docId: string): Promise<{ clientName: string; packageName: string; envNames: string[]; operations: NamedOperation[] }> {
   const settings = await loadConfig(undefined, { spec: specPath, output: '/nonexistent', cwd: process.cwd() });
   const spec = await loadSpec(settings.spec, { allowRemoteRefs: false });
-  const model = buildModel(spec, resolveConfig(settings, spec));
+  const config = resolveConfig(settings, spec);
+  const model = buildModel(spec, config);
+  const rules = methodNameRules(spec, config, model.clientName);
   const tagOf = new Map(model.resources.map((r) => [r.propertyName, r.tag]));
   return {
     clientName: model.clientName,
@@ -41,6 +56,7 @@ export async function modelNames(specPath: string, docId: string): Promise<{ cli
       ...(op.resource !== undefined ? { resource: op.resource, tag: tagOf.get(op.resource) } : {}),
       methodName: op.methodName,
       paramsTypeName: op.paramsTypeName,
+      ...(rules.has(op.pointer) ? { rule: rules.get(op.pointer)! } : {}),
     })),
   };
 }
