@@ -123,6 +123,7 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
       files: result.files,
       operations: result.operations,
       resources: result.resources,
+      names: result.names,
       durations: result.durations,
       drift: result.drift,
     };

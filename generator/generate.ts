@@ -41,6 +41,8 @@ export interface GenerateResult {
   readonly check: boolean;
   readonly operations: number;
   readonly resources: number;
+  /** Each operation's method as called: operationId (or `METHOD path`) -> `resource.method`. */
+  readonly names: Readonly<Record<string, string>>;
   readonly files: number;
   /** Milliseconds per phase, plus the total. */
   readonly durations: Readonly<Record<Phase | 'total', number>>;
@@ -123,6 +125,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     check: options.check,
     operations: model.operations.length,
     resources: model.resources.length,
+    names: Object.fromEntries((await import('./model/names-listing.js')).methodListing(model).map((m) => [m.key, m.call])),
     files: written.files,
     durations,
     drift: written.drift,

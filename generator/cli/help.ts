@@ -24,7 +24,7 @@ Options:
   -c, --config <file>     config file (default: ./sdkgen.config.yaml when present)
       --check             write nothing; exit 1 and list the files that differ (for CI)
       --json              print one JSON summary object on stdout (files, operations,
-                          resources, durations, drift)
+                          resources, names: operationId -> resource.method, durations, drift)
       --allow-remote-refs fetch http(s) $refs (off by default: output depends only on files)
       --ref-root <dir>    folder local $refs may read (default: the spec's folder); a $ref
                           reaching outside it is refused

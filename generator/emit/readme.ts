@@ -1,6 +1,7 @@
 /** README.md of the generated package: install, auth, first call, every resource, the runtime's behaviour. */
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { renderTemplate } from './templates.js';
+import { methodListing } from '../model/names-listing.js';
 
 /** README examples use this origin when the spec has no absolute server URL. */
 const EXAMPLE_ORIGIN = 'https://api.example.com';
@@ -32,6 +33,26 @@ function callWithOptions(op: OperationModel, options: string): string {
 function pickExample(model: ApiModel): OperationModel | undefined {
   const all = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations];
   return all.find((op) => op.method === 'GET' && !op.paramsRequired) ?? all.find((op) => op.method === 'GET') ?? all[0];
+}
+
+/**
+ * Every operation's method, by operationId, so a reviewer can search the spec's name and a diff
+ * between two generations shows every rename (`sdkgen generate --json` prints the same listing).
+ */
+function namesSection(model: ApiModel): string {
+  const rows = methodListing(model).map((m) => `| ${inline(m.key).replace(/\|/g, '\\|')} | \`client.${m.call}\` |`);
+  if (rows.length === 0) return 'This API declares no operations.';
+  return [
+    'The method each operation of the spec became (`sdkgen generate --json` prints the same listing as `names`):',
+    '',
+    '<details><summary>' + `${rows.length} operation${rows.length === 1 ? '' : 's'}` + '</summary>',
+    '',
+    '| operation | method |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    '</details>',
+  ].join('\n');
 }
 
 const VALIDATION_SECTION = (clientName: string, envPrefix: string): string =>
@@ -124,6 +145,7 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
     firstCall: call,
     environmentsSection,
     resourcesSection: resourceLines.join('\n').trim(),
+    namesSection: namesSection(model),
     errorCall: exampleCall ? `${exampleCall};` : '// a call',
     retryCall: example ? `await ${callWithOptions(example, '{ retry: { maxRetries: 0 } }')}; // this call only` : '',
     timeoutCall: example ? `await ${callWithOptions(example, '{ timeout: { read: 5_000 } }')};` : '',

@@ -104,7 +104,7 @@ export function methodCandidates(op: RawOperation, context: GroupContext): NameC
     const rest = inGroup ? restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) }) : undefined;
     return [
       ...override,
-      { name: rest ?? relative, weight: inGroup ? RESIDENT_WEIGHT : 0, label: rest !== undefined ? 'http-semantics' : 'path' },
+      { name: rest ?? relative, weight: inGroup ? RESIDENT_WEIGHT : 0, label: rest !== undefined ? 'http-semantics' : 'preferred-path' },
       { name: relative, label: 'path' },
       { name: byPath, label: 'full-path' },
       last,
