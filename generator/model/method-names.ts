@@ -43,8 +43,8 @@ export interface GroupContext extends Omit<RestContext, 'pathHasPatch'> {
 }
 
 /** Is `words` the resource's noun (or its last words, in any number), optionally `by` path params? */
-function onlyOwnNoun(words: readonly string[], noun: readonly string[], pathParams: readonly string[]): boolean {
-  let rest = words.filter((w) => !FILLER_WORDS.has(w));
+function onlyOwnNoun(words: readonly string[], noun: readonly string[], pathParams: readonly string[], dropFillers: boolean): boolean {
+  let rest = dropFillers ? words.filter((w) => !FILLER_WORDS.has(w)) : [...words];
   const by = rest.indexOf('by');
   // `getPetById` is the plain read; a bare `getById` / `getByUsername` names one of several lookups.
   if (by === 0) return false;
@@ -82,9 +82,12 @@ function preferredName(op: RawOperation, clean: CleanOperationId, context: Group
   const pathParams = pathSegments(op.path).flatMap((s) => ('param' in s ? lowerWords(s.param) : []));
   // A verb plus the resource's own noun: `cancelOrder` in `order` -> `cancel`; a CRUD verb that
   // agrees with the HTTP method takes the HTTP semantics (`readItem` on GET /items/{id} -> `get`).
-  if (onlyOwnNoun(words.slice(1), noun, pathParams)) {
-    const matchesMethod = VERB_CLASSES[op.method]?.includes(verb) ?? false;
-    return (matchesMethod ? rest() : undefined) ?? toMemberIdentifier(verb);
+  const matchesMethod = VERB_CLASSES[op.method]?.includes(verb) ?? false;
+  // Fillers go only with a CRUD verb (`findAll` -> list); `feedAllPets` keeps its `all`.
+  if (onlyOwnNoun(words.slice(1), noun, pathParams, matchesMethod)) {
+    // The id said "this resource": a path naming something else (`getPeople`) does not overrule it.
+    const semantic = matchesMethod ? rest() : undefined;
+    return semantic !== undefined && CANONICAL_VERBS.has(semantic) ? semantic : toMemberIdentifier(verb);
   }
   return toMemberIdentifier(words.join(' '));
 }

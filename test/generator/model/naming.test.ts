@@ -69,12 +69,15 @@ describe('method and resource names', () => {
     const m = model({
       '/users/{id}': { get: op({ operationId: 'get_user', tags: ['users'] }) },
       '/users': { get: op({ operationId: 'getUser', tags: ['users'] }) },
+      '/people': { get: op({ operationId: 'listUsers', tags: ['users'] }) },
       '/a': { get: op({ operationId: 'admin/list', tags: ['users'] }) },
       '/b': { get: op({ operationId: 'billing/list', tags: ['users'] }) },
     });
     assert.deepEqual(methodsOf(m), {
-      get_user: 'users.getUsersById',
-      getUser: 'users.getUsers',
+      get_user: 'users.get',
+      // Both are a collection GET of `users` by HTTP semantics: neither takes `list`.
+      getUser: 'users.getUser',
+      listUsers: 'users.listUsers',
       'admin/list': 'users.adminList',
       'billing/list': 'users.billingList',
     });

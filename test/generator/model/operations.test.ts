@@ -214,9 +214,9 @@ describe('security', () => {
       specFromDocument(doc({ '/a': { get: { responses: ok } }, '/b': { get: { security: [], responses: ok } }, '/c': { get: { security: [{ apiKey: [], bearerAuth: [] }, {}], responses: ok } } }, { components, security: [{ bearerAuth: [] }] })),
       configFor(),
     );
-    assert.deepEqual(m.securitySchemes.get('bearerAuth'), { type: 'http', scheme: 'bearer', env: 'PETSTORE_BEARER_AUTH' });
-    assert.deepEqual(m.securitySchemes.get('apiKey'), { type: 'apiKey', in: 'header', name: 'X-Api-Key', env: 'PETSTORE_API_KEY' });
-    assert.deepEqual(m.securitySchemes.get('oauth'), { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://t.example/token', scopes: ['a', 'b'] } }, env: 'PETSTORE_OAUTH' });
+    assert.deepEqual(m.securitySchemes.get('bearerAuth'), { type: 'http', scheme: 'bearer', env: 'PET_STORE_BEARER_AUTH' });
+    assert.deepEqual(m.securitySchemes.get('apiKey'), { type: 'apiKey', in: 'header', name: 'X-Api-Key', env: 'PET_STORE_API_KEY' });
+    assert.deepEqual(m.securitySchemes.get('oauth'), { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://t.example/token', scopes: ['a', 'b'] } }, env: 'PET_STORE_OAUTH' });
     assert.deepEqual(m.security, [['bearerAuth']]);
     const byPath = new Map(m.operations.map((o) => [o.path, o.security]));
     assert.equal(byPath.get('/a'), undefined);
