@@ -94,12 +94,12 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     );
   });
 
-  test('the spec has no operationIds: methods are named from method + path', () => {
+  test('the spec has no operationIds: methods are named by HTTP semantics within their tag, else method + path', () => {
     const withIds = sdk.model.operations.filter((op) => (op as { hasOperationId?: boolean }).hasOperationId !== false);
     assert.deepEqual(withIds.map((op) => `${op.method} ${op.path}`), [], 'the published spec has no operationIds');
     assert.equal(sdk.model.operations.length, 78);
     assert.equal(sdk.operation('GET /get').methodName, 'getGet');
-    assert.equal(sdk.operation('GET /status/{codes}').methodName, 'getStatusByCodes');
+    assert.equal(sdk.operation('GET /status/{codes}').methodName, 'get'); // client.statusCodes.get({ codes })
   });
 
   test('GET JSON: r = requests.get(".../get") -> r.json() comes back as data', async () => {

@@ -55,7 +55,7 @@ describe('emitted files', () => {
     assert.match(client, /environment\?: "production" \| "staging";/);
     assert.match(client, /export class PetStore extends Client<PetStoreAuth>/);
     assert.match(client, /this\.pets = new Pets\(this\);/);
-    assert.match(client, /PETSTORE_BEARER_AUTH/);
+    assert.match(client, /PET_STORE_BEARER_AUTH/);
   });
 
   test('operations.ts carries the descriptors the runtime needs', async () => {
@@ -66,7 +66,7 @@ describe('emitted files', () => {
     assert.match(ops, /pagination: \{ style: "link" \}/);
     assert.match(ops, /placement: "flat"/);
     assert.match(ops, /export const api: ApiDescriptor = /);
-    assert.match(ops, /envPrefix: "PETSTORE"/);
+    assert.match(ops, /envPrefix: "PET_STORE"/);
   });
 
   test('hostile strings only ever appear escaped', async () => {
@@ -102,7 +102,7 @@ describe('emitted files', () => {
 
   test('README names every resource with an example and the env variables', async () => {
     const readme = (await filesFor('fixtures/petstore.yaml')).get('README.md')!;
-    for (const needle of ['npm install @acme/petstore', 'PETSTORE_BEARER_AUTH', 'client.pets.list(', 'client.store.getInventory(', 'MockAgent', 'dispatcher', 'for await', 'maxRetries', 'timeout', 'NotFoundError']) {
+    for (const needle of ['npm install @acme/petstore', 'PET_STORE_BEARER_AUTH', 'client.pets.list(', 'client.store.getInventory(', 'MockAgent', 'dispatcher', 'for await', 'maxRetries', 'timeout', 'NotFoundError']) {
       assert.ok(readme.includes(needle), needle);
     }
     assert.doesNotMatch(readme, /\{\{/);
