@@ -103,7 +103,8 @@ export function methodCandidates(op: RawOperation, context: GroupContext): NameC
   const byPath = methodPathName(op.method, op.path);
   const relative = relativePathName(op.method, op.path, context.sharedPrefix) ?? byPath;
   const last = { name: encodeIdentifier(`${op.method} ${op.path}`), label: 'encoded' };
-  if (!op.hasOperationId) {
+  const clean = op.hasOperationId ? cleanOperationId(op.id, op.method, op.path) : undefined;
+  if (clean === undefined || clean.style === 'path-derived') {
     const rest = inGroup ? restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) }) : undefined;
     return [
       ...override,
@@ -113,7 +114,6 @@ export function methodCandidates(op: RawOperation, context: GroupContext): NameC
       last,
     ];
   }
-  const clean = cleanOperationId(op.id, op.method, op.path);
   const weight = !inGroup || !isResident(clean, context.noun) ? 0 : clean.duplicate ? DUPLICATE_WEIGHT : RESIDENT_WEIGHT;
   const own = toMemberIdentifier(clean.name);
   const withNamespace = clean.namespace !== undefined ? toMemberIdentifier(`${clean.namespace} ${clean.name}`) : own;
@@ -132,6 +132,7 @@ export function methodCandidates(op: RawOperation, context: GroupContext): NameC
 export function paramsTypeBase(op: RawOperation): { base: string; duplicate: boolean } | undefined {
   if (!op.hasOperationId) return undefined;
   const clean = cleanOperationId(op.id, op.method, op.path);
+  if (clean.style === 'path-derived') return undefined;
   const base = clean.style === 'fastapi' || clean.style === 'springfox' ? clean.name : clean.style === 'nestjs' ? `${clean.namespace} ${clean.name}` : op.id;
   return { base, duplicate: clean.duplicate };
 }

@@ -8,9 +8,14 @@
  * - NestJS    `{Name}Controller_{method}`:              `CatsController_findAll` -> `findAll` (namespace `Cats`)
  * - springfox `{method}Using{VERB}` and `_N` suffixes:  `getUserUsingGET_1` -> `getUser` (a duplicate)
  * - namespaced `ns/name` (GitHub), `Group_Verb` (Azure), `a.b.name` (Python modules): namespace + name
+ * - path-derived: only the path's words and the HTTP method (`api_transport-discord_id_patch`,
+ *   `putOrganisationsIdAvatar`) or drf-yasg's `{path}_{action}` (`dcim_console-server-ports_read`):
+ *   nothing the path does not say, so it is named like an operation without an operationId
+ * - a trailing HTTP method word that is the operation's own (`taxRuleRepositoryV1SavePost` on POST) goes
  */
+import { split } from 'change-case';
 
-export type OperationIdStyle = 'fastapi' | 'nestjs' | 'springfox' | 'namespaced' | 'plain';
+export type OperationIdStyle = 'fastapi' | 'nestjs' | 'springfox' | 'namespaced' | 'path-derived' | 'plain';
 
 export interface CleanOperationId {
   readonly style: OperationIdStyle;
@@ -49,7 +54,43 @@ function namespaced(id: string): { namespace: string; name: string } | undefined
   return undefined;
 }
 
+/** drf-yasg's actions (Django REST framework viewsets): `{path words}_{action}`. */
+const DRF_ACTIONS: readonly (readonly string[])[] = [['list'], ['create'], ['read'], ['update'], ['partial', 'update'], ['delete']];
+
+const words = (text: string) => split(text).flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean).map((w) => w.toLowerCase());
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+
+/** Is the id only the path's words plus the method (either end) or a drf-yasg action? */
+function isPathDerived(id: string, method: string, path: string): boolean {
+  // `repos/get` on GET /repos/{owner}/{repo} is GitHub's chosen name, not a mechanical one.
+  if (id.includes('/') || id.includes('.')) return false;
+  const idWords = words(id);
+  const segments = path.split('/').filter(Boolean);
+  const literal = segments.filter((s) => !s.startsWith('{')).flatMap(words);
+  const all = segments.flatMap((s) => words(s.replace(/[{}]/g, '')));
+  if (literal.length === 0) return false;
+  const verb = method.toLowerCase();
+  for (const pathWords of [literal, all]) {
+    if (same(idWords, [verb, ...pathWords]) || same(idWords, [...pathWords, verb])) return true;
+    if (DRF_ACTIONS.some((action) => same(idWords, [...pathWords, ...action]))) return true;
+  }
+  return false;
+}
+
+/** `taxRuleRepositoryV1SavePost` on POST -> `taxRuleRepositoryV1Save`: the method word adds nothing. */
+function withoutMethodSuffix(name: string, method: string): string {
+  const parts = split(name);
+  if (parts.length < 3 || parts[parts.length - 1]!.toLowerCase() !== method.toLowerCase()) return name;
+  return parts.slice(0, -1).join(' ');
+}
+
 export function cleanOperationId(id: string, method: string, path: string): CleanOperationId {
+  const clean = classify(id, method, path);
+  return clean.style === 'path-derived' ? clean : { ...clean, name: withoutMethodSuffix(clean.name, method) };
+}
+
+function classify(id: string, method: string, path: string): CleanOperationId {
+  if (isPathDerived(id, method, path)) return { style: 'path-derived', name: id, duplicate: false };
   const fastapi = fastapiName(id, method, path);
   if (fastapi !== undefined) return { style: 'fastapi', name: fastapi, duplicate: false };
   const nest = NESTJS.exec(id);
