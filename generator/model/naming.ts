@@ -1,21 +1,25 @@
 /**
  * Every name in the SDK, decided for all operations at once so no name depends on declaration
  * order. The rules, best candidate first; a candidate is taken only when no other thing wants it
- * in the same round (see resolve-names.ts):
+ * in the same round, or it alone carries the highest weight (see resolve-names.ts). docs/names.md
+ * has each rule with a real example.
  *
- * - resource property: explicit group name as camelCase of the tag; then the tag with only its
- *   illegal characters replaced; then an injective encoding of the tag.
- * - method: an override (x-sdk-name / config) wins outright; else camelCase of the operationId's
- *   last `/`-segment without the resource's own words (`listPets` in `pets` -> `list`); then that
- *   segment as is (`issues/list-for-repo` -> `listForRepo`); then camelCase of the whole
- *   operationId; then method + path (`getPetsByPetId`); then an injective encoding of
- *   `METHOD path`. Root methods share the client class with the resource properties and the
- *   runtime Client's own members, so they are resolved together.
- * - operation key (descriptor table, params type): camelCase of the operationId, then method +
- *   path, then the injective encoding.
+ * - resource property: the tag in camelCase (springfox's `user-controller` -> `user`); then the
+ *   tag with only its illegal characters replaced; then an injective encoding of the tag. Only
+ *   the runtime Client's real public members are taken (`client.auth`, `client.session` work).
+ * - method (method-names.ts): an override (x-sdk-name / config) wins outright; else the cleaned
+ *   operationId (operation-id.ts: FastAPI, NestJS, springfox, namespaces) with a CRUD verb plus the
+ *   resource's own noun named by HTTP semantics (rest-names.ts); without an operationId, HTTP
+ *   semantics relative to the resource's path. An operation at home in its resource outweighs a
+ *   newcomer from another namespace, so names stay put across releases. Then the cleaned id, the
+ *   id with its namespace, the whole id, method + path, and an injective encoding of `METHOD path`.
+ *   Root methods share the client class with the resource properties, so they are resolved together.
+ * - operation key (descriptor table): camelCase of the operationId, then method + path, then the
+ *   injective encoding.
  * - exported types (models, resource classes, params types): PascalCase, then the verbatim name,
  *   then a `Model`/`Resource`/`RequestParams` suffix, then the injective encoding; never a name of
- *   the runtime, a global (File, Blob, Error ...) or the files' own imports.
+ *   the runtime, a global (File, Blob, Error ...) or the files' own imports. Params types come
+ *   from the cleaned operationId (`ReadItemParams`), else resource + method.
  */
 import { InputError } from '../types.js';
 import type { RawOperation } from './operation.js';
