@@ -54,3 +54,11 @@ test('every public member of the runtime Client is reserved on the generated cli
   const missing = members.filter((name) => !CLIENT_MEMBER_NAMES.includes(name)).sort();
   assert.deepEqual(missing, []);
 });
+
+test('nothing else is reserved on the client: each reserved name is a real Client member, `then` or `constructor`', () => {
+  const clientFile = program.getSourceFile(resolve(REPO_ROOT, 'runtime/client.ts'));
+  assert.ok(clientFile);
+  const members = new Set(instanceMemberNames(clientFile, 'Client'));
+  const invented = CLIENT_MEMBER_NAMES.filter((name) => !members.has(name) && name !== 'then' && name !== 'constructor');
+  assert.deepEqual(invented, []);
+});
