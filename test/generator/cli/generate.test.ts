@@ -93,6 +93,7 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
     assert.equal(summary.spec, 'fixtures/petstore.yaml');
     assert.equal(summary.operations, 5);
     assert.equal(summary.resources, 2);
+    assert.deepEqual(summary.names, { createPet: 'pets.create', deletePet: 'pets.delete', getInventory: 'store.getInventory', getPet: 'pets.get', listPets: 'pets.list' });
     assert.deepEqual(Object.keys(summary.durations), ['load', 'model', 'emit', 'write', 'total']);
     assert.deepEqual(summary.drift.map((d) => [d.path, d.kind]), [['src/client.ts', 'changed']]);
   });
