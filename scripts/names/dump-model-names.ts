@@ -33,7 +33,7 @@ export interface NamedOperation {
 function methodNameRules(spec: Awaited<ReturnType<typeof loadSpec>>, config: ReturnType<typeof resolveConfig>, clientName: string): ReadonlyMap<string, string> {
   const refs = new RefResolver(spec);
   const ops = readOperations(spec, refs, config, readSecuritySchemes(spec, refs, envPrefixFor(clientName)));
-  return assignNames(ops, [], clientName).methodNameRules ?? new Map();
+  return assignNames(ops, [], clientName).methodNameRules;
 }
 
 /** Every operation's names in one document (config defaults only, as `sdkgen generate spec` would). */
