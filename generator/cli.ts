@@ -20,7 +20,7 @@ const GENERATE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const COMMANDS = ['generate'] as const;
+const COMMANDS = ['generate', 'diff'] as const;
 
 interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -42,6 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`sdkgen ${sdkgenVersion()}\n`);
     return EXIT_OK;
   }
+  if (first === 'diff') return runDiffCommand(rest, io);
   if (first !== 'generate') {
     const known = first.startsWith('-') ? 'option' : 'command';
     io.stderr.write(
@@ -54,6 +55,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   return runGenerate(rest, io);
+}
+
+/** `sdkgen diff`: its own options and output (generator/cli/diff-command.ts); errors as for generate. */
+async function runDiffCommand(args: readonly string[], io: Io): Promise<number> {
+  try {
+    const { runDiff } = await import('./cli/diff-command.js');
+    return await runDiff(args, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(formatInputError(error));
+      return EXIT_BAD_INPUT;
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(formatInputError(new UsageError(error instanceof Error ? error.message : String(error), { hint: 'run `sdkgen diff --help` for the usage' })));
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(formatInternalError(error, io.env));
+    return EXIT_INTERNAL;
+  }
 }
 
 async function runGenerate(args: readonly string[], io: Io): Promise<number> {

@@ -7,6 +7,8 @@ export const MAIN_HELP = `sdkgen - generate a typed TypeScript SDK package from 
 
 Usage:
   sdkgen generate [spec] [options]   generate (or --check) an SDK package
+  sdkgen diff <old> <new> [options]  the change to the SDK surface between two specs, weighed
+                                     major / minor / patch (--json, --fail-on major)
   sdkgen --help                      show this help
   sdkgen --version                   print the version
 
