@@ -28,11 +28,13 @@ for (const [index, path] of paths.entries()) {
     const { verdict, changes } = diffSurfaces(previous, surface);
     const published = bumpBetween(from, to);
     if (published === 'major' && verdict !== 'major') missedMajors += 1;
+    // A published patch with no surface change agrees: patches are for docs and fixes.
+    const agree = published === verdict || (published === 'patch' && verdict === 'none');
     const count = (s: string) => changes.filter((c) => c.severity === s).length;
     const majorKinds = Object.entries(countByKind(changes.filter((c) => c.severity === 'major')))
       .map(([kind, n]) => `${kind} ${n}`)
       .join(', ');
-    rows.push(`| ${from} | ${to} | ${published} | ${verdict} | ${published === verdict ? 'yes' : 'no'} | ${count('major')} | ${count('minor')} | ${count('patch')} | ${majorKinds || '-'} |`);
+    rows.push(`| ${from} | ${to} | ${published} | ${verdict} | ${agree ? 'yes' : 'no'} | ${count('major')} | ${count('minor')} | ${count('patch')} | ${majorKinds || '-'} |`);
     if (values.details) writeFileSync(join(values.details, `${from}..${to}.json`), JSON.stringify({ from, to, published, verdict, counts: countByKind(changes), changes }, null, 2) + '\n');
     process.stderr.write(`${from} -> ${to}: published ${published}, sdkgen ${verdict}\n`);
   }

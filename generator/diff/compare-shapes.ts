@@ -175,7 +175,8 @@ export class ShapeComparer {
 
   /** Members matched by kind (and ref name); added and removed members weigh like widening and narrowing. */
   private unions(a: Shape, b: Shape, direction: Direction, where: Where): void {
-    const membersOf = (s: Shape) => (s.kind === 'union' ? s.members : [s]);
+    // Nullability was compared on the whole value already; members are compared without it.
+    const membersOf = (s: Shape) => (s.kind === 'union' ? s.members : [s]).map(withoutNull);
     const key = (s: Shape) => (s.kind === 'ref' ? `ref:${s.name}` : s.kind);
     const before = new Map(membersOf(a).map((m) => [key(m), m]));
     const after = new Map(membersOf(b).map((m) => [key(m), m]));
@@ -188,6 +189,12 @@ export class ShapeComparer {
       if (!before.has(k)) this.report(where, 'type-widened', WIDENED[direction], `now also ${describe(member)}`);
     }
   }
+}
+
+function withoutNull(shape: Shape): Shape {
+  if (!('nullable' in shape)) return shape;
+  const { nullable: _nullable, ...rest } = shape;
+  return rest as Shape;
 }
 
 interface Where {
