@@ -18,6 +18,8 @@ const GENERATE_OPTIONS = {
   'ref-root': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  changelog: { type: 'boolean' },
+  bump: { type: 'boolean' },
 } as const;
 
 const COMMANDS = ['generate', 'diff'] as const;
@@ -109,6 +111,8 @@ async function runGenerate(args: readonly string[], io: Io): Promise<number> {
         check: values.check === true,
         allowRemoteRefs: values['allow-remote-refs'] === true,
         ...(values['ref-root'] !== undefined ? { refRoot: values['ref-root'] } : {}),
+        changelog: values.changelog === true,
+        bump: values.bump === true,
       },
       progress,
     );
@@ -146,6 +150,7 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
       resources: result.resources,
       durations: result.durations,
       drift: result.drift,
+      ...(result.release && { release: result.release }),
     };
     io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   }
@@ -169,6 +174,7 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
         : `${output} is already up to date (${files})`;
     const counts = `${plural(result.operations, 'operation')}, ${plural(result.resources, 'resource')}`;
     io.stdout.write(`${what}: ${counts}, ${result.durations.total} ms\n`);
+    if (result.release) io.stdout.write((await import('./cli/release-report.js')).releaseReport(result.release));
   }
   return EXIT_OK;
 }

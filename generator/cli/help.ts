@@ -27,6 +27,10 @@ Options:
       --check             write nothing; exit 1 and list the files that differ (for CI)
       --json              print one JSON summary object on stdout (files, operations,
                           resources, durations, drift)
+      --changelog         compare the SDK surface with the one recorded in the output folder;
+                          add a CHANGELOG.md section (Breaking/Added/Changed/Fixed) and print
+                          the suggested next version
+      --bump              with --changelog: write that version into package.json
       --allow-remote-refs fetch http(s) $refs (off by default: output depends only on files)
       --ref-root <dir>    folder local $refs may read (default: the spec's folder); a $ref
                           reaching outside it is refused

@@ -14,6 +14,13 @@ import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
+import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE } from './hooks-file.js';
+
+/**
+ * Files emit produces that belong to the user once they exist: generate.ts writes them only when
+ * absent and never lists them in the manifest (so they are never overwritten or deleted).
+ */
+export const USER_OWNED_FILES: ReadonlySet<string> = new Set([HOOKS_FILE]);
 
 /** Milliseconds per phase of the last emit, for `--verbose` and the real-spec benchmarks. */
 export interface EmitTimings {
@@ -49,7 +56,11 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   for (const resource of model.resources) {
     files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(resource, modelNames, runtimeImportFor(config, 1), `${model.clientName}Auth`));
   }
-  files.set('src/client.ts', emitClientFile(model, modelNames, runtimeImportFor(config, 0)));
+  files.set('src/client.ts', emitClientFile(model, modelNames, runtimeImportFor(config, 0), { hooks: config.hooks !== false }));
+  if (config.hooks !== false) {
+    files.set(HOOK_MIDDLEWARE_FILE, emitHookMiddlewareFile(model, runtimeImportFor(config, 0)));
+    files.set(HOOKS_FILE, emitHooksFile());
+  }
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0)));
   lastEmitTimings.code = performance.now() - start;
 
