@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findConfigFile, loadConfig, resolveConfig } from './config.js';
 import { loadSpec } from './load/index.js';
+import { applyOverlays } from './load/overlay.js';
+import { filterOperations } from './load/filter.js';
 import { InputError, type GeneratedFiles, type SdkgenConfig } from './types.js';
 import { writeOutput, type DriftEntry, type UserFile } from './write.js';
 import type { ReleasePlan } from './diff/release.js';
@@ -95,6 +97,9 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         }
         throw error;
       });
+      // Overlays, then filters: the spec the rest of the pipeline sees is the publisher's.
+      if (settings.overlays) await applyOverlays(loaded, settings.overlays);
+      filterOperations(loaded, settings);
       const versionSetAt =
         settings.package.version === undefined ? undefined : (settings.locate('/package/version') ?? ('set without a file' as const));
       return { spec: loaded, config: resolveConfig(settings, loaded), versionSetAt };

@@ -4,6 +4,8 @@
  */
 import { findConfigFile, loadConfig, resolveConfig } from '../config.js';
 import { loadSpec } from '../load/index.js';
+import { applyOverlays } from '../load/overlay.js';
+import { filterOperations } from '../load/filter.js';
 import { buildModel } from '../model/index.js';
 import { compareSurfaces } from './compare.js';
 import { worst, type Severity, type SurfaceChange } from './changes.js';
@@ -30,6 +32,8 @@ export async function surfaceOf(specPath: string, options: SurfaceOptions): Prom
   const cwd = options.cwd ?? process.cwd();
   const settings = await loadConfig(findConfigFile(options.config, cwd), { spec: specPath, allowRemoteRefs: options.allowRemoteRefs, cwd });
   const spec = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs });
+  if (settings.overlays) await applyOverlays(spec, settings.overlays);
+  filterOperations(spec, settings);
   const config = resolveConfig(settings, spec);
   return buildSurface(buildModel(spec, config), spec);
 }
