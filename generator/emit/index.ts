@@ -14,6 +14,7 @@ import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
+import { attachExamples } from './examples.js';
 import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE } from './hooks-file.js';
 
 /**
@@ -41,6 +42,8 @@ function runtimeImportFor(config: SdkgenConfig, fromDepth: 0 | 1): string {
 
 export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: SdkgenConfig): Promise<GeneratedFiles> {
   const files = new Map<string, string>();
+  // Before any file is printed: methods' JSDoc and the README read the spec's examples from here.
+  attachExamples(model, spec);
   let start = performance.now();
   files.set('src/types.ts', emitTypesFile(spec.document));
   lastEmitTimings.types = performance.now() - start;
