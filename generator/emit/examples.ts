@@ -18,6 +18,8 @@ import { Expression, printLiteral, type LiteralValue } from './literal.js';
 
 /** Longest example value printed whole; longer ones keep their first array items, then required keys only. */
 const MAX_VALUE_CHARS = 240;
+/** Nesting followed when building a value from a schema's required properties (recursive schemas end here). */
+const MAX_SCHEMA_DEPTH = 4;
 /** `$ref` hops followed to an example or schema; more is a cycle. */
 const MAX_REF_HOPS = 8;
 
@@ -53,6 +55,14 @@ export function methodExample(op: OperationModel): string | undefined {
   return `@example\n${returnsNothing ? '' : 'const result = '}await ${call};`;
 }
 
+export interface CallData {
+  readonly params: readonly { readonly name: string; readonly in: string; readonly value: LiteralValue }[];
+  /** `flat`: the value is an object whose keys sit beside the parameters; `body`: it goes under `body`. */
+  readonly body?: { readonly value: LiteralValue; readonly placement: 'flat' | 'body' };
+  readonly fromSpec: number;
+  readonly placeholders: number;
+}
+
 interface Found {
   readonly value: LiteralValue;
   readonly fromSpec: boolean;
@@ -66,31 +76,55 @@ export class ExampleFinder {
   }
 
   callExample(op: OperationModel): CallExample {
+    const data = this.callData(op);
+    const entries: [string, LiteralValue][] = data.params.map((p) => [p.name, p.value]);
+    if (data.body) {
+      const { value, placement } = data.body;
+      if (placement === 'flat' && isPlainValue(value)) {
+        for (const [key, item] of Object.entries(value)) if (!entries.some(([name]) => name === key)) entries.push([key, item]);
+      } else {
+        entries.push(['body', value]);
+      }
+    }
+    return { args: entries.length === 0 ? '' : printArgs(entries), fromSpec: data.fromSpec, placeholders: data.placeholders };
+  }
+
+  /** The required parameters and body of a call, as values (for the generated tests as well). */
+  callData(op: OperationModel): CallData {
     const operation = this.object(this.refs.lookup('#' + op.pointer)) ?? {};
     const pathItem = this.object(this.refs.lookup('#' + op.pointer.slice(0, op.pointer.lastIndexOf('/')))) ?? {};
     const raw = this.rawParameters(pathItem.parameters, operation.parameters);
-    const entries: [string, LiteralValue][] = [];
+    const params: CallData['params'][number][] = [];
     let fromSpec = 0;
     let placeholders = 0;
     const count = (found: Found) => (found.fromSpec ? (fromSpec += 1) : (placeholders += 1));
     for (const param of op.params.filter((p) => p.required)) {
       const found = this.parameterValue(raw.get(`${param.in}\u0000${param.name}`));
       count(found);
-      entries.push([param.name, found.value]);
+      params.push({ name: param.name, in: param.in, value: found.value });
     }
+    let body: CallData['body'];
     if (op.body?.required) {
-      const media = this.mediaOf(operation.requestBody, op.body.mediaType);
-      const found = op.body.binary ? { value: placeholderFor('binary'), fromSpec: false } : this.bodyValue(media);
-      if (op.body.placement === 'flat' && isPlainValue(found.value)) {
-        for (const [key, value] of Object.entries(found.value)) if (!entries.some(([name]) => name === key)) entries.push([key, value]);
-        count(found);
-      } else {
-        count(found);
-        entries.push(['body', found.value]);
-      }
+      const found = op.body.binary ? { value: placeholderFor('binary'), fromSpec: false } : this.bodyValue(this.mediaOf(operation.requestBody, op.body.mediaType));
+      count(found);
+      body = { value: found.value, placement: op.body.placement === 'flat' && isPlainValue(found.value) ? 'flat' : 'body' };
     }
-    const args = entries.length === 0 ? '' : printArgs(entries);
-    return { args, fromSpec, placeholders };
+    return { params, ...(body && { body }), fromSpec, placeholders };
+  }
+
+  /** The first 2xx response's example body (or one built from its schema), and how it is read. */
+  responseExample(op: OperationModel): { status: string; kind: string; mediaType?: string; value?: LiteralValue; fromSpec: boolean } | undefined {
+    const success = op.success.find((s) => s.kind !== 'empty') ?? op.success[0];
+    if (!success) return undefined;
+    if (success.kind === 'empty' || success.mediaType === undefined) return { status: success.status, kind: success.kind, fromSpec: true };
+    const operation = this.object(this.refs.lookup('#' + op.pointer)) ?? {};
+    const responses = this.object(operation.responses) ?? {};
+    const response = this.object(responses[success.status]);
+    const content = response ? this.object(response.content) : undefined;
+    const media = content ? this.object(content[success.mediaType]) : undefined;
+    const own = media ? this.exampleOf(media) : undefined;
+    const found = own !== undefined ? { value: firstItems(own), fromSpec: true } : this.schemaValue(media?.schema, 0);
+    return { status: success.status, kind: success.kind, mediaType: success.mediaType, value: found.value, fromSpec: found.fromSpec };
   }
 
   private object(value: unknown): JsonObject | undefined {
@@ -154,11 +188,12 @@ export class ExampleFinder {
     if (!schema) return { value: placeholderFor(undefined), fromSpec: false };
     const own = this.exampleOf(schema) ?? (schema.default as LiteralValue | undefined) ?? (Array.isArray(schema.enum) ? (schema.enum[0] as LiteralValue) : undefined);
     if (own !== undefined) return { value: fitted(own, schema), fromSpec: true };
-    const member = Array.isArray(schema.allOf) ? schema.allOf : Array.isArray(schema.oneOf) ? [schema.oneOf[0]] : Array.isArray(schema.anyOf) ? [schema.anyOf[0]] : undefined;
-    if (member && member.length === 1) return this.schemaValue(member[0], depth + 1);
+    if (Array.isArray(schema.allOf) && schema.allOf.length > 0 && depth < MAX_SCHEMA_DEPTH) return this.allOfValue(schema.allOf, depth);
+    const member = Array.isArray(schema.oneOf) ? schema.oneOf[0] : Array.isArray(schema.anyOf) ? schema.anyOf[0] : undefined;
+    if (member !== undefined && depth < MAX_SCHEMA_DEPTH) return this.schemaValue(member, depth + 1);
     const properties = this.object(schema.properties);
     const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
-    if (properties && required.length > 0 && depth < 3) {
+    if (properties && required.length > 0 && depth < MAX_SCHEMA_DEPTH) {
       const value: Record<string, LiteralValue> = {};
       let anyFromSpec = false;
       for (const name of required) {
@@ -169,6 +204,21 @@ export class ExampleFinder {
       return { value, fromSpec: anyFromSpec };
     }
     return { value: placeholderFor(typeof schema.type === 'string' ? schema.type : properties ? 'object' : undefined), fromSpec: false };
+  }
+
+  /** allOf members' values merged when they are objects (the usual `allOf: [Base, {extra}]`). */
+  private allOfValue(members: readonly unknown[], depth: number): Found {
+    const merged: Record<string, LiteralValue> = {};
+    let anyFromSpec = false;
+    let objects = 0;
+    for (const member of members) {
+      const found = this.schemaValue(member, depth + 1);
+      if (!isPlainValue(found.value)) return found.fromSpec ? found : { value: found.value, fromSpec: false };
+      objects += 1;
+      anyFromSpec ||= found.fromSpec;
+      for (const [key, value] of Object.entries(found.value)) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return { value: objects > 0 ? merged : placeholderFor(undefined), fromSpec: anyFromSpec };
   }
 }
 

@@ -15,6 +15,7 @@ import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
 import { attachExamples } from './examples.js';
+import { emitTestFiles } from './tests-files.js';
 import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE } from './hooks-file.js';
 
 /**
@@ -72,6 +73,8 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   files.set('package.json', await emitPackageJson(config, model.title));
   files.set('tsconfig.json', await emitTsconfig());
   files.set('README.md', await emitReadme(model, config.validateResponses));
+  // The package's own `npm test` (emit/tests-files.ts): one MockAgent call per operation.
+  for (const [path, text] of (await emitTestFiles(model, spec)).files) files.set(path, text);
   lastEmitTimings.packageFiles = performance.now() - start;
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
