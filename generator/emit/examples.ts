@@ -56,7 +56,7 @@ export function methodExample(op: OperationModel): string | undefined {
 }
 
 export interface CallData {
-  readonly params: readonly { readonly name: string; readonly in: string; readonly value: LiteralValue }[];
+  readonly params: readonly { readonly name: string; readonly in: string; readonly value: LiteralValue; readonly fromSpec: boolean }[];
   /** `flat`: the value is an object whose keys sit beside the parameters; `body`: it goes under `body`. */
   readonly body?: { readonly value: LiteralValue; readonly placement: 'flat' | 'body' };
   readonly fromSpec: number;
@@ -101,7 +101,7 @@ export class ExampleFinder {
     for (const param of op.params.filter((p) => p.required)) {
       const found = this.parameterValue(raw.get(`${param.in}\u0000${param.name}`));
       count(found);
-      params.push({ name: param.name, in: param.in, value: found.value });
+      params.push({ name: param.name, in: param.in, value: found.value, fromSpec: found.fromSpec });
     }
     let body: CallData['body'];
     if (op.body?.required) {
@@ -123,7 +123,9 @@ export class ExampleFinder {
     const content = response ? this.object(response.content) : undefined;
     const media = content ? this.object(content[success.mediaType]) : undefined;
     const own = media ? this.exampleOf(media) : undefined;
-    const found = own !== undefined ? { value: firstItems(own), fromSpec: true } : this.schemaValue(media?.schema, 0);
+    // An example of the wrong kind (an object where the schema says array) would only test the spec's typo.
+    const usable = own !== undefined && sameKind(own, this.object(media?.schema));
+    const found = usable ? { value: firstItems(own), fromSpec: true } : this.schemaValue(media?.schema, 0);
     return { status: success.status, kind: success.kind, mediaType: success.mediaType, value: found.value, fromSpec: found.fromSpec };
   }
 
@@ -220,6 +222,13 @@ export class ExampleFinder {
     }
     return { value: objects > 0 ? merged : placeholderFor(undefined), fromSpec: anyFromSpec };
   }
+}
+
+/** Whether an example is the array or object its schema declares (anything else is not judged). */
+function sameKind(value: LiteralValue, schema: JsonObject | undefined): boolean {
+  if (schema?.type === 'array') return Array.isArray(value);
+  if (schema?.type === 'object') return isPlainValue(value);
+  return true;
 }
 
 /** A long example keeps its first array items, then (for an object body) only its required keys. */

@@ -74,15 +74,20 @@ function caseFor(op: OperationModel, finder: ExampleFinder): TestCase | undefine
   const query: Record<string, string | string[]> = {};
   const headers: Record<string, string> = {};
   for (const param of data.params) {
-    setOwn(params, param.name, plain(param.value, param.name, uploads));
-    const expected = expectedString(param.value);
+    // A path placeholder takes the parameter's name, so `{base}...{head}` stays readable on the wire.
+    const value = param.in === 'path' && !param.fromSpec && typeof param.value === 'string' ? param.name : param.value;
+    setOwn(params, param.name, plain(value, param.name, uploads));
+    const expected = expectedString(value);
     if (param.in === 'path' && typeof expected === 'string') setOwn(pathParams, param.name, expected);
     if (param.in === 'query' && expected !== undefined) setOwn(query, param.name, expected);
     if (param.in === 'header' && typeof expected === 'string') setOwn(headers, param.name.toLowerCase(), expected);
   }
   let body: TestCase['body'];
   if (data.body && op.body) {
-    const value = plain(data.body.value, 'body', uploads);
+    // A flat body sends only the properties its schema declares; example keys beyond them are not params.
+    const known = op.body.properties ? new Set(op.body.properties) : undefined;
+    const raw = plain(data.body.value, 'body', uploads);
+    const value = data.body.placement === 'flat' && isRecord(raw) && known ? Object.fromEntries(Object.entries(raw).filter(([key]) => known.has(key))) : raw;
     if (data.body.placement === 'flat' && isRecord(value)) {
       for (const [key, item] of Object.entries(value)) if (!Object.hasOwn(params, key)) setOwn(params, key, item);
     } else {
