@@ -50,9 +50,12 @@ export interface SdkHooks {
 /** Responses from this status on are reported to \`onError\`. */
 const FIRST_ERROR_STATUS = 400;
 
+/** Middleware made by hooksMiddleware(): a client derived with withOptions() already has it. */
+const installed = new WeakSet<Middleware>();
+
 /** The runtime middleware that calls the hooks. */
 export function hooksMiddleware(hooks: SdkHooks): Middleware {
-  return async (request, next) => {
+  const middleware: Middleware = async (request, next) => {
     // The runtime sets operationId from this API's descriptors, so it is always an OperationId.
     const asHook = (r: OutgoingRequest) => r as HookRequest;
     const sent = (await hooks.beforeRequest?.(asHook(request))) ?? request;
@@ -67,11 +70,15 @@ export function hooksMiddleware(hooks: SdkHooks): Middleware {
     if (seen.status >= FIRST_ERROR_STATUS) await hooks.onError?.({ request: asHook(sent), response: seen });
     return seen;
   };
+  installed.add(middleware);
+  return middleware;
 }
 
 /** The client's options with the hooks' middleware outermost, when any hook is set. */
 export function withHooks<Options extends { readonly middleware?: readonly Middleware[] }>(options: Options, hooks: SdkHooks): Options {
   if (!hooks.beforeRequest && !hooks.afterResponse && !hooks.onError) return options;
+  // withOptions() builds the derived client from the options this one was given: hooks included.
+  if (options.middleware?.some((m) => installed.has(m))) return options;
   return { ...options, middleware: [hooksMiddleware(hooks), ...(options.middleware ?? [])] };
 }
 `;

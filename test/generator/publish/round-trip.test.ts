@@ -50,6 +50,12 @@ const bad: SdkHooks = { onError(status: number) { void status; } };
 export { ok, id, wrong, bad };
 `;
 
+interface PetStoreLike {
+  pets: { get(p: object): Promise<{ name: string }> };
+  withOptions(options: object): PetStoreLike;
+  close(): Promise<void>;
+}
+
 describe('regenerating over a customised package', () => {
   before(() => {
     writeFileSync(config, `spec: ${join(REPO_ROOT, 'fixtures/petstore.yaml')}\noutput: ./sdk\npreserve:\n  - src/custom/**\n  - README.md\n`);
@@ -96,15 +102,17 @@ describe('regenerating over a customised package', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const sdk = (await import(pathToFileURL(join(out, 'dist/index.js')).href)) as {
-        PetStore: new (options: object) => { pets: { get(p: object): Promise<{ name: string }> }; close(): Promise<void> };
+        PetStore: new (options: object) => PetStoreLike;
       };
       const { failures } = (await import(pathToFileURL(join(out, 'dist/hooks.js')).href)) as { failures: string[] };
       const store = new sdk.PetStore({ baseUrl: `http://127.0.0.1:${port}/v1`, auth: { bearerAuth: 'test' }, retry: { maxRetries: 0 } });
       assert.equal((await store.pets.get({ petId: 'p1' })).name, 'Rex');
       await assert.rejects(store.pets.get({ petId: 'no-such-pet' }), (error: Error) => error.name === 'NotFoundError');
+      const derived = store.withOptions({ timeout: { read: 5_000 } });
+      await assert.rejects(derived.pets.get({ petId: 'no-such-pet' }), (error: Error) => error.name === 'NotFoundError');
       await store.close();
-      assert.deepEqual(seen, ['getPet', 'getPet'], 'beforeRequest set the header on every request');
-      assert.deepEqual(failures, ['getPet:404'], 'onError saw the 404 before the typed error was raised');
+      assert.deepEqual(seen, ['getPet', 'getPet', 'getPet'], 'beforeRequest set the header on every request');
+      assert.deepEqual(failures, ['getPet:404', 'getPet:404'], 'onError saw each 404 once, a withOptions() client included');
     } finally {
       server.close();
     }
