@@ -107,7 +107,11 @@ export class ExampleFinder {
     if (op.body?.required) {
       const found = op.body.binary ? { value: placeholderFor('binary'), fromSpec: false } : this.bodyValue(this.mediaOf(operation.requestBody, op.body.mediaType));
       count(found);
-      body = { value: found.value, placement: op.body.placement === 'flat' && isPlainValue(found.value) ? 'flat' : 'body' };
+      const flat = op.body.placement === 'flat' && isPlainValue(found.value);
+      // A flat body's keys sit in the params type: example keys the schema does not declare would not compile.
+      const declared = op.body.properties ? new Set(op.body.properties) : undefined;
+      const value = flat && declared && isPlainValue(found.value) ? Object.fromEntries(Object.entries(found.value).filter(([key]) => declared.has(key))) : found.value;
+      body = { value, placement: flat ? 'flat' : 'body' };
     }
     return { params, ...(body && { body }), fromSpec, placeholders };
   }
