@@ -33,11 +33,21 @@ export interface CallExample {
 }
 
 const attached = new WeakMap<OperationModel, CallExample>();
+const attachedData = new WeakMap<OperationModel, CallData>();
 
-/** Computes every operation's example once, for methodExample() and the README. */
+/** Computes every operation's example once, for methodExample(), the README and the generated tests. */
 export function attachExamples(model: ApiModel, spec: LoadedSpec): void {
   const finder = new ExampleFinder(spec);
-  for (const op of model.operations) attached.set(op, finder.callExample(op));
+  for (const op of model.operations) {
+    const data = finder.callData(op);
+    attachedData.set(op, data);
+    attached.set(op, callExampleFrom(data));
+  }
+}
+
+/** The call's values as attachExamples() found them (undefined when they were not attached). */
+export function callDataOf(op: OperationModel): CallData | undefined {
+  return attachedData.get(op);
 }
 
 export function callExampleOf(op: OperationModel): CallExample | undefined {
@@ -76,17 +86,7 @@ export class ExampleFinder {
   }
 
   callExample(op: OperationModel): CallExample {
-    const data = this.callData(op);
-    const entries: [string, LiteralValue][] = data.params.map((p) => [p.name, p.value]);
-    if (data.body) {
-      const { value, placement } = data.body;
-      if (placement === 'flat' && isPlainValue(value)) {
-        for (const [key, item] of Object.entries(value)) if (!entries.some(([name]) => name === key)) entries.push([key, item]);
-      } else {
-        entries.push(['body', value]);
-      }
-    }
-    return { args: entries.length === 0 ? '' : printArgs(entries), fromSpec: data.fromSpec, placeholders: data.placeholders };
+    return callExampleFrom(this.callData(op));
   }
 
   /** The required parameters and body of a call, as values (for the generated tests as well). */
@@ -226,6 +226,20 @@ export class ExampleFinder {
     }
     return { value: objects > 0 ? merged : placeholderFor(undefined), fromSpec: anyFromSpec };
   }
+}
+
+/** The printed argument list of a call from its values. */
+function callExampleFrom(data: CallData): CallExample {
+  const entries: [string, LiteralValue][] = data.params.map((p) => [p.name, p.value]);
+  if (data.body) {
+    const { value, placement } = data.body;
+    if (placement === 'flat' && isPlainValue(value)) {
+      for (const [key, item] of Object.entries(value)) if (!entries.some(([name]) => name === key)) entries.push([key, item]);
+    } else {
+      entries.push(['body', value]);
+    }
+  }
+  return { args: entries.length === 0 ? '' : printArgs(entries), fromSpec: data.fromSpec, placeholders: data.placeholders };
 }
 
 /** Whether an example is the array or object its schema declares (anything else is not judged). */

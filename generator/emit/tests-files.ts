@@ -13,7 +13,7 @@
 import type { ApiModel, OperationModel } from '../model/index.js';
 import type { LoadedSpec } from '../types.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
-import { ExampleFinder } from './examples.js';
+import { callDataOf, ExampleFinder } from './examples.js';
 import { Expression, type LiteralValue } from './literal.js';
 import { renderTemplate } from './templates.js';
 
@@ -58,7 +58,8 @@ export async function emitTestFiles(model: ApiModel, spec: LoadedSpec): Promise<
     else skipped.push(`${op.id}: streaming response`);
   }
   const files = new Map<string, string>([
-    [TESTS_CASES_FILE, JSON.stringify(cases, null, 1) + '\n'],
+    // One case per line: a regeneration's diff shows which operations' tests changed.
+    [TESTS_CASES_FILE, `[\n${cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`],
     [TESTS_RUNNER_FILE, await runner(model)],
   ]);
   return { files, summary: { generated: cases.length, skipped } };
@@ -67,7 +68,8 @@ export async function emitTestFiles(model: ApiModel, spec: LoadedSpec): Promise<
 function caseFor(op: OperationModel, finder: ExampleFinder): TestCase | undefined {
   const response = finder.responseExample(op);
   if (response && !TESTABLE_KINDS.has(response.kind)) return undefined;
-  const data = finder.callData(op);
+  // Usually attached already by emitPackage (the same values as the docs); computed here otherwise.
+  const data = callDataOf(op) ?? finder.callData(op);
   const params: Record<string, unknown> = {};
   const uploads: string[] = [];
   const pathParams: Record<string, string> = {};
