@@ -18,9 +18,11 @@ const GENERATE_OPTIONS = {
   'ref-root': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  changelog: { type: 'boolean' },
+  bump: { type: 'boolean' },
 } as const;
 
-const COMMANDS = ['generate'] as const;
+const COMMANDS = ['generate', 'diff'] as const;
 
 interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -42,6 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`sdkgen ${sdkgenVersion()}\n`);
     return EXIT_OK;
   }
+  if (first === 'diff') return runDiffCommand(rest, io);
   if (first !== 'generate') {
     const known = first.startsWith('-') ? 'option' : 'command';
     io.stderr.write(
@@ -54,6 +57,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   return runGenerate(rest, io);
+}
+
+/** `sdkgen diff`: its own options and output (generator/cli/diff-command.ts); errors as for generate. */
+async function runDiffCommand(args: readonly string[], io: Io): Promise<number> {
+  try {
+    const { runDiff } = await import('./cli/diff-command.js');
+    return await runDiff(args, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(formatInputError(error));
+      return EXIT_BAD_INPUT;
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(formatInputError(new UsageError(error instanceof Error ? error.message : String(error), { hint: 'run `sdkgen diff --help` for the usage' })));
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(formatInternalError(error, io.env));
+    return EXIT_INTERNAL;
+  }
 }
 
 async function runGenerate(args: readonly string[], io: Io): Promise<number> {
@@ -88,6 +111,8 @@ async function runGenerate(args: readonly string[], io: Io): Promise<number> {
         check: values.check === true,
         allowRemoteRefs: values['allow-remote-refs'] === true,
         ...(values['ref-root'] !== undefined ? { refRoot: values['ref-root'] } : {}),
+        changelog: values.changelog === true,
+        bump: values.bump === true,
       },
       progress,
     );
@@ -126,6 +151,7 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
       names: result.names,
       durations: result.durations,
       drift: result.drift,
+      ...(result.release && { release: result.release }),
     };
     io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   }
@@ -149,6 +175,7 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
         : `${output} is already up to date (${files})`;
     const counts = `${plural(result.operations, 'operation')}, ${plural(result.resources, 'resource')}`;
     io.stdout.write(`${what}: ${counts}, ${result.durations.total} ms\n`);
+    if (result.release) io.stdout.write((await import('./cli/release-report.js')).releaseReport(result.release));
   }
   return EXIT_OK;
 }

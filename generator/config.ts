@@ -15,7 +15,7 @@ import { parseSource, type ParsedSource } from './load/parse.js';
 import { appendPointer, isPlainObject } from './load/pointer.js';
 import { PATH_ITEM_METHODS } from './load/check-operations.js';
 import { pascalWord, productWords } from './model/product-name.js';
-import { InputError, type LoadedSpec, type PaginationConfig, type SdkgenConfig, type SourceLocation } from './types.js';
+import { InputError, type LoadedSpec, type OperationFilter, type PaginationConfig, type SdkgenConfig, type SourceLocation } from './types.js';
 
 /** Looked up in the working directory when no -c is given. */
 export const DEFAULT_CONFIG_FILE = 'sdkgen.config.yaml';
@@ -23,6 +23,8 @@ export const DEFAULT_CONFIG_FILE = 'sdkgen.config.yaml';
 export const DEFAULT_OUTPUT_DIR = './sdk';
 /** Version when info.version is not semver ("v1", "2023-10-01"): a pre-1.0 start, as npm init does. */
 export const FALLBACK_PACKAGE_VERSION = '0.1.0';
+/** Hooks on by default: an empty src/hooks.ts changes nothing at run time and shows where customisation goes. */
+export const DEFAULT_HOOKS = true;
 /** Client class name when the title has no usable letters. */
 export const FALLBACK_CLIENT_NAME = 'Api';
 /** Package name when the title has no usable letters. */
@@ -48,6 +50,12 @@ export interface ConfigSettings {
   readonly names?: Readonly<Record<string, string>>;
   readonly validateResponses: boolean;
   readonly allowRemoteRefs: boolean;
+  readonly hooks: boolean;
+  readonly preserve?: readonly string[];
+  /** Absolute paths of the overlay documents, in order. */
+  readonly overlays?: readonly string[];
+  readonly include?: OperationFilter;
+  readonly exclude?: OperationFilter;
   /** Position of a pointer inside the config file (undefined without a file). */
   locate(pointer: string): SourceLocation | undefined;
 }
@@ -84,6 +92,11 @@ interface RawConfig {
   errors?: { envelope?: string };
   names?: Record<string, string>;
   validation?: { responses?: boolean };
+  preserve?: string[];
+  hooks?: boolean;
+  overlays?: string[];
+  include?: OperationFilter;
+  exclude?: OperationFilter;
 }
 
 export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
@@ -132,6 +145,11 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
     names: raw.names,
     validateResponses: raw.validation?.responses ?? false,
     allowRemoteRefs: overrides.allowRemoteRefs ?? false,
+    hooks: raw.hooks ?? DEFAULT_HOOKS,
+    ...(raw.preserve !== undefined && { preserve: raw.preserve }),
+    ...(raw.overlays !== undefined && { overlays: raw.overlays.map((overlay) => resolve(baseDir, overlay)) }),
+    ...(raw.include !== undefined && { include: raw.include }),
+    ...(raw.exclude !== undefined && { exclude: raw.exclude }),
     locate,
   };
 }
@@ -261,6 +279,8 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
     ...(settings.configPath !== undefined && { configPath: settings.configPath }),
     validateResponses: settings.validateResponses,
     allowRemoteRefs: settings.allowRemoteRefs,
+    hooks: settings.hooks,
+    ...(settings.preserve !== undefined && { preserve: settings.preserve }),
   };
 }
 

@@ -2,12 +2,16 @@
  * The pipeline, one direction: load -> model -> emit -> write. Each phase is timed for the
  * progress display and the --json summary; nothing touches the disk before `write`.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findConfigFile, loadConfig, resolveConfig } from './config.js';
 import { loadSpec } from './load/index.js';
-import { InputError, type GeneratedFiles } from './types.js';
-import { writeOutput, type DriftEntry } from './write.js';
+import { applyOverlays } from './load/overlay.js';
+import { filterOperations } from './load/filter.js';
+import { InputError, type GeneratedFiles, type SdkgenConfig } from './types.js';
+import { writeOutput, type DriftEntry, type UserFile } from './write.js';
+import type { ReleasePlan } from './diff/release.js';
 
 export type Phase = 'load' | 'model' | 'emit' | 'write';
 export const PHASES: readonly Phase[] = ['load', 'model', 'emit', 'write'];
@@ -26,6 +30,10 @@ export interface GenerateOptions {
   readonly refRoot?: string;
   /** Base of relative command-line paths; the process's cwd by default. */
   readonly cwd?: string;
+  /** Compare the SDK surface with the one recorded in the output; add a CHANGELOG.md section. */
+  readonly changelog?: boolean;
+  /** With the changelog: write the suggested next version into package.json. */
+  readonly bump?: boolean;
 }
 
 export interface ProgressReporter {
@@ -49,6 +57,8 @@ export interface GenerateResult {
   readonly drift: readonly DriftEntry[];
   /** Whether the output folder was (re)written; false in check mode or when up to date. */
   readonly written: boolean;
+  /** With --changelog: the surface change since the recorded one, and the versions. */
+  readonly release?: Omit<ReleasePlan, 'userFiles'>;
 }
 
 function plural(count: number, noun: string): string {
@@ -68,7 +78,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     return value;
   };
 
-  const { spec, config } = await timed(
+  const { spec, config: resolvedConfig, versionSetAt } = await timed(
     'load',
     async () => {
       const settings = await loadConfig(findConfigFile(options.config, cwd), {
@@ -89,7 +99,12 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         }
         throw error;
       });
-      return { spec: loaded, config: resolveConfig(settings, loaded) };
+      // Overlays, then filters: the spec the rest of the pipeline sees is the publisher's.
+      if (settings.overlays) await applyOverlays(loaded, settings.overlays);
+      filterOperations(loaded, settings);
+      const versionSetAt =
+        settings.package.version === undefined ? undefined : (settings.locate('/package/version') ?? ('set without a file' as const));
+      return { spec: loaded, config: resolveConfig(settings, loaded), versionSetAt };
     },
     ({ spec: loaded }) => `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,
   );
@@ -97,17 +112,27 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
   // is known to be good: bad input is reported fast, and never hidden behind a failure to load them.
   const model = await timed(
     'model',
-    async () => (await import('./model/index.js')).buildModel(spec, config),
+    async () => (await import('./model/index.js')).buildModel(spec, resolvedConfig),
     (built) => `${plural(built.operations.length, 'operation')}, ${plural(built.resources.length, 'resource')}`,
   );
-  const files: GeneratedFiles = await timed(
+  let config: SdkgenConfig = resolvedConfig;
+  let release: ReleasePlan | undefined;
+  if (options.changelog || options.bump) {
+    const { planRelease } = await import('./diff/release.js');
+    release = await planRelease({ model, spec, outDir: config.output, configVersion: config.package.version, versionSetAt, bump: options.bump === true });
+    config = withVersion(config, release.packageVersion);
+  } else if (versionSetAt === undefined) {
+    config = withVersion(config, (await recordedVersion(config.output)) ?? config.package.version);
+  }
+  const emitted: GeneratedFiles = await timed(
     'emit',
     async () => (await import('./emit/index.js')).emitPackage(model, spec, config),
-    (emitted) => plural(emitted.size, 'file'),
+    (files) => plural(files.size, 'file'),
   );
+  const { files, userFiles } = await splitUserFiles(emitted, release?.userFiles);
   const written = await timed(
     'write',
-    () => writeOutput(config.output, files, { check: options.check }),
+    () => writeOutput(config.output, files, { check: options.check, userFiles, ...(config.preserve && { preserve: config.preserve }) }),
     (result) =>
       options.check
         ? result.drift.length === 0
@@ -130,5 +155,33 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     durations,
     drift: written.drift,
     written: written.written,
+    ...(release && { release: withoutFiles(release) }),
   };
+}
+
+function withoutFiles({ userFiles: _files, ...summary }: ReleasePlan): Omit<ReleasePlan, 'userFiles'> {
+  return summary;
+}
+
+function withVersion(config: SdkgenConfig, version: string): SdkgenConfig {
+  return version === config.package.version ? config : { ...config, package: { ...config.package, version } };
+}
+
+/** The version a --bump recorded (only when a --changelog run left its record in the output). */
+async function recordedVersion(outDir: string): Promise<string | undefined> {
+  const { SURFACE_FILE } = await import('./diff/changelog.js');
+  if (!existsSync(join(outDir, SURFACE_FILE))) return undefined;
+  return (await import('./diff/release.js')).recordedPackageVersion(outDir);
+}
+
+/** Emitted files the user owns once they exist (src/hooks.ts) become `create` user files. */
+async function splitUserFiles(emitted: GeneratedFiles, release: ReadonlyMap<string, UserFile> | undefined): Promise<{ files: GeneratedFiles; userFiles: Map<string, UserFile> }> {
+  const { USER_OWNED_FILES } = await import('./emit/index.js');
+  const files = new Map<string, string>();
+  const userFiles = new Map<string, UserFile>(release ?? []);
+  for (const [path, content] of emitted) {
+    if (USER_OWNED_FILES.has(path)) userFiles.set(path, { mode: 'create', content });
+    else files.set(path, content);
+  }
+  return { files, userFiles };
 }

@@ -79,6 +79,14 @@ export interface PaginationConfig {
   readonly items?: string;
 }
 
+/** `include:` / `exclude:` in the config: an operation matches when any list matches it. */
+export interface OperationFilter {
+  readonly tags?: readonly string[];
+  /** Globs over the path template, e.g. `/repos/**`. */
+  readonly paths?: readonly string[];
+  readonly operations?: readonly string[];
+}
+
 /** sdkgen.config.yaml after validation, with durations converted to milliseconds. */
 export interface SdkgenConfig {
   /** Absolute path of the spec. */
@@ -108,6 +116,10 @@ export interface SdkgenConfig {
    */
   readonly validateResponses: boolean;
   readonly allowRemoteRefs: boolean;
+  /** `hooks:` src/hooks.ts (the user's, created once) wired into the client. Default true. */
+  readonly hooks?: boolean;
+  /** `preserve:` globs, relative to the output folder, sdkgen never overwrites or deletes. */
+  readonly preserve?: readonly string[];
 }
 
 /** The output of emit: relative POSIX path -> file content. Sorted when written. */

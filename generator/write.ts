@@ -5,6 +5,11 @@
  * failure (disk full, a bug, Ctrl-C) never leaves a half-written SDK. A manifest of what sdkgen
  * wrote lets the next run delete files that are no longer generated, and only those: files the
  * user added (node_modules/, dist/, a hand-written helper) are carried over untouched.
+ *
+ * Two kinds of file belong to the user although sdkgen may write them: paths matching the config's
+ * `preserve:` globs (written only when absent, never overwritten, deleted or drift-checked) and
+ * `userFiles` (the hooks file, created once; CHANGELOG.md and the recorded surface, which sdkgen
+ * updates). Neither is listed in the manifest, so no later run deletes them.
  */
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +17,7 @@ import { basename, dirname, join, parse as parsePath, relative, resolve, sep } f
 import type { GeneratedFiles } from './types.js';
 import { InputError } from './types.js';
 import { displayPath } from './load/display-path.js';
+import { preserveMatcher, type PathMatcher } from './preserve.js';
 
 /** Lists the files sdkgen wrote (with content hashes); no timestamps, no absolute paths. */
 export const MANIFEST_FILE = '.sdkgen-manifest.json';
@@ -40,24 +46,55 @@ export interface WriteResult {
   readonly written: boolean;
 }
 
+/** A file the user owns once it exists. */
+export interface UserFile {
+  readonly content: string;
+  /** `create`: written only when absent (the hooks file). `replace`: sdkgen keeps it current (CHANGELOG.md). */
+  readonly mode: 'create' | 'replace';
+}
+
+export interface WriteOptions {
+  readonly check: boolean;
+  /** Globs, relative to the output folder, that sdkgen never overwrites or deletes; --check ignores them. */
+  readonly preserve?: readonly string[];
+  readonly userFiles?: ReadonlyMap<string, UserFile>;
+}
+
 interface Manifest {
   readonly generatedBy: 'sdkgen';
   readonly files: Readonly<Record<string, string>>;
 }
 
-export async function writeOutput(outDir: string, files: GeneratedFiles, options: { check: boolean }): Promise<WriteResult> {
+export async function writeOutput(outDir: string, files: GeneratedFiles, options: WriteOptions): Promise<WriteResult> {
   const target = resolve(outDir);
   assertSafeOutputDir(target);
-  const entries = normalize(files);
+  const preserved = preserveMatcher(options.preserve);
+  const all = normalize(files);
+  const entries = all.filter(([path]) => !preserved(path));
   const manifest = buildManifest(entries);
   const existing = await readExisting(target);
-  const drift = await computeDrift(target, entries, existing.manifest);
+  const drift = await computeDrift(target, entries, existing.manifest, preserved);
   const result = { outDir: target, files: entries.length, drift };
   if (options.check) return { ...result, written: false };
+  const userWrites = await userFilesToWrite(target, all.filter(([path]) => preserved(path)), options.userFiles);
   const manifestText = serializeManifest(manifest);
-  if (drift.length === 0 && existing.manifestText === manifestText) return { ...result, written: false };
-  await stageAndSwap(target, entries, manifestText, existing.manifest);
+  if (drift.length === 0 && existing.manifestText === manifestText && userWrites.length === 0) return { ...result, written: false };
+  await stageAndSwap(target, [...entries, ...userWrites], manifestText, existing.manifest, preserved);
   return { ...result, written: true };
+}
+
+/**
+ * Preserved generated files that are not on disk yet, `create` user files that are absent, and
+ * `replace` user files whose content changed: what the user owns but sdkgen must write this time.
+ */
+async function userFilesToWrite(target: string, preservedEntries: readonly [string, string][], userFiles: ReadonlyMap<string, UserFile> | undefined): Promise<[string, string][]> {
+  const writes: [string, string][] = [];
+  for (const [path, content] of preservedEntries) if ((await readIfFile(join(target, path))) === undefined) writes.push([path, content]);
+  for (const [path, file] of [...(userFiles ?? new Map<string, UserFile>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const onDisk = await readIfFile(join(target, ...path.split('/')));
+    if (file.mode === 'create' ? onDisk === undefined : onDisk !== file.content) writes.push([path, file.content]);
+  }
+  return writes;
 }
 
 /** Sorted, LF-only, with paths that cannot escape the output folder. */
@@ -140,7 +177,7 @@ async function readIfFile(path: string): Promise<string | undefined> {
   }
 }
 
-async function computeDrift(target: string, entries: readonly [string, string][], previous: Manifest | undefined): Promise<DriftEntry[]> {
+async function computeDrift(target: string, entries: readonly [string, string][], previous: Manifest | undefined, preserved: PathMatcher): Promise<DriftEntry[]> {
   const drift: DriftEntry[] = [];
   const generated = new Set(entries.map(([path]) => path));
   for (const [path, content] of entries) {
@@ -149,7 +186,7 @@ async function computeDrift(target: string, entries: readonly [string, string][]
     else if (onDisk !== content) drift.push({ path, kind: 'changed', ...firstDifference(content, onDisk) });
   }
   for (const path of Object.keys(previous?.files ?? {}).sort()) {
-    if (!generated.has(path) && isSafeRelative(path) && (await readIfFile(join(target, path))) !== undefined) {
+    if (!generated.has(path) && !preserved(path) && isSafeRelative(path) && (await readIfFile(join(target, path))) !== undefined) {
       drift.push({ path, kind: 'removed' });
     }
   }
@@ -205,6 +242,7 @@ async function stageAndSwap(
   entries: readonly [string, string][],
   manifestText: string,
   previous: Manifest | undefined,
+  preserved: PathMatcher,
 ): Promise<void> {
   // Beside the output, so every rename below stays on one file system (and is atomic).
   const staging = await createStaging(target);
@@ -223,7 +261,8 @@ async function stageAndSwap(
     await writeFile(join(staging, MANIFEST_FILE), manifestText);
     const outputExists = await lstat(target).then(() => true, () => false);
     if (outputExists) {
-      const ours = new Set([...Object.keys(previous?.files ?? {}), ...entries.map(([path]) => path)]);
+      // A preserved path is never ours, even when an earlier run (before `preserve:`) generated it.
+      const ours = new Set([...Object.keys(previous?.files ?? {}).filter((path) => !preserved(path)), ...entries.map(([path]) => path)]);
       for (const path of await findUserEntries(target, ours)) {
         const destination = join(staging, ...path.split('/'));
         await mkdir(dirname(destination), { recursive: true });

@@ -7,6 +7,8 @@ export const MAIN_HELP = `sdkgen - generate a typed TypeScript SDK package from 
 
 Usage:
   sdkgen generate [spec] [options]   generate (or --check) an SDK package
+  sdkgen diff <old> <new> [options]  the change to the SDK surface between two specs, weighed
+                                     major / minor / patch (--json, --fail-on major)
   sdkgen --help                      show this help
   sdkgen --version                   print the version
 
@@ -25,6 +27,10 @@ Options:
       --check             write nothing; exit 1 and list the files that differ (for CI)
       --json              print one JSON summary object on stdout (files, operations,
                           resources, names: operationId -> resource.method, durations, drift)
+      --changelog         compare the SDK surface with the one recorded in the output folder;
+                          add a CHANGELOG.md section (Breaking/Added/Changed/Fixed) and print
+                          the suggested next version
+      --bump              with --changelog: write that version into package.json
       --allow-remote-refs fetch http(s) $refs (off by default: output depends only on files)
       --ref-root <dir>    folder local $refs may read (default: the spec's folder); a $ref
                           reaching outside it is refused

@@ -49,7 +49,7 @@ function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
   return docText([`${where} (security scheme ${JSON.stringify(name)}).${env}`])!;
 }
 
-export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string): string {
+export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string, wiring: { hooks?: boolean } = {}): string {
   const uses = newTypeUses();
   uses.runtime.add('ClientOptions');
   const authMembers: string[] = [];
@@ -66,11 +66,13 @@ export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, 
   const methods = model.rootOperations.map((op) => methodDeclaration(op, 'this', modelNames, uses));
   const imports = importLines(uses, { runtime: runtimeImport, types: './types.js', models: './models.js', operations: './operations.js' }, ['Client']);
   const resourceImports = model.resources.map((r) => `import { ${r.className} } from "./resources/${r.fileName}.js";`);
+  // The user's hooks (src/hooks.ts) ride on the runtime's middleware option (emit/hooks-file.ts).
+  if (wiring.hooks) resourceImports.unshift('import { hooks } from "./hooks.js";', 'import { withHooks } from "./hook-middleware.js";');
   const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
 
   // One property per resource (a blank line between them and the constructor), none when untagged.
   const properties = model.resources.map((r) => `${jsDoc([r.description], INDENT)}${INDENT}readonly ${r.propertyName}: ${r.className};`);
-  const ctorStatements = ['super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)];
+  const ctorStatements = [wiring.hooks ? 'super(api, withHooks(options, hooks));' : 'super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)];
   const ctor = `${INDENT}constructor(options: ${optionsName} = {}) ${memberBody(ctorStatements)}`;
   const classDoc = jsDoc([model.title, model.description]) || jsDoc([model.clientName]);
 

@@ -14,6 +14,15 @@ import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
+import { attachExamples } from './examples.js';
+import { emitTestFiles } from './tests-files.js';
+import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE } from './hooks-file.js';
+
+/**
+ * Files emit produces that belong to the user once they exist: generate.ts writes them only when
+ * absent and never lists them in the manifest (so they are never overwritten or deleted).
+ */
+export const USER_OWNED_FILES: ReadonlySet<string> = new Set([HOOKS_FILE]);
 
 /** Milliseconds per phase of the last emit, for `--verbose` and the real-spec benchmarks. */
 export interface EmitTimings {
@@ -34,6 +43,8 @@ function runtimeImportFor(config: SdkgenConfig, fromDepth: 0 | 1): string {
 
 export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: SdkgenConfig): Promise<GeneratedFiles> {
   const files = new Map<string, string>();
+  // Before any file is printed: methods' JSDoc and the README read the spec's examples from here.
+  attachExamples(model, spec);
   let start = performance.now();
   files.set('src/types.ts', emitTypesFile(spec.document));
   lastEmitTimings.types = performance.now() - start;
@@ -49,7 +60,11 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   for (const resource of model.resources) {
     files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(resource, modelNames, runtimeImportFor(config, 1), `${model.clientName}Auth`));
   }
-  files.set('src/client.ts', emitClientFile(model, modelNames, runtimeImportFor(config, 0)));
+  files.set('src/client.ts', emitClientFile(model, modelNames, runtimeImportFor(config, 0), { hooks: config.hooks !== false }));
+  if (config.hooks !== false) {
+    files.set(HOOK_MIDDLEWARE_FILE, emitHookMiddlewareFile(model, runtimeImportFor(config, 0)));
+    files.set(HOOKS_FILE, emitHooksFile());
+  }
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0)));
   lastEmitTimings.code = performance.now() - start;
 
@@ -58,6 +73,8 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   files.set('package.json', await emitPackageJson(config, model.title));
   files.set('tsconfig.json', await emitTsconfig());
   files.set('README.md', await emitReadme(model, config.validateResponses));
+  // The package's own `npm test` (emit/tests-files.ts): one MockAgent call per operation.
+  for (const [path, text] of (await emitTestFiles(model, spec)).files) files.set(path, text);
   lastEmitTimings.packageFiles = performance.now() - start;
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -3,6 +3,7 @@ import type { OperationModel } from '../model/index.js';
 import { docText, jsDoc } from './escape.js';
 import { INDENT, memberBody } from './code-writer.js';
 import { pageItemType, paramsType, resultType, type TypeUses } from './type-expressions.js';
+import { methodExample } from './examples.js';
 
 /** Summaries this short, with nothing else to say, fit on the `/** ... *\/` line. */
 const END_PUNCTUATION = /[.!?:]$/;
@@ -11,7 +12,7 @@ function methodDoc(op: OperationModel): string {
   const route = `${op.method} ${op.path}`;
   const summary = op.summary?.trim();
   const lead = summary !== undefined ? `${summary}${END_PUNCTUATION.test(summary) ? '' : '.'} ${route}` : route;
-  return jsDoc([lead, op.description, op.deprecated ? '@deprecated' : undefined], INDENT);
+  return jsDoc([lead, op.description, methodExample(op), op.deprecated ? '@deprecated' : undefined], INDENT);
 }
 
 /** `export type ListPetsParams = ...;` with the params' own docs. */

@@ -2,6 +2,7 @@
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { renderTemplate } from './templates.js';
 import { methodListing } from '../model/names-listing.js';
+import { callExampleOf } from './examples.js';
 
 /** README examples use this origin when the spec has no absolute server URL. */
 const EXAMPLE_ORIGIN = 'https://api.example.com';
@@ -12,6 +13,9 @@ function inline(text: string): string {
 }
 
 function exampleValue(op: OperationModel): string {
+  // The spec's own examples when emit/examples.ts attached them (emitPackage does).
+  const fromSpec = callExampleOf(op);
+  if (fromSpec) return fromSpec.args;
   const required = op.params.filter((p) => p.required);
   const entries = required.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : JSON.stringify(p.name)}: '...'`);
   if (op.body?.required && op.body.placement === 'body') entries.push('body: ...');

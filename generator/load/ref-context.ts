@@ -93,8 +93,12 @@ export function refContextKind(segments: readonly string[], layout: ComponentLay
   return layout[kind as ComponentKind] ? kind : 'inline';
 }
 
-/** Keys holding example or default data, where a `$ref` key is data, not a reference. */
-const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
+/**
+ * Keys holding example or default data, where a `$ref` key is data, not a reference. `value` is
+ * an Example Object's literal (GitHub's SCIM examples carry `"$ref": "https://api.github.com/..."`);
+ * a property called `value` is still walked, as keys under `properties` always are.
+ */
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
 
 /** Whether to walk into `key` when looking for `$ref`s (`parentKey` is the key holding the object). */
 /** Maps whose keys are names the author chose (property names, definition names). */
