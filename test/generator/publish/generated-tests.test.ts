@@ -92,7 +92,7 @@ describe('generated npm test', () => {
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
     after(() => server.close());
     const { port } = server.address() as AddressInfo;
-    const run = await nodeTest(outDir, { PETSTORE_TEST_BASE_URL: `http://127.0.0.1:${port}/v1` });
+    const run = await nodeTest(outDir, { PET_STORE_TEST_BASE_URL: `http://127.0.0.1:${port}/v1` });
     assert.equal(count(run.tap, 'pass'), 5, run.tap);
     assert.equal(seen.length, 5, 'every operation reached the server');
     assert.ok(seen.every((line) => / \/v1\//.test(line)), seen.join('\n'));
