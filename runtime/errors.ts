@@ -313,6 +313,12 @@ export class ResponseValidationError extends SdkError {
 export class PaginationError extends SdkError {}
 
 /**
+ * The caller passed something the SDK cannot use (a negative timeout, a missing path parameter,
+ * a header with CR/LF): a bug to fix in the calling code, not an outage to retry or alert on.
+ */
+export class InvalidArgumentError extends SdkError {}
+
+/**
  * A 2xx body the call would buffer (JSON, text) is larger than `maxResponseBytes`: refused before
  * reading when Content-Length says so, else as soon as the (decoded) body crosses the limit, so a
  * huge or decompression-bomb body never sits in memory whole. Never retried.
@@ -371,6 +377,7 @@ for (const ctor of [
   ResponseParseError,
   ResponseValidationError,
   PaginationError,
+  InvalidArgumentError,
   ResponseTooLargeError,
 ]) {
   nameClass(ctor);

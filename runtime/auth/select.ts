@@ -125,7 +125,7 @@ export function resolveAuth(
   op: OperationDescriptor,
   api: ApiDescriptor,
   credentials: AuthOption | undefined,
-  env: AuthEnv = process.env,
+  env: AuthEnv,
 ): ResolvedAuth {
   return selectSchemes(op, api, configuredSchemes(api, credentials, env));
 }
@@ -137,7 +137,7 @@ export function resolveAuth(
 export function createAuthResolver(
   api: ApiDescriptor,
   credentials: AuthOption | undefined,
-  env: AuthEnv = process.env,
+  env: AuthEnv,
 ): (op: OperationDescriptor) => ResolvedAuth {
   const configured = configuredSchemes(api, credentials, env);
   const cache = new WeakMap<OperationDescriptor, ResolvedAuth>();

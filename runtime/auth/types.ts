@@ -1,5 +1,6 @@
 /** Credential shapes of the `auth` client option (keys = securitySchemes names as in the spec). */
 import type { SecuritySchemeDescriptor } from '../descriptor.js';
+import type { EnvironmentVariables } from '../env.js';
 import type { OAuth2TokenManager } from './oauth2.js';
 import type { Signer } from './sign.js';
 
@@ -68,7 +69,7 @@ export type Credential = BearerToken | BasicCredentials | OAuth2ClientCredential
 export type AuthOption = Readonly<Record<string, Credential | null | undefined>>;
 
 /** Where environment variables are read from (process.env by default; tests pass their own). */
-export type AuthEnv = Readonly<Record<string, string | undefined>>;
+export type AuthEnv = EnvironmentVariables;
 
 /** One scheme the call will apply, with the credential it will use. */
 export interface SelectedScheme {

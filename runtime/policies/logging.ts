@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LOG_LEVEL } from '../constants.js';
 import type { LogLevel, Logger } from '../options.js';
+import type { EnvironmentVariables } from '../env.js';
 
 /** Warnings already given, per logger: "once" holds across clients derived with withOptions(). */
 const WARNED = new WeakMap<Logger, Set<string>>();
@@ -40,10 +41,10 @@ export class RuntimeLog {
   }
 
   /** Resolution order: option, env `<PREFIX>_LOG`, default 'warn'. An invalid env value is reported, not fatal. */
-  static create(option: LogLevel | undefined, logger: Logger | undefined, envPrefix: string): RuntimeLog {
+  static create(option: LogLevel | undefined, logger: Logger | undefined, envPrefix: string, env: EnvironmentVariables): RuntimeLog {
     const sink = logger ?? console;
     if (option !== undefined) return new RuntimeLog(option, sink);
-    const fromEnv = process.env[`${envPrefix}_LOG`];
+    const fromEnv = env[`${envPrefix}_LOG`];
     if (fromEnv === undefined || fromEnv === '') return new RuntimeLog(DEFAULT_LOG_LEVEL, sink);
     const lower = fromEnv.toLowerCase();
     if (isLogLevel(lower)) return new RuntimeLog(lower, sink);

@@ -6,6 +6,7 @@
  */
 import type { ApiDescriptor, OperationDescriptor, ServerDescriptor } from '../descriptor.js';
 import { SdkError } from '../errors.js';
+import type { EnvironmentVariables } from '../env.js';
 
 export interface ResolvedBase {
   /** `https://api.example.com` */
@@ -14,9 +15,14 @@ export interface ResolvedBase {
   readonly basePath: string;
 }
 
-export function resolveBaseUrl(api: ApiDescriptor, baseUrl: string | undefined, environment: string | undefined): ResolvedBase {
+export function resolveBaseUrl(
+  api: ApiDescriptor,
+  baseUrl: string | undefined,
+  environment: string | undefined,
+  env: EnvironmentVariables,
+): ResolvedBase {
   if (baseUrl !== undefined) return parseBase(baseUrl, 'the baseUrl option');
-  const fromEnv = process.env[`${api.envPrefix}_BASE_URL`];
+  const fromEnv = env[`${api.envPrefix}_BASE_URL`];
   if (fromEnv) return parseBase(fromEnv, `${api.envPrefix}_BASE_URL`);
   let server: ServerDescriptor | undefined;
   if (environment !== undefined) {
@@ -51,10 +57,11 @@ export function resolveOperationBase(
   baseUrl: string | undefined,
   environment: string | undefined,
   apiBase: () => ResolvedBase,
+  env: EnvironmentVariables,
 ): ResolvedBase {
   const servers = op.servers ?? [];
-  if (servers.length === 0 || baseUrl !== undefined || process.env[`${api.envPrefix}_BASE_URL`]) {
-    return resolveBaseUrl(api, baseUrl, environment);
+  if (servers.length === 0 || baseUrl !== undefined || env[`${api.envPrefix}_BASE_URL`]) {
+    return resolveBaseUrl(api, baseUrl, environment, env);
   }
   const server = (environment === undefined ? undefined : servers.find((s) => s.name === environment)) ?? servers[0]!;
   const url = substituteVariables(server);

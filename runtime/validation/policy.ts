@@ -13,6 +13,7 @@
 import { ResponseValidationError, SdkError, type Attempt } from '../errors.js';
 import type { RuntimeLog } from '../policies/logging.js';
 import type { CallStats } from '../policies/stats.js';
+import type { EnvironmentVariables } from '../env.js';
 import { VALIDATE_MODES, type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
 
 /** Issues quoted in a message or log line; the error's `issues` holds up to MAX_ISSUES_KEPT. */
@@ -46,14 +47,20 @@ export function validateModeOf(value: unknown, fallback: ValidateMode = 'off'): 
  * breaks a client: an unknown value, or an SDK without schemas, is one warning and 'off'.
  * An explicit option that cannot be honoured throws instead (a programming error).
  */
-export function clientValidateMode(option: unknown, envPrefix: string, validation: ResponseValidation, log: RuntimeLog): ValidateMode {
+export function clientValidateMode(
+  option: unknown,
+  envPrefix: string,
+  validation: ResponseValidation,
+  log: RuntimeLog,
+  env: EnvironmentVariables,
+): ValidateMode {
   if (option !== undefined) {
     const mode = validateModeOf(option);
     validation.assertAvailable(mode);
     return mode;
   }
   const variable = `${envPrefix}_VALIDATE`;
-  const fromEnv = process.env[variable];
+  const fromEnv = env[variable];
   if (fromEnv === undefined || fromEnv === '') return 'off';
   const mode = fromEnv.toLowerCase();
   if (!(VALIDATE_MODES as readonly string[]).includes(mode)) {

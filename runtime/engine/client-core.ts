@@ -1,6 +1,6 @@
 /**
- * What a call needs from its client (built once per client in client.ts), and what pagination
- * asks of a call. Types only: the call itself is call.ts.
+ * What a call needs from its client (resolved once per client in engine/settings.ts), and what
+ * pagination asks of a call. Types only: the call itself is call.ts.
  */
 import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
 import type { ResolvedAuth, SecretNames } from '../auth/index.js';
@@ -9,14 +9,16 @@ import type { CallResult } from '../response/api-promise.js';
 import type { ResolvedBase } from '../transport/base-url.js';
 import type { PoolHolder } from '../transport/dispatcher.js';
 import type { ClientHeaders } from '../transport/headers.js';
-import type { Middleware } from '../transport/types.js';
+import type { Middleware, Transport } from '../transport/types.js';
+import type { Dispatcher } from 'undici';
 import type { CookieStore } from '../transport/cookie-jar.js';
 import type { ResponseValidation } from '../validation/policy.js';
 import type { ValidateMode } from '../validation/types.js';
-import type { Bulkhead } from './bulkhead.js';
-import type { CallStats } from './stats.js';
-import type { CircuitBreaker } from './circuit-breaker.js';
-import type { RuntimeLog } from './logging.js';
+import type { Bulkhead } from '../policies/bulkhead.js';
+import type { CallStats } from '../policies/stats.js';
+import type { CircuitBreaker } from '../policies/circuit-breaker.js';
+import type { RuntimeLog } from '../policies/logging.js';
+import type { RunAttempts } from './types.js';
 
 /** What a call needs from its client; built once per client (see client.ts). */
 export interface ClientCore {
@@ -44,6 +46,10 @@ export interface ClientCore {
   /** The client's `validate` mode; a call's option overrides it. */
   readonly validate: ValidateMode;
   readonly validation: ResponseValidation;
+  /** The call tier, composed once per client (engine/pipeline.ts). */
+  readonly runAttempts: RunAttempts;
+  /** The bottom layer: sends on one of the client's pools. */
+  readonly transportFor: (dispatcher: Dispatcher) => Transport;
 }
 
 /** Pagination's needs: fetch an absolute next-page URL, and learn the URL a page came from. */
