@@ -7,7 +7,7 @@ import { SdkError } from '../errors.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
 import type { Dispatcher } from 'undici';
-import { isLoopbackHost } from './loopback.js';
+import { isLoopbackHost } from '../transport/loopback.js';
 import type { TokenFetchOptions } from './oauth2.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
 import { checkedHeaderValue, isSigner, secretValue } from './values.js';

@@ -6,9 +6,11 @@
  */
 import type { Dispatcher } from 'undici';
 import { AbortError, SdkError } from '../errors.js';
-import { isLoopbackHost } from './loopback.js';
+import { isLoopbackHost } from '../transport/loopback.js';
 import { requestToken, type FetchedToken } from './oauth2-token-request.js';
-import type { OAuth2ClientCredentials } from './types.js';
+import type { OAuth2ClientCredentials, TokenFetchOptions, TokenSource } from './types.js';
+
+export type { TokenFetchOptions };
 
 /**
  * A token is refreshed this long before the server says it expires: covers clock skew between us
@@ -17,15 +19,6 @@ import type { OAuth2ClientCredentials } from './types.js';
  * token is still reused.
  */
 export const TOKEN_EXPIRY_MARGIN_MS = 30_000;
-
-export interface TokenFetchOptions {
-  /** The client's base URL: a relative tokenUrl resolves against it. */
-  readonly baseUrl?: string | URL;
-  readonly dispatcher?: Dispatcher;
-  readonly allowInsecureAuth?: boolean;
-  /** Stops this caller's wait (not the shared request, which other callers may be waiting on). */
-  readonly signal?: AbortSignal;
-}
 
 export interface OAuth2TokenManagerOptions {
   /** Milliseconds clock; tests pass a fake one. */
@@ -46,7 +39,7 @@ interface TokenSlot {
   inflight: Promise<string> | undefined;
 }
 
-export class OAuth2TokenManager {
+export class OAuth2TokenManager implements TokenSource {
   readonly #schemeName: string;
   readonly #tokenUrl: string;
   readonly #credentials: OAuth2ClientCredentials;

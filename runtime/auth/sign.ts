@@ -7,20 +7,10 @@
  */
 import { Readable } from 'node:stream';
 import { SdkError } from '../errors.js';
-import type { ResolvedAuth } from './types.js';
+import type { ResolvedAuth, SignableRequest, Signer } from './types.js';
+
+export type { SignableRequest, Signer };
 import { checkedHeaderValue, isSigner } from './values.js';
-
-export interface SignableRequest {
-  readonly method: string;
-  /** The absolute URL as it will be sent, auth query parameters included. */
-  readonly url: string;
-  /** The request's headers; the signer adds or replaces entries here (names are lower-cased after). */
-  readonly headers: Record<string, string>;
-  /** The exact bytes (or text, sent as UTF-8) of the body; undefined when there is none. */
-  readonly body: Uint8Array | string | undefined;
-}
-
-export type Signer = (request: SignableRequest) => void | Promise<void>;
 
 /** True when the call has a signing scheme (so the client knows to call signRequest). */
 export function needsSigning(resolved: ResolvedAuth): boolean {

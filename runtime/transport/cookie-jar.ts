@@ -7,7 +7,7 @@
  * only when it covers the responding host and has at least one dot, so a server cannot set a
  * cookie for a sibling or a bare TLD.
  */
-import { isLoopbackHost } from '../auth/index.js';
+import { isLoopbackHost } from './loopback.js';
 
 interface StoredCookie {
   readonly name: string;

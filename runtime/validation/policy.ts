@@ -14,26 +14,19 @@ import { ResponseValidationError, SdkError, type Attempt } from '../errors.js';
 import type { RuntimeLog } from '../policies/logging.js';
 import type { CallStats } from '../policies/stats.js';
 import type { EnvironmentVariables } from '../env.js';
-import { VALIDATE_MODES, type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
+import {
+  VALIDATE_MODES,
+  type BodyValidator,
+  type ValidatedResponse,
+  type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
 
 /** Issues quoted in a message or log line; the error's `issues` holds up to MAX_ISSUES_KEPT. */
 const MAX_ISSUES_IN_MESSAGE = 3;
 /** Bound on issues kept per error: a 10,000-item array with one wrong field each is one problem, not 10,000. */
 const MAX_ISSUES_KEPT = 20;
 
-/** Where the body came from, for the message and the error's fields. */
-export interface ValidatedResponse {
-  readonly operationId: string;
-  readonly status: number;
-  readonly method: string;
-  /** Redacted. */
-  readonly url: string;
-  readonly requestId: string | undefined;
-  readonly attempts: readonly Attempt[];
-}
 
-/** Checks one decoded body; throws ResponseValidationError in strict mode. */
-export type BodyValidator = (body: unknown, response: ValidatedResponse) => void;
+export type { BodyValidator, ValidatedResponse };
 
 export function validateModeOf(value: unknown, fallback: ValidateMode = 'off'): ValidateMode {
   if (value === undefined) return fallback;
