@@ -34,6 +34,14 @@ const WARMUP = 2_000;
 const SLICES = 10;
 const CONCURRENCIES = [1, 32];
 
+/**
+ * SDKGEN_BENCH_AUTH=bearer: the operation declares a bearer scheme and both sides send the token (issue
+ * 15 measures "as users run it"); SDKGEN_BENCH_LOG=default: the client keeps its default log level.
+ */
+const WITH_BEARER = process.env.SDKGEN_BENCH_AUTH === 'bearer';
+const DEFAULT_LOGGING = process.env.SDKGEN_BENCH_LOG === 'default';
+const BEARER_TOKEN = 'bench-token-0123456789';
+
 const PAYLOAD = JSON.stringify({ id: 42, name: 'Rex', tag: 'dog', status: 'available', tags: ['a', 'b'] });
 
 
@@ -43,7 +51,7 @@ const api: ApiDescriptor = {
   packageVersion: '1.0.0',
   envPrefix: 'BENCH',
   servers: [{ url: 'http://127.0.0.1', name: 'local' }],
-  securitySchemes: {},
+  securitySchemes: WITH_BEARER ? { bearerAuth: { type: 'http', scheme: 'bearer' } } : {},
 };
 
 const getPet: OperationDescriptor = {
@@ -52,6 +60,7 @@ const getPet: OperationDescriptor = {
   path: '/pets/{petId}',
   params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
   response: { success: [{ status: '200', kind: 'json', mediaType: 'application/json' }], accept: 'application/json' },
+  ...(WITH_BEARER ? { security: [['bearerAuth']] } : {}),
 };
 
 interface Pet {
@@ -104,16 +113,23 @@ async function main(): Promise<void> {
   const Client: typeof SourceClient = COMPILED_RUNTIME
     ? ((await import(pathToFileURL(resolve(COMPILED_RUNTIME)).href)) as { Client: typeof SourceClient }).Client
     : SourceClient;
-  const client = new Client(api, { baseUrl: origin, logLevel: 'off' });
+  const client = new Client(api, {
+    baseUrl: origin,
+    ...(DEFAULT_LOGGING ? {} : { logLevel: 'off' as const }),
+    ...(WITH_BEARER ? { auth: { bearerAuth: BEARER_TOKEN } } : {}),
+  });
+  const rawHeaders: Record<string, string> = WITH_BEARER
+    ? { accept: 'application/json', authorization: `Bearer ${BEARER_TOKEN}` }
+    : { accept: 'application/json' };
 
   const raw = async (): Promise<Pet> => {
-    const { body } = await request(`${origin}/pets/42`, { dispatcher: agent, headers: { accept: 'application/json' } });
+    const { body } = await request(`${origin}/pets/42`, { dispatcher: agent, headers: rawHeaders });
     return (await body.json()) as Pet;
   };
   const ours = (): Promise<Pet> => client.request<Pet>(getPet, { petId: 42 });
 
   console.log(
-    `node ${process.versions.node}, ${REQUESTS} requests per phase, ${ROUNDS} rounds (median), runtime: ${COMPILED_RUNTIME ?? 'runtime/ via tsx'}`,
+    `node ${process.versions.node}, ${REQUESTS} requests per phase, ${ROUNDS} rounds (median), runtime: ${COMPILED_RUNTIME ?? 'runtime/ via tsx'}, auth: ${WITH_BEARER ? 'bearer' : 'none'}, logging: ${DEFAULT_LOGGING ? 'default' : 'off'}`,
   );
   for (const concurrency of CONCURRENCIES) {
     await run(concurrency, WARMUP, raw);

@@ -8,7 +8,6 @@
  * descriptor table can be printed as a literal and diffed in review; the one exception is
  * `ApiDescriptor.responseSchemas`, a loader the runtime calls to import the optional validator.
  */
-import type { ResponseSchemas } from './validation/types.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -195,4 +194,26 @@ export interface ApiDescriptor {
   readonly defaults?: { readonly timeout?: TimeoutOverride; readonly retry?: RetryPolicyOverride };
   /** Present when the SDK was generated with response schemas (`validation: { responses: true }`). */
   readonly responseSchemas?: ResponseSchemas;
+}
+
+/** One way a body differs from its schema (path and keyword; never the value, which may be a secret). */
+export interface SchemaIssue {
+  /** JSON pointer into the body, `''` for the root. */
+  readonly path: string;
+  /** The JSON Schema keyword that failed (`type`, `required`, `enum`, ...). */
+  readonly keyword: string;
+  readonly message: string;
+}
+
+/**
+ * Checks a decoded 2xx body of an operation (by operation id) against the spec's schema for that
+ * status: `undefined` when the spec has no schema for it, `[]` when the body conforms. Throws when
+ * the schema itself cannot be compiled.
+ */
+export type ResponseChecker = (operationId: string, status: number, body: unknown) => readonly SchemaIssue[] | undefined;
+
+/** What a generated SDK with response schemas puts in its ApiDescriptor (runtime/validation/ loads it). */
+export interface ResponseSchemas {
+  /** Loads ajv and the schemas; called once per client family, on first use. */
+  readonly load: () => Promise<ResponseChecker>;
 }

@@ -6,21 +6,11 @@
  * signed again (the URL changed); cross-origin hops carry no credentials and are not signed.
  */
 import { Readable } from 'node:stream';
-import { SdkError } from '../errors.js';
-import type { ResolvedAuth } from './types.js';
+import { InvalidArgumentError, SdkError } from '../errors.js';
+import type { ResolvedAuth, SignableRequest, Signer } from './types.js';
+
+export type { SignableRequest, Signer };
 import { checkedHeaderValue, isSigner } from './values.js';
-
-export interface SignableRequest {
-  readonly method: string;
-  /** The absolute URL as it will be sent, auth query parameters included. */
-  readonly url: string;
-  /** The request's headers; the signer adds or replaces entries here (names are lower-cased after). */
-  readonly headers: Record<string, string>;
-  /** The exact bytes (or text, sent as UTF-8) of the body; undefined when there is none. */
-  readonly body: Uint8Array | string | undefined;
-}
-
-export type Signer = (request: SignableRequest) => void | Promise<void>;
 
 /** True when the call has a signing scheme (so the client knows to call signRequest). */
 export function needsSigning(resolved: ResolvedAuth): boolean {
@@ -40,12 +30,16 @@ export async function signableBody(body: unknown): Promise<Uint8Array | string |
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (body instanceof FormData) {
-    throw new SdkError('cannot sign a multipart (FormData) body: its boundary is chosen when it is sent; sign a pre-encoded body instead');
+    throw new InvalidArgumentError(
+      'cannot sign a multipart (FormData) body: its boundary is chosen when it is sent; sign a pre-encoded body instead',
+    );
   }
   if (body instanceof Readable || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-    throw new SdkError('cannot sign a streamed body: a signature needs the bytes before sending and a stream can be read only once; pass a Buffer, string or Blob');
+    throw new InvalidArgumentError(
+      'cannot sign a streamed body: a signature needs the bytes before sending and a stream can be read only once; pass a Buffer, string or Blob',
+    );
   }
-  throw new SdkError(`cannot sign a body of type ${typeof body}`);
+  throw new InvalidArgumentError(`cannot sign a body of type ${typeof body}`);
 }
 
 /**
@@ -54,7 +48,12 @@ export async function signableBody(body: unknown): Promise<Uint8Array | string |
  */
 export async function signRequest(
   resolved: ResolvedAuth,
-  request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: unknown },
+  request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body?: unknown;
+  },
 ): Promise<Record<string, string>> {
   const signers = resolved.schemes.filter((s) => isSigner(s.credential));
   if (signers.length === 0) return request.headers as Record<string, string>;
@@ -72,7 +71,9 @@ export async function signRequest(
   for (const name in headers) {
     const value = headers[name];
     if (typeof value !== 'string') {
-      throw new SdkError(`auth scheme "${signers[0]!.name}": the signer set header "${name}" to ${typeof value}; header values are strings`);
+      throw new InvalidArgumentError(
+        `auth scheme "${signers[0]!.name}": the signer set header "${name}" to ${typeof value}; header values are strings`,
+      );
     }
     out[name.toLowerCase()] = checkedHeaderValue(signers[0]!.name, value);
   }

@@ -1,7 +1,7 @@
 /** Credential shapes of the `auth` client option (keys = securitySchemes names as in the spec). */
 import type { SecuritySchemeDescriptor } from '../descriptor.js';
-import type { OAuth2TokenManager } from './oauth2.js';
-import type { Signer } from './sign.js';
+import type { EnvironmentVariables } from '../env.js';
+import type { Dispatcher } from 'undici';
 
 /** What a token provider is told when it is called. */
 export interface TokenProviderContext {
@@ -68,7 +68,7 @@ export type Credential = BearerToken | BasicCredentials | OAuth2ClientCredential
 export type AuthOption = Readonly<Record<string, Credential | null | undefined>>;
 
 /** Where environment variables are read from (process.env by default; tests pass their own). */
-export type AuthEnv = Readonly<Record<string, string | undefined>>;
+export type AuthEnv = EnvironmentVariables;
 
 /** One scheme the call will apply, with the credential it will use. */
 export interface SelectedScheme {
@@ -77,7 +77,7 @@ export interface SelectedScheme {
   readonly scheme: SecuritySchemeDescriptor;
   readonly credential: Credential;
   /** Set when the credential is OAuth2ClientCredentials: the client's token cache for this scheme. */
-  readonly tokens?: OAuth2TokenManager;
+  readonly tokens?: TokenSource;
   /** Where the credential came from: the `auth` option or an environment variable (named). */
   readonly source: 'option' | { readonly env: readonly string[] };
 }
@@ -109,4 +109,34 @@ export interface SecretNames {
   readonly headers: readonly string[];
   readonly query: readonly string[];
   readonly cookies: readonly string[];
+}
+
+export interface SignableRequest {
+  readonly method: string;
+  /** The absolute URL as it will be sent, auth query parameters included. */
+  readonly url: string;
+  /** The request's headers; the signer adds or replaces entries here (names are lower-cased after). */
+  readonly headers: Record<string, string>;
+  /** The exact bytes (or text, sent as UTF-8) of the body; undefined when there is none. */
+  readonly body: Uint8Array | string | undefined;
+}
+
+export type Signer = (request: SignableRequest) => void | Promise<void>;
+
+export interface TokenFetchOptions {
+  /** The client's base URL: a relative tokenUrl resolves against it. */
+  readonly baseUrl?: string | URL;
+  readonly dispatcher?: Dispatcher;
+  readonly allowInsecureAuth?: boolean;
+  /** Stops this caller's wait (not the shared request, which other callers may be waiting on). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A cache of access tokens for one scheme (auth/oauth2.ts's OAuth2TokenManager): the token to
+ * send now, and forgetting one the server rejected.
+ */
+export interface TokenSource {
+  token(options?: TokenFetchOptions): Promise<string>;
+  invalidate(rejected?: string): void;
 }

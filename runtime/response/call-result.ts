@@ -10,7 +10,7 @@ import type { CallResult } from './api-promise.js';
 import type { ApiResponse } from './api-response.js';
 import { decodeSuccessBody, valueAtPath } from './decode-body.js';
 import { flattenHeaders, requestIdOf } from './headers.js';
-import type { BodyValidator } from '../validation/policy.js';
+import type { BodyValidator } from '../validation/types.js';
 
 /** What decoding needs to know to raise well-formed, redacted errors. */
 export interface DecodeContext {

@@ -9,7 +9,8 @@
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { TlsOptions } from '../options.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
+import type { EnvironmentVariables } from '../env.js';
 import { timedConnector, type ConnectorTls } from './connector.js';
 
 export interface PoolSettings {
@@ -18,6 +19,8 @@ export interface PoolSettings {
   readonly proxy: string | false | undefined;
   readonly tls: TlsOptions | undefined;
   readonly rejectUnauthorized: boolean;
+  /** Read when the pool is created (HTTP_PROXY, HTTPS_PROXY, NO_PROXY). */
+  readonly env: EnvironmentVariables;
 }
 
 /** Keep idle sockets a little less than common server keep-alive (Node 5 s, nginx 75 s) to avoid reuse races. */
@@ -52,14 +55,13 @@ export function createPool(settings: PoolSettings): Dispatcher {
   }
   // The env-aware agent parses every origin per request; only pay for it when a proxy is configured.
   // NO_PROXY hosts go through a plain Agent built from agentOptions (our precise connector).
-  if (settings.proxy !== false && hasProxyEnvironment()) {
+  if (settings.proxy !== false && hasProxyEnvironment(settings.env)) {
     return new EnvHttpProxyAgent({ ...agentOptions, requestTls: proxyTls, proxyTls } as EnvHttpProxyAgent.Options);
   }
   return new Agent(agentOptions);
 }
 
-function hasProxyEnvironment(): boolean {
-  const env = process.env;
+function hasProxyEnvironment(env: EnvironmentVariables): boolean {
   return Boolean(env.HTTP_PROXY || env.http_proxy || env.HTTPS_PROXY || env.https_proxy);
 }
 
@@ -90,10 +92,11 @@ export class PoolHolder {
 
   dispatcher(connectTimeoutMs: number): Dispatcher {
     // A call that waited in the bulkhead while the client was closed must not reopen a pool.
-    if (this.#closed) throw new SdkError('the client was closed');
+    if (this.#closed) throw new InvalidArgumentError('the client was closed');
     if (this.#external) return this.#external;
     if (connectTimeoutMs === this.#settings.connectTimeoutMs) {
-      return (this.#main ??= createPool(this.#settings));
+      this.#main ??= createPool(this.#settings);
+      return this.#main;
     }
     this.#byConnectTimeout ??= new Map();
     let pool = this.#byConnectTimeout.get(connectTimeoutMs);
@@ -107,7 +110,9 @@ export class PoolHolder {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter((p): p is Dispatcher => p !== undefined);
+    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter(
+      (p): p is Dispatcher => p !== undefined,
+    );
     this.#main = undefined;
     this.#byConnectTimeout = undefined;
     await Promise.all(pools.map((pool) => pool.close()));

@@ -4,23 +4,19 @@
  * retries and redirects live in policies/.
  */
 import type { Dispatcher } from 'undici';
-import type { IncomingResponse, OutgoingRequest } from './types.js';
+import type { AbortSwitch, IncomingResponse, OutgoingRequest, Target, Transport } from './types.js';
 import { decodeContentEncoding } from './decompress.js';
-import type { AttemptAbort } from './attempt-abort.js';
 
-/** Where a request goes, split once so the success path never re-parses URLs. */
-export interface Target {
-  /** `https://host:port` */
-  readonly origin: string;
-  /** Path and query, starting with '/'. */
-  readonly path: string;
-  /** origin + path (what middleware and logs see). */
-  readonly url: string;
-}
+export type { Target };
 
 export function targetOf(url: string): Target {
   const parsed = new URL(url);
   return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, url: parsed.href };
+}
+
+/** The Node transport: undici's `request()` over the client's own pool (dispatcher.ts). */
+export function undiciTransport(dispatcher: Dispatcher): Transport {
+  return (request, target, abort) => send(dispatcher, request, target, abort);
 }
 
 /**
@@ -31,7 +27,7 @@ export async function send(
   dispatcher: Dispatcher,
   request: OutgoingRequest,
   target: Target,
-  abort: AttemptAbort,
+  abort: AbortSwitch,
 ): Promise<IncomingResponse> {
   // Middleware may have rewritten the URL; only then is it parsed again.
   const where = request.url === target.url ? target : targetOf(request.url);

@@ -37,3 +37,31 @@ export type NextFn = (request: OutgoingRequest) => Promise<IncomingResponse>;
  * as-is and not retried.
  */
 export type Middleware = (request: OutgoingRequest, next: NextFn) => Promise<IncomingResponse>;
+
+/**
+ * Where a request goes, split once so the success path never re-parses URLs. (Also the shape
+ * send() takes: `request.url` may differ when middleware rewrote it.)
+ */
+export interface Target {
+  /** `https://host:port` */
+  readonly origin: string;
+  /** Path and query, starting with '/'. */
+  readonly path: string;
+  /** origin + path (what middleware and logs see). */
+  readonly url: string;
+}
+
+/**
+ * An abort switch the transport listens to: undici takes this EventEmitter shape as `signal`
+ * (transport/attempt-abort.ts is the cheap implementation the engine uses).
+ */
+export interface AbortSwitch {
+  readonly aborted: boolean;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The bottom layer of the engine: one HTTP exchange, resolved at response headers, body
+ * decompressed. Nothing above it touches the wire, so another platform swaps only this.
+ */
+export type Transport = (request: OutgoingRequest, target: Target, abort: AbortSwitch) => Promise<IncomingResponse>;

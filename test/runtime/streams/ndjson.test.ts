@@ -4,7 +4,15 @@ import { describe, test } from 'node:test';
 import { request } from 'undici';
 import { ResponseParseError } from '../../../runtime/errors.js';
 import { parseNdjson } from '../../../runtime/streams/index.js';
-import { TrackedSource, bytesOf, collect, splitAt, startStreamServer, within, writeSlowly } from './support.js';
+import {
+  TrackedSource,
+  bytesOf,
+  collect,
+  splitAt,
+  startStreamServer,
+  within,
+  writeSlowly,
+} from '../support/stream-server.js';
 
 const INPUT = '{"id":1,"name":"crème"}\r\n\n  \n[1,2,{"emoji":"🦊"}]\n"text"\r\n42\nnull\n{"last":true}';
 const EXPECTED = [{ id: 1, name: 'crème' }, [1, 2, { emoji: '🦊' }], 'text', 42, null, { last: true }];
@@ -28,13 +36,17 @@ describe('parseNdjson', () => {
     const seen: unknown[] = [];
     await assert.rejects(
       (async () => {
-        for await (const value of parseNdjson(source, { context: { method: 'GET', url: 'https://api.example.com/export' } })) seen.push(value);
+        for await (const value of parseNdjson(source, {
+          context: { method: 'GET', url: 'https://api.example.com/export' },
+        }))
+          seen.push(value);
       })(),
       (error: Error) => {
         assert.ok(error instanceof ResponseParseError);
         assert.match(error.message, /^NDJSON line 3 is not valid JSON \(\d+ characters\)$/);
         assert.equal(error.url, 'https://api.example.com/export');
-        for (const text of [String(error), JSON.stringify(error), error.stack ?? '']) assert.ok(!text.includes('SECRET-ish'));
+        for (const text of [String(error), JSON.stringify(error), error.stack ?? ''])
+          assert.ok(!text.includes('SECRET-ish'));
         return true;
       },
     );
@@ -44,7 +56,10 @@ describe('parseNdjson', () => {
 
   test('a line beyond maxLineLength fails instead of growing memory', async () => {
     const source = new TrackedSource(['{"a":1}\n', '"', 'x'.repeat(40), 'x'.repeat(40)]);
-    await assert.rejects(collect(parseNdjson(source, { maxLineLength: 64 })), /NDJSON line 2 is longer than 64 characters/);
+    await assert.rejects(
+      collect(parseNdjson(source, { maxLineLength: 64 })),
+      /NDJSON line 2 is longer than 64 characters/,
+    );
   });
 
   test('breaking out of the loop releases the source', async () => {
@@ -58,7 +73,7 @@ describe('parseNdjson', () => {
 
   test('over HTTP: chunked writes split mid-character and mid-CRLF; breaking early closes the connection', async () => {
     const body = bytesOf('{"n":"é"}\r\n{"n":2}\r\n');
-    const server = await startStreamServer(async (req, res, index) => {
+    const server = await startStreamServer(async (_req, res, index) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       if (index === 0) {
         // "é" is 2 bytes: cut after its first byte, and between \r and \n.
