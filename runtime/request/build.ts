@@ -73,7 +73,7 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
 
 /** The param's value; throws a clear error when a required one is missing. */
 function valueOf(op: OperationDescriptor, param: ParameterDescriptor, values: Record<string, unknown>): unknown {
-  const value = values[param.name];
+  const value = values[param.key ?? param.name];
   if ((value === undefined || value === null) && (param.required || param.in === 'path')) {
     throw new SdkError(`${op.id}: missing required ${param.in} parameter "${param.name}"`);
   }
