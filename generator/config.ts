@@ -46,6 +46,7 @@ export interface ConfigSettings {
   readonly errors?: SdkgenConfig['errors'];
   readonly names?: Readonly<Record<string, string>>;
   readonly validateResponses: boolean;
+  readonly openapiTypescript: boolean;
   readonly allowRemoteRefs: boolean;
   /** Position of a pointer inside the config file (undefined without a file). */
   locate(pointer: string): SourceLocation | undefined;
@@ -83,6 +84,7 @@ interface RawConfig {
   errors?: { envelope?: string };
   names?: Record<string, string>;
   validation?: { responses?: boolean };
+  types?: { openapiTypescript?: boolean };
 }
 
 export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
@@ -130,6 +132,7 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
     errors: raw.errors,
     names: raw.names,
     validateResponses: raw.validation?.responses ?? false,
+    openapiTypescript: raw.types?.openapiTypescript ?? false,
     allowRemoteRefs: overrides.allowRemoteRefs ?? false,
     locate,
   };
@@ -258,6 +261,7 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
     ...(settings.names && { names: settings.names }),
     ...(settings.configPath !== undefined && { configPath: settings.configPath }),
     validateResponses: settings.validateResponses,
+    ...(settings.openapiTypescript && { openapiTypescript: true }),
     allowRemoteRefs: settings.allowRemoteRefs,
   };
 }

@@ -16,7 +16,7 @@ export function sourceFile(statements: readonly string[], classDeclaration: stri
   const parts: string[] = [];
   let previous: string | undefined;
   for (const statement of statements) {
-    if (previous !== undefined) parts.push(separator(previous, /\}\s*$/.test(previous) ? 2 : 1));
+    if (previous !== undefined) parts.push(separator(previous, 2));
     parts.push(statement);
     previous = statement;
   }

@@ -1,8 +1,17 @@
 /** One generated method per operation: signature, JSDoc, and its single line of logic. */
 import type { OperationModel } from '../model/index.js';
-import { docText, jsDoc } from './escape.js';
+import { jsDoc } from './escape.js';
 import { INDENT, memberBody } from './code-writer.js';
-import { pageItemType, paramsType, resultType, type TypeUses } from './type-expressions.js';
+import type { SchemaPrinter } from './schema-printer.js';
+import {
+  errorTypeDeclarations,
+  pageItemType,
+  paramsTypeDeclaration,
+  responseTypeDeclaration,
+  resultType,
+  takesNoParams,
+  type TypeUses,
+} from './type-expressions.js';
 
 /** Summaries this short, with nothing else to say, fit on the `/** ... *\/` line. */
 const END_PUNCTUATION = /[.!?:]$/;
@@ -11,34 +20,41 @@ function methodDoc(op: OperationModel): string {
   const route = `${op.method} ${op.path}`;
   const summary = op.summary?.trim();
   const lead = summary !== undefined ? `${summary}${END_PUNCTUATION.test(summary) ? '' : '.'} ${route}` : route;
-  return jsDoc([lead, op.description, op.deprecated ? '@deprecated' : undefined], INDENT);
+  const errors = op.errorTypeName !== undefined ? `Declared error responses: \`${op.errorTypeName}\` (narrow with \`is${op.errorTypeName}(err)\`).` : undefined;
+  return jsDoc([lead, op.description, errors, op.deprecated ? '@deprecated' : undefined], INDENT);
 }
 
-/** `export type ListPetsParams = ...;` with the params' own docs. */
-export function paramsTypeDeclaration(op: OperationModel, uses: TypeUses): string {
-  return `/** Parameters of \`${op.methodName}\` (${op.method} ${docText([op.path])}). */\nexport type ${op.paramsTypeName} = ${paramsType(op, uses)};`;
+/** The top-level declarations an operation brings to its file: params, response, error type and guard. */
+export function operationDeclarations(op: OperationModel, printer: SchemaPrinter, uses: TypeUses): string[] {
+  const out = [paramsTypeDeclaration(op, printer, uses)];
+  const response = responseTypeDeclaration(op, printer);
+  if (response !== '') out.push(response);
+  out.push(...errorTypeDeclarations(op, printer, uses));
+  return out;
 }
 
 /**
  * The method, indented as a class member.
  * @param target `this.client` in a resource class, `this` on the client itself.
  */
-export function methodDeclaration(op: OperationModel, target: string, modelNames: ReadonlyMap<string, string>, uses: TypeUses): string {
+export function methodDeclaration(op: OperationModel, target: string, printer: SchemaPrinter, uses: TypeUses): string {
   uses.runtime.add('RequestOptions');
+  const noParams = takesNoParams(op);
+  const paramsArg = noParams ? 'undefined' : 'params';
   let returnType: string;
   let call: string;
   if (op.pagination) {
-    const item = pageItemType(op, modelNames, uses);
+    const item = pageItemType(op, printer, uses);
     uses.runtime.add('PagePromise');
     returnType = `PagePromise<${item}>`;
-    call = `${target}.paginate<${item}>(operations.${op.key}, params, options)`;
+    call = `${target}.paginate<${item}>(operations.${op.key}, ${paramsArg}, options)`;
   } else {
-    const result = resultType(op, modelNames, uses);
+    const result = resultType(op, printer, uses);
     uses.runtime.add('ApiPromise');
     returnType = `ApiPromise<${result}>`;
-    call = `${target}.request<${result}>(operations.${op.key}, params, options)`;
+    call = `${target}.request<${result}>(operations.${op.key}, ${paramsArg}, options)`;
   }
-  // Params are optional (`= {}`) when nothing in them is required.
-  const params = `params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`;
-  return `${methodDoc(op)}${INDENT}${op.methodName}(${params}, options?: RequestOptions): ${returnType} ${memberBody([`return ${call};`])}`;
+  // No params at all: `(options?)`. Params are optional (`= {}`) when nothing in them is required.
+  const params = noParams ? '' : `params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}, `;
+  return `${methodDoc(op)}${INDENT}${op.methodName}(${params}options?: RequestOptions): ${returnType} ${memberBody([`return ${call};`])}`;
 }

@@ -11,6 +11,7 @@ function operationLiteral(op: OperationModel): LiteralValue {
     path: op.path,
     params: op.params.map((p) => ({
       name: p.name,
+      key: p.key,
       in: p.in,
       style: p.style,
       explode: p.explode,
