@@ -73,7 +73,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   }
   files.set('src/client.ts', emitClientFile(model, printer, runtimeImportFor(config, 0)));
   // Last: it also declares the aliases the files above hoisted.
-  files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components))));
+  files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
   lastEmitTimings.code = performance.now() - start;
 

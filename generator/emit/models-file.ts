@@ -17,7 +17,7 @@ function modelDoc(schema: unknown, description: string | undefined, view: string
   const example = node.example ?? (Array.isArray(node.examples) ? node.examples[0] : undefined);
   const exampleText = example === undefined ? undefined : JSON.stringify(example, null, 2);
   return [
-    description ?? (typeof node.title === 'string' ? node.title : undefined),
+    description,
     view,
     exampleText !== undefined && exampleText.length <= MAX_MODEL_EXAMPLE_CHARS ? `@example\n${exampleText}` : undefined,
     node.deprecated === true ? '@deprecated' : undefined,
@@ -31,7 +31,9 @@ export function emitModelsFile(model: ApiModel, printer: SchemaPrinter, schemas:
   for (const m of model.models) {
     const schema = schemas[m.schemaName];
     if (vacuous.has(m.schemaName)) {
-      declarations.push(`/** \`${m.schemaName}\` refers only to itself (through $ref, allOf, oneOf or anyOf): it has no type. */\nexport type ${m.name} = unknown;`);
+      for (const name of m.inputName !== undefined ? [m.name, m.inputName] : [m.name]) {
+        declarations.push(`/** \`${m.schemaName}\` refers only to itself (through $ref, allOf, oneOf or anyOf): it has no type. */\nexport type ${name} = unknown;`);
+      }
       continue;
     }
     const responseNote = m.inputName !== undefined ? `As received (writeOnly fields left out); what you send is \`${m.inputName}\`.` : undefined;

@@ -78,7 +78,8 @@ function docValue(value: unknown): string | undefined {
 export function schemaDocLines(s: unknown, extra: { description?: string; deprecated?: boolean; example?: unknown } = {}): string[] {
   const node = isObject(s) ? s : {};
   const lines: string[] = [];
-  const description = extra.description ?? (typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined);
+  // Not `title`: generated ones (pydantic's "Price Cents") only repeat the property's name.
+  const description = extra.description ?? (typeof node.description === 'string' ? node.description : undefined);
   if (description !== undefined && description.trim() !== '') lines.push(description);
   const tags: string[] = [];
   if (typeof node.format === 'string') tags.push(`Format: ${node.format}`);

@@ -116,7 +116,7 @@ export function errorTypeDeclarations(op: OperationModel, printer: SchemaPrinter
   });
   const statuses = op.errors.map((e) => e.status);
   const tests = statuses.map(statusTest);
-  const condition = tests.some((t) => t === undefined) ? '' : ` && (${tests.join(' || ')})`;
+  const condition = tests.some((t) => t === undefined) ? '' : tests.length === 1 ? ` && ${tests[0]!.replace(/^\((.*)\)$/, '$1')}` : ` && (${tests.join(' || ')})`;
   const list = statuses.join(', ');
   const name = op.errorTypeName;
   const union = members.length === 1 ? ` ${members[0]!.replace(/^\((.*)\)$/, '$1')}` : `\n${members.map((m) => `  | ${m}`).join('\n')}`;

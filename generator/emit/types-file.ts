@@ -6,7 +6,7 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 import { decodeRefSegment } from '../model/refs.js';
-import { GENERATED_HEADER, stringLiteral } from './escape.js';
+import { GENERATED_HEADER, doubleQuotedLiteral } from './escape.js';
 import { vacuousSchemas } from './vacuous.js';
 
 /** Prefix of stand-in keys; a document that already uses it is refused rather than mis-typed. */
@@ -157,7 +157,7 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
   }
   const literals = new Map<string, string>();
   // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
-  for (const [key, placeholder] of placeholders) literals.set(placeholder, stringLiteral(key).replace(/\*\//g, '*\\/'));
+  for (const [key, placeholder] of placeholders) literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
   // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
   // and bare property keys alike become the real name, quoted.
   const restore = (text: string): string =>

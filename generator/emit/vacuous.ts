@@ -10,25 +10,29 @@ import { decodeRefSegment } from '../model/refs.js';
 const MAX_INLINE_DEPTH = 32;
 
 /** Component schema names a schema stands for directly: its `$ref`, those of its allOf/oneOf/anyOf members and items. */
-function aliasTargets(node: unknown, out: string[], depth = 0): string[] {
+function aliasTargets(node: unknown, out: string[], arrays: boolean, depth = 0): string[] {
   if (typeof node !== 'object' || node === null || depth > MAX_INLINE_DEPTH) return out;
   const schema = node as Record<string, unknown>;
   const match = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref) : null;
   if (match) out.push(decodeRefSegment(match[1]!));
   for (const key of ['allOf', 'oneOf', 'anyOf']) {
     const members = schema[key];
-    if (Array.isArray(members)) for (const member of members) aliasTargets(member, out, depth + 1);
+    if (Array.isArray(members)) for (const member of members) aliasTargets(member, out, arrays, depth + 1);
   }
   // `T[]` of an indexed access is not deferred either: `A: {items: {$ref: A}}` is TS2502 too.
-  if (schema.items !== undefined) aliasTargets(schema.items, out, depth + 1);
+  // Of a named alias it is (`type A = A[]` compiles): the model printer passes arrays = false.
+  if (arrays && schema.items !== undefined) aliasTargets(schema.items, out, arrays, depth + 1);
   return out;
 }
 
-/** Component schemas that reach themselves through aliasTargets alone. */
-export function vacuousSchemas(schemas: Record<string, unknown>): string[] {
+/**
+ * Component schemas that reach themselves through aliasTargets alone.
+ * @param arrays whether an array's items count as an alias (openapi-typescript's indexed accesses).
+ */
+export function vacuousSchemas(schemas: Record<string, unknown>, arrays = true): string[] {
   const edges = new Map<string, string[]>();
   for (const name of Object.keys(schemas)) {
-    const targets = aliasTargets(schemas[name], []).filter((t) => Object.hasOwn(schemas, t));
+    const targets = aliasTargets(schemas[name], [], arrays).filter((t) => Object.hasOwn(schemas, t));
     if (targets.length > 0) edges.set(name, targets);
   }
   const out: string[] = [];
