@@ -41,6 +41,8 @@ export interface GenerateResult {
   readonly check: boolean;
   readonly operations: number;
   readonly resources: number;
+  /** Parameters a caller could not set (a params-object key shared with another); always 0. */
+  readonly parametersLost: number;
   readonly files: number;
   /** Milliseconds per phase, plus the total. */
   readonly durations: Readonly<Record<Phase | 'total', number>>;
@@ -123,6 +125,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     check: options.check,
     operations: model.operations.length,
     resources: model.resources.length,
+    parametersLost: model.parametersLost,
     files: written.files,
     durations,
     drift: written.drift,
