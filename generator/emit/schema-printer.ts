@@ -116,6 +116,11 @@ export class SchemaPrinter {
     private readonly taken: Set<string>,
   ) {}
 
+  /** The schema a `$ref` chain ends at. */
+  resolve(schema: unknown): unknown {
+    return this.refs.resolve(schema, '').value;
+  }
+
   type(schema: unknown, view: View, depth = 0): string {
     return this.print(schema, view, depth).text;
   }

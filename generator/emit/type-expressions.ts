@@ -5,6 +5,7 @@
  */
 import type { OperationModel, ParameterModel, SuccessResponseModel } from '../model/index.js';
 import { parameterKey } from '../model/parameters.js';
+import { isObject } from '../model/refs.js';
 import { BODY_KEY } from '../model/request-body.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import { schemaDocLines, type SchemaPrinter } from './schema-printer.js';
@@ -90,7 +91,11 @@ export function responseTypeDeclaration(op: OperationModel, printer: SchemaPrint
   if (op.responseTypeName === undefined) return '';
   const inline = op.success.filter((s) => s.kind === 'json' && s.schema !== undefined && s.schemaName === undefined && !s.arrayOfSchema);
   const doc = [`The 2xx body of \`${op.methodName}\` (${op.method} ${docText([op.path])}).`];
-  if (inline.length === 1) return printer.declaration(op.responseTypeName, inline[0]!.schema, 'response', doc);
+  if (inline.length === 1) {
+    const resolved = printer.resolve(inline[0]!.schema);
+    const description = isObject(resolved) && typeof resolved.description === 'string' ? resolved.description : undefined;
+    return printer.declaration(op.responseTypeName, inline[0]!.schema, 'response', [description, ...doc]);
+  }
   return `${jsDoc(doc)}export type ${op.responseTypeName} = ${[...new Set(inline.map((s) => printer.type(s.schema, 'response')))].join(' | ')};`;
 }
 
