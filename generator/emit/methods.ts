@@ -1,7 +1,7 @@
 /** One generated method per operation: signature, JSDoc, and its single line of logic. */
 import type { OperationModel } from '../model/index.js';
 import { jsDoc } from './escape.js';
-import { INDENT, memberBody } from './code-writer.js';
+import { INDENT, memberBody, PRINT_WIDTH } from './code-writer.js';
 import type { SchemaPrinter } from './schema-printer.js';
 import {
   errorTypeDeclarations,
@@ -55,6 +55,22 @@ export function methodDeclaration(op: OperationModel, target: string, printer: S
     call = `${target}.request<${result}>(operations.${op.key}, ${paramsArg}, options)`;
   }
   // No params at all: `(options?)`. Params are optional (`= {}`) when nothing in them is required.
-  const params = noParams ? '' : `params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}, `;
-  return `${methodDoc(op)}${INDENT}${op.methodName}(${params}options?: RequestOptions): ${returnType} ${memberBody([`return ${call};`])}`;
+  const params = [...(noParams ? [] : [`params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`]), 'options?: RequestOptions'];
+  return `${methodDoc(op)}${signature(op.methodName, params, returnType)} ${memberBody([returnStatement(call)])}`;
+}
+
+/** `name(a, b): R` at member depth, its parameters one per line when it does not fit. */
+function signature(name: string, params: readonly string[], returnType: string): string {
+  const line = `${INDENT}${name}(${params.join(', ')}): ${returnType} {`;
+  if (line.length <= PRINT_WIDTH) return line.slice(0, -2);
+  return `${INDENT}${name}(\n${params.map((p) => `${INDENT}${INDENT}${p},`).join('\n')}\n${INDENT}): ${returnType}`;
+}
+
+/** `return target.request<T>(op, params, options);`, its arguments one per line when it does not fit. */
+function returnStatement(call: string): string {
+  const line = `${INDENT}${INDENT}return ${call};`;
+  if (line.length <= PRINT_WIDTH) return `return ${call};`;
+  const open = call.indexOf('(operations.');
+  const args = call.slice(open + 1, -1).split(', ');
+  return `return ${call.slice(0, open + 1)}\n${args.map((a) => `${INDENT}${INDENT}${INDENT}${a},`).join('\n')}\n${INDENT}${INDENT});`;
 }

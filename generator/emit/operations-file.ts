@@ -1,6 +1,6 @@
 /** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { GENERATED_HEADER, typePropertyKey } from './escape.js';
+import { GENERATED_HEADER, stringLiteral, typePropertyKey } from './escape.js';
 import { Expression, printLiteral, type LiteralValue } from './literal.js';
 import { setOwn } from '../model/refs.js';
 
@@ -48,7 +48,10 @@ function operationLiteral(op: OperationModel): LiteralValue {
  */
 const RESPONSE_SCHEMAS_LOADER = new Expression(
   '{\n    load: async () => {\n' +
-    '      const [{ createResponseChecker }, { responseSchemaBundle }] = await Promise.all([import("./validation/ajv-checker.js"), import("./validation/schemas.js")]);\n' +
+    '      const [{ createResponseChecker }, { responseSchemaBundle }] = await Promise.all([\n' +
+    "        import('./validation/ajv-checker.js'),\n" +
+    "        import('./validation/schemas.js'),\n" +
+    '      ]);\n' +
     '      return createResponseChecker(responseSchemaBundle);\n' +
     '    },\n  }',
 );
@@ -80,7 +83,7 @@ export function emitOperationsFile(model: ApiModel, runtimeImport: string, withR
   const keys = model.operations.map((op) => `  readonly ${typePropertyKey(op.key)}: OperationDescriptor;`);
   return (
     GENERATED_HEADER +
-    `import type { ApiDescriptor, OperationDescriptor } from ${JSON.stringify(runtimeImport)};\n\n` +
+    `import type { ApiDescriptor, OperationDescriptor } from ${stringLiteral(runtimeImport)};\n\n` +
     `/** One descriptor per operation: what the runtime needs to call it. */\n` +
     `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +
     `export const operations: OperationTable = ${printLiteral(table)};\n\n` +

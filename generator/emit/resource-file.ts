@@ -4,7 +4,7 @@ import { GENERATED_HEADER, jsDoc, stringLiteral } from './escape.js';
 import { methodDeclaration, operationDeclarations } from './methods.js';
 import type { SchemaPrinter } from './schema-printer.js';
 import { newTypeUses, type TypeUses } from './type-expressions.js';
-import { classDeclaration, INDENT, sourceFile } from './code-writer.js';
+import { classDeclaration, INDENT, namedList, sourceFile } from './code-writer.js';
 
 /** Import lines for what the generated code used, sorted so output is stable. */
 export function importLines(uses: TypeUses, paths: { runtime: string; models: string }, extraRuntimeValues: readonly string[] = []): string {
@@ -12,8 +12,8 @@ export function importLines(uses: TypeUses, paths: { runtime: string; models: st
   const values = [...new Set([...extraRuntimeValues, ...uses.values])].sort();
   const runtimeTypes = [...uses.runtime].filter((n) => !values.includes(n)).sort();
   const runtimeNames = [...values, ...runtimeTypes.map((n) => `type ${n}`)];
-  if (runtimeNames.length > 0) lines.push(`import { ${runtimeNames.join(', ')} } from ${stringLiteral(paths.runtime)};`);
-  if (uses.models.size > 0) lines.push(`import type { ${[...uses.models].sort().join(', ')} } from ${stringLiteral(paths.models)};`);
+  if (runtimeNames.length > 0) lines.push(namedList('import', runtimeNames, ` from ${stringLiteral(paths.runtime)};`));
+  if (uses.models.size > 0) lines.push(namedList('import type', [...uses.models].sort(), ` from ${stringLiteral(paths.models)};`));
   return lines.join('\n');
 }
 

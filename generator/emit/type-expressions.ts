@@ -9,6 +9,7 @@ import { isObject } from '../model/refs.js';
 import { BODY_KEY } from '../model/request-body.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import { schemaDocLines, type SchemaPrinter } from './schema-printer.js';
+import { unionDeclaration } from './code-writer.js';
 
 /** The runtime types (and values) and models a file used, collected while printing it. */
 export interface TypeUses {
@@ -99,12 +100,15 @@ export function responseTypeDeclaration(op: OperationModel, printer: SchemaPrint
   return `${jsDoc(doc)}export type ${op.responseTypeName} = ${[...new Set(inline.map((s) => printer.type(s.schema, 'response')))].join(' | ')};`;
 }
 
-/** `err.status` test for one declared error status: `404`, `4XX` or `default`. */
-function statusTest(status: string): string | undefined {
-  if (/^\d{3}$/.test(status)) return `err.status === ${status}`;
-  const range = /^([1-5])XX$/i.exec(status);
-  if (range) return `(err.status >= ${range[1]}00 && err.status < ${Number(range[1]) + 1}00)`;
-  return undefined;
+/** The guard's test of `err.status`: the exact statuses in one `includes`, each range as a comparison; undefined with `default`. */
+function statusCondition(statuses: readonly string[]): string | undefined {
+  if (statuses.some((s) => !/^\d{3}$/.test(s) && !/^[1-5]XX$/i.test(s))) return undefined;
+  const exact = statuses.filter((s) => /^\d{3}$/.test(s));
+  const tests = statuses.filter((s) => /^[1-5]XX$/i.test(s)).map((s) => `(err.status >= ${s[0]}00 && err.status < ${Number(s[0]) + 1}00)`);
+  if (exact.length === 1) tests.unshift(`err.status === ${exact[0]}`);
+  else if (exact.length > 1) tests.unshift(`[${exact.join(', ')}].includes(err.status)`);
+  if (tests.length === 1) return tests[0]!.replace(/^\((.*)\)$/, '$1');
+  return `(${tests.join(' || ')})`;
 }
 
 /**
@@ -120,13 +124,13 @@ export function errorTypeDeclarations(op: OperationModel, printer: SchemaPrinter
     return /^\d{3}$/.test(e.status) ? `(${error} & { readonly status: ${e.status} })` : error;
   });
   const statuses = op.errors.map((e) => e.status);
-  const tests = statuses.map(statusTest);
-  const condition = tests.some((t) => t === undefined) ? '' : tests.length === 1 ? ` && ${tests[0]!.replace(/^\((.*)\)$/, '$1')}` : ` && (${tests.join(' || ')})`;
+  const test = statusCondition(statuses);
+  const condition = test === undefined ? '' : ` && ${test}`;
   const list = statuses.join(', ');
   const name = op.errorTypeName;
-  const union = members.length === 1 ? ` ${members[0]!.replace(/^\((.*)\)$/, '$1')}` : `\n${members.map((m) => `  | ${m}`).join('\n')}`;
+  const union = unionDeclaration(`export type ${op.errorTypeName} =`, members.length === 1 ? [members[0]!.replace(/^\((.*)\)$/, '$1')] : members);
   return [
-    `${jsDoc([`An error response \`${op.methodName}\` declares (${docText([list])}), with its body typed. Narrow a caught error with \`is${name}(err)\`.`])}export type ${name} =${union};`,
+    `${jsDoc([`An error response \`${op.methodName}\` declares (${docText([list])}), with its body typed. Narrow a caught error with \`is${name}(err)\`.`])}${union}`,
     `${jsDoc([`True when \`err\` is an error response \`${op.methodName}\` declares (${docText([list])}); narrows \`err.body\`.`])}export function is${name}(err: unknown): err is ${name} {\n  return err instanceof ApiError${condition};\n}`,
   ];
 }
