@@ -62,9 +62,10 @@ describe('emitted files', () => {
     const ops = (await filesFor('fixtures/petstore.yaml')).get('src/operations.ts')!;
     // An explicit table type: declaration emit never serializes the literal's inferred type (TS7056 on Graph).
     assert.match(ops, /export interface OperationTable \{\n  readonly \w+: OperationDescriptor;/);
-    assert.match(ops, /export const operations: OperationTable = \{/);
-    assert.match(ops, /pagination: \{ style: 'link' \}/);
-    assert.match(ops, /placement: 'flat'/);
+    // JSON parsed at import: tsc does not type the table's literals (most of a consumer's check time on GitHub).
+    assert.match(ops, /export const operations: OperationTable = JSON\.parse\(String\.raw`\n\{/);
+    assert.match(ops, /"pagination": \{ "style": "link" \}/);
+    assert.match(ops, /"placement": "flat"/);
     assert.match(ops, /export const api: ApiDescriptor = /);
     assert.match(ops, /envPrefix: 'PETSTORE'/);
   });
@@ -109,4 +110,18 @@ describe('emitted files', () => {
     assert.doesNotMatch(readme, /\{\{/);
   });
 
+});
+
+describe('the operation table', () => {
+  test('a backtick, `${` and a backslash in the spec stay data inside String.raw and JSON.parse', async () => {
+    const hostilePath = '/a`b/${globalThis.__pwned = 1}/c\\d';
+    const spec = specFromDocument(doc({ [hostilePath]: { get: { operationId: 'x`${y}', responses: { '204': { description: 'ok' } } } } }));
+    const files = await emitPackage(buildModel(spec, configFor()), spec, configFor());
+    const text = files.get('src/operations.ts')!;
+    const json = /String\.raw`([\s\S]*?)`\);/.exec(text)![1]!;
+    assert.ok(!json.includes('`') && !json.includes('${'));
+    // What String.raw hands JSON.parse is the text as written: parse it the same way.
+    const table = JSON.parse(json) as Record<string, { path: string; id: string }>;
+    assert.deepEqual(Object.values(table).map((op) => [op.path, op.id]), [[hostilePath, 'x`${y}']]);
+  });
 });
