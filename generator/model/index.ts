@@ -1,6 +1,6 @@
 /**
- * LoadedSpec + config -> ApiModel. The one place that reads the spec: emit/ only reads the model
- * (and hands the document to openapi-typescript for the types).
+ * LoadedSpec + config -> ApiModel. The one place that reads the spec's structure: emit/ reads the
+ * model, and the schemas it points at when it prints their types (emit/schema-printer.ts).
  */
 import type { LoadedSpec, SdkgenConfig } from '../types.js';
 import type { ApiModel, ModelAlias, OperationModel, ResourceModel } from './ir.js';
