@@ -241,7 +241,8 @@ export class SchemaPrinter {
   isPlainObject(schema: unknown): schema is JsonObject {
     if (!isObject(schema) || typeof schema.$ref === 'string') return false;
     if (schema.allOf !== undefined || schema.oneOf !== undefined || schema.anyOf !== undefined) return false;
-    if (schema.nullable === true || schema.enum !== undefined || schema.const !== undefined) return false;
+    // An `enum` beside `type: object` is ignored by ownType as well (Mercedes-Benz lists strings there).
+    if (schema.nullable === true || schema.const !== undefined) return false;
     const types = typesOf(schema);
     return types !== undefined && types.length === 1 && types[0] === 'object' && (isObject(schema.properties) || isObject(schema.additionalProperties));
   }
