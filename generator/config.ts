@@ -49,6 +49,7 @@ export interface ConfigSettings {
   readonly errors?: SdkgenConfig['errors'];
   readonly names?: Readonly<Record<string, string>>;
   readonly validateResponses: boolean;
+  readonly openapiTypescript: boolean;
   readonly allowRemoteRefs: boolean;
   readonly hooks: boolean;
   readonly preserve?: readonly string[];
@@ -97,6 +98,7 @@ interface RawConfig {
   overlays?: string[];
   include?: OperationFilter;
   exclude?: OperationFilter;
+  types?: { openapiTypescript?: boolean };
 }
 
 export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
@@ -144,6 +146,7 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
     errors: raw.errors,
     names: raw.names,
     validateResponses: raw.validation?.responses ?? false,
+    openapiTypescript: raw.types?.openapiTypescript ?? false,
     allowRemoteRefs: overrides.allowRemoteRefs ?? false,
     hooks: raw.hooks ?? DEFAULT_HOOKS,
     ...(raw.preserve !== undefined && { preserve: raw.preserve }),
@@ -278,6 +281,7 @@ export function resolveConfig(settings: ConfigSettings, spec: LoadedSpec): Sdkge
     ...(settings.names && { names: settings.names }),
     ...(settings.configPath !== undefined && { configPath: settings.configPath }),
     validateResponses: settings.validateResponses,
+    ...(settings.openapiTypescript && { openapiTypescript: true }),
     allowRemoteRefs: settings.allowRemoteRefs,
     hooks: settings.hooks,
     ...(settings.preserve !== undefined && { preserve: settings.preserve }),

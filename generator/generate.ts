@@ -51,6 +51,8 @@ export interface GenerateResult {
   readonly resources: number;
   /** Each operation's method as called: operationId (or `METHOD path`) -> `resource.method`. */
   readonly names: Readonly<Record<string, string>>;
+  /** Parameters a caller could not set (a params-object key shared with another); always 0. */
+  readonly parametersLost: number;
   readonly files: number;
   /** Milliseconds per phase, plus the total. */
   readonly durations: Readonly<Record<Phase | 'total', number>>;
@@ -151,6 +153,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     operations: model.operations.length,
     resources: model.resources.length,
     names: Object.fromEntries((await import('./model/names-listing.js')).methodListing(model).map((m) => [m.key, m.call])),
+    parametersLost: model.parametersLost,
     files: written.files,
     durations,
     drift: written.drift,

@@ -115,6 +115,12 @@ export interface SdkgenConfig {
    * client's `validate` option works. Off by default: GitHub's schemas alone are ~2 MB.
    */
   readonly validateResponses: boolean;
+  /**
+   * `types.openapiTypescript`: also emit openapi-typescript's `paths`/`components` (src/types.ts),
+   * for users who pair the SDK with openapi-fetch. Off by default: the SDK's own types are printed
+   * from the model (docs/types.md), and this file costs GitHub ~1.5 s of generation.
+   */
+  readonly openapiTypescript?: boolean;
   readonly allowRemoteRefs: boolean;
   /** `hooks:` src/hooks.ts (the user's, created once) wired into the client. Default true. */
   readonly hooks?: boolean;

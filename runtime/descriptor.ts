@@ -24,8 +24,13 @@ export type ParameterStyle =
   | 'deepObject';
 
 export interface ParameterDescriptor {
-  /** The spec's name; also the key in the caller's flat params object. */
+  /** The spec's name: what goes on the wire. */
   readonly name: string;
+  /**
+   * The key in the caller's flat params object when it is not `name`: the same name used in two
+   * locations (`GET /users/{id}?id=1` reads the query one from `queryId`).
+   */
+  readonly key?: string;
   readonly in: ParameterLocation;
   /** Already defaulted by the generator: form for query/cookie, simple for path/header. */
   readonly style: ParameterStyle;

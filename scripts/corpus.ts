@@ -266,7 +266,8 @@ async function main(): Promise<number> {
   const report = renderReport(info, results, new Map(docs.map((d) => [d.id, d.bytes])));
   if (opts.report) writeFileSync(opts.report, report);
   const failed = results.filter((r) => r.outcome === 'failed');
-  process.stderr.write(`${results.length} documents: ${counts.built ?? 0} built, ${counts.refused ?? 0} refused, ${failed.length} failed (${Math.round(info.wallMs / 1000)} s)\n`);
+  const lost = results.reduce((sum, r) => sum + (r.parametersLost ?? 0), 0);
+  process.stderr.write(`${results.length} documents: ${counts.built ?? 0} built, ${counts.refused ?? 0} refused, ${failed.length} failed, ${lost} parameters lost (${Math.round(info.wallMs / 1000)} s)\n`);
   for (const f of failed.slice(0, 30)) process.stderr.write(`  FAILED ${f.id}: ${f.reason}: ${f.message}${f.diagnostics?.[0] ? `\n    ${f.diagnostics[0]}` : ''}\n`);
   return failed.length > 0 ? 1 : 0;
 }

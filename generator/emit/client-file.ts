@@ -1,11 +1,12 @@
 /** src/client.ts: the client class, its typed auth and options, and the untagged operations. */
-import type { ApiModel } from "../model/index.js";
-import type { SecuritySchemeDescriptor } from "../../runtime/descriptor.js";
-import { docText, GENERATED_HEADER, jsDoc, stringLiteral, typePropertyKey } from "./escape.js";
-import { methodDeclaration, paramsTypeDeclaration } from "./methods.js";
-import { importLines } from "./resource-file.js";
-import { newTypeUses, type TypeUses } from "./type-expressions.js";
-import { classDeclaration, INDENT, memberBody, sourceFile } from "./code-writer.js";
+import type { ApiModel } from '../model/index.js';
+import type { SecuritySchemeDescriptor } from '../../runtime/descriptor.js';
+import { docText, GENERATED_HEADER, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
+import { methodDeclaration, operationDeclarations } from './methods.js';
+import { importLines } from './resource-file.js';
+import type { SchemaPrinter } from './schema-printer.js';
+import { newTypeUses, type TypeUses } from './type-expressions.js';
+import { classDeclaration, INDENT, memberBody, sourceFile } from './code-writer.js';
 
 /** What a caller passes for each scheme; the runtime also reads the scheme's env variable. */
 function credentialType(scheme: SecuritySchemeDescriptor, uses: TypeUses): string | undefined {
@@ -49,8 +50,9 @@ function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
   return docText([`${where} (security scheme ${JSON.stringify(name)}).${env}`])!;
 }
 
-export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, string>, runtimeImport: string, wiring: { hooks?: boolean } = {}): string {
+export function emitClientFile(model: ApiModel, printer: SchemaPrinter, runtimeImport: string, wiring: { hooks?: boolean } = {}): string {
   const uses = newTypeUses();
+  printer.uses = uses;
   uses.runtime.add('ClientOptions');
   const authMembers: string[] = [];
   for (const name of [...model.securitySchemes.keys()].sort()) {
@@ -62,12 +64,13 @@ export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, 
   const authName = `${model.clientName}Auth`;
   const optionsName = `${model.clientName}Options`;
   const environments = model.servers.map((s) => stringLiteral(s.name));
-  const paramsTypes = model.rootOperations.map((op) => paramsTypeDeclaration(op, uses));
-  const methods = model.rootOperations.map((op) => methodDeclaration(op, 'this', modelNames, uses));
-  const imports = importLines(uses, { runtime: runtimeImport, types: './types.js', models: './models.js', operations: './operations.js' }, ['Client']);
-  const resourceImports = model.resources.map((r) => `import { ${r.className} } from "./resources/${r.fileName}.js";`);
+  const paramsTypes = model.rootOperations.flatMap((op) => operationDeclarations(op, printer, uses));
+  const methods = model.rootOperations.map((op) => methodDeclaration(op, 'this', printer, uses));
+  printer.uses = undefined;
+  const imports = importLines(uses, { runtime: runtimeImport, models: './models.js' }, ['Client']);
+  const resourceImports = model.resources.map((r) => `import { ${r.className} } from ${stringLiteral(`./resources/${r.fileName}.js`)};`);
   // The user's hooks (src/hooks.ts) ride on the runtime's middleware option (emit/hooks-file.ts).
-  if (wiring.hooks) resourceImports.unshift('import { hooks } from "./hooks.js";', 'import { withHooks } from "./hook-middleware.js";');
+  if (wiring.hooks) resourceImports.unshift(`import { hooks } from ${stringLiteral('./hooks.js')};`, `import { withHooks } from ${stringLiteral('./hook-middleware.js')};`);
   const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
 
   // One property per resource (a blank line between them and the constructor), none when untagged.
@@ -78,7 +81,7 @@ export function emitClientFile(model: ApiModel, modelNames: ReadonlyMap<string, 
 
   return sourceFile(
     [
-      `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from "./operations.js";${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
+      `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from './operations.js';${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
       `/** Credentials, keyed by the spec's security scheme names. */\nexport interface ${authName} {${authMembers.length ? `\n${authMembers.join('\n')}\n` : ''}}`,
       `export interface ${optionsName} extends ClientOptions<${authName}> {${
         environments.length ? `\n  /** A server from the spec; \`baseUrl\` wins over it. Default: the first. */\n  readonly environment?: ${environments.join(' | ')};\n` : ''

@@ -8,15 +8,32 @@
 /** One level of indentation inside a class body. */
 export const INDENT = '  ';
 
+/** The line width of the SDK's style (.prettierrc.json): longer constructs are broken as prettier breaks them. */
+export const PRINT_WIDTH = 120;
+
 /**
- * Top-level statements (none blank), then the file's class: a blank line after a statement that
- * ends with a block (`}`) and before the class, otherwise a line break; one final newline.
+ * `import { a, b } from 'x';` / `export type { a, b } from 'x';` on one line when it fits,
+ * else one name per line with a trailing comma.
  */
+export function namedList(head: string, names: readonly string[], tail: string): string {
+  const line = `${head} { ${names.join(', ')} }${tail}`;
+  if (line.length <= PRINT_WIDTH) return line;
+  return `${head} {\n${names.map((n) => `${INDENT}${n},`).join('\n')}\n}${tail}`;
+}
+
+/** `<prefix> A | B;` on one line when it fits, else one `| member` per line under the prefix. */
+export function unionDeclaration(prefix: string, members: readonly string[], indent = ''): string {
+  const line = `${indent}${prefix} ${members.join(' | ')};`;
+  if (line.length <= PRINT_WIDTH || members.length === 1) return line;
+  return `${indent}${prefix}\n${members.map((m) => `${indent}${INDENT}| ${m}`).join('\n')};`;
+}
+
+/** Top-level statements (none blank), then the file's class, a blank line between each; one final newline. */
 export function sourceFile(statements: readonly string[], classDeclaration: string): string {
   const parts: string[] = [];
   let previous: string | undefined;
   for (const statement of statements) {
-    if (previous !== undefined) parts.push(separator(previous, /\}\s*$/.test(previous) ? 2 : 1));
+    if (previous !== undefined) parts.push(separator(previous, 2));
     parts.push(statement);
     previous = statement;
   }

@@ -4,8 +4,24 @@
  * control characters, and we add U+2028/U+2029 (legal in JSON, line breaks in older JS parsers).
  */
 
-export function stringLiteral(value: string): string {
+/** A double-quoted literal (JSON's escapes, plus U+2028/U+2029), for text in openapi-typescript's style. */
+export function doubleQuotedLiteral(value: string): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function stringLiteral(value: string): string {
+  const json = doubleQuotedLiteral(value);
+  // The SDK's style is single quotes; like prettier, double quotes when they need fewer escapes.
+  if (count(value, "'") > count(value, '"')) return json;
+  // JSON's escapes mean the same inside single quotes; only the quote escapes swap. Every `"` in
+  // JSON text is escaped, so each `\"` found is one escape (never the tail of a `\\`).
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (const c of text) if (c === char) n++;
+  return n;
 }
 
 const IDENTIFIER_SHAPE = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;

@@ -66,7 +66,7 @@ export function methodExample(op: OperationModel): string | undefined {
 }
 
 export interface CallData {
-  readonly params: readonly { readonly name: string; readonly in: string; readonly value: LiteralValue; readonly fromSpec: boolean }[];
+  readonly params: readonly { readonly name: string; /** The params-object key (differs from `name` when the name is used in two locations). */ readonly key: string; readonly in: string; readonly value: LiteralValue; readonly fromSpec: boolean }[];
   /** `flat`: the value is an object whose keys sit beside the parameters; `body`: it goes under `body`. */
   readonly body?: { readonly value: LiteralValue; readonly placement: 'flat' | 'body' };
   readonly fromSpec: number;
@@ -101,7 +101,7 @@ export class ExampleFinder {
     for (const param of op.params.filter((p) => p.required)) {
       const found = this.parameterValue(raw.get(`${param.in}\u0000${param.name}`));
       count(found);
-      params.push({ name: param.name, in: param.in, value: found.value, fromSpec: found.fromSpec });
+      params.push({ name: param.name, key: param.key ?? param.name, in: param.in, value: found.value, fromSpec: found.fromSpec });
     }
     let body: CallData['body'];
     if (op.body?.required) {
@@ -230,7 +230,7 @@ export class ExampleFinder {
 
 /** The printed argument list of a call from its values. */
 function callExampleFrom(data: CallData): CallExample {
-  const entries: [string, LiteralValue][] = data.params.map((p) => [p.name, p.value]);
+  const entries: [string, LiteralValue][] = data.params.map((p) => [p.key, p.value]);
   if (data.body) {
     const { value, placement } = data.body;
     if (placement === 'flat' && isPlainValue(value)) {

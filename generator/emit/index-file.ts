@@ -4,8 +4,9 @@
  * what users catch, await, pass and receive. Everything else in src/runtime/ is internal and may
  * change in any release (openai-node's src/internal/ rule); docs/runtime.md "Public surface".
  */
-import type { ApiModel } from "../model/index.js";
-import { GENERATED_HEADER } from "./escape.js";
+import type { ApiModel, OperationModel } from '../model/index.js';
+import { GENERATED_HEADER, stringLiteral } from './escape.js';
+import { namedList } from './code-writer.js';
 
 /** Runtime classes and functions users touch: the error tree, the response types, two upload/download helpers. */
 export const PUBLIC_RUNTIME_VALUES: readonly string[] = [
@@ -34,25 +35,38 @@ export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
   'Attempt', 'ResponseValidationIssue', 'OperationStats',
 ];
 
-export function emitIndexFile(model: ApiModel, runtimeImport: string): string {
+/** The type names an operation's declarations export, and its guard (a value). */
+function operationExports(op: OperationModel): { types: string[]; values: string[] } {
+  const types = [op.paramsTypeName];
+  if (op.responseTypeName !== undefined) types.push(op.responseTypeName);
+  if (op.errorTypeName !== undefined) types.push(op.errorTypeName);
+  return { types, values: op.errorTypeName !== undefined ? [`is${op.errorTypeName}`] : [] };
+}
+
+function exportLines(ops: readonly OperationModel[], from: string): string[] {
+  const types = ops.flatMap((op) => operationExports(op).types).sort();
+  const values = ops.flatMap((op) => operationExports(op).values).sort();
+  const lines: string[] = [];
+  if (values.length > 0) lines.push(namedList('export', values, ` from ${stringLiteral(from)};`));
+  if (types.length > 0) lines.push(namedList('export type', types, ` from ${stringLiteral(from)};`));
+  return lines;
+}
+
+export function emitIndexFile(model: ApiModel, runtimeImport: string, withOpenapiTypescript: boolean): string {
   const out: string[] = [GENERATED_HEADER];
-  const rootParams = model.rootOperations.map((op) => op.paramsTypeName).sort();
-  out.push(`export { ${model.clientName} } from "./client.js";`);
-  out.push(`export type { ${[`${model.clientName}Auth`, `${model.clientName}Options`, ...rootParams].join(', ')} } from "./client.js";`);
-  for (const r of model.resources) {
-    const names = r.operations.map((op) => op.paramsTypeName).sort();
-    if (names.length > 0) out.push(`export type { ${names.join(', ')} } from "./resources/${r.fileName}.js";`);
-  }
-  if (model.models.length > 0) out.push(`export type { ${model.models.map((m) => m.name).join(', ')} } from "./models.js";`);
-  out.push('export type { paths, components } from "./types.js";');
+  const root = operationExports;
+  out.push(namedList('export', [model.clientName, ...model.rootOperations.flatMap((op) => root(op).values).sort()], ` from './client.js';`));
+  out.push(namedList('export type', [`${model.clientName}Auth`, `${model.clientName}Options`, ...model.rootOperations.flatMap((op) => root(op).types).sort()], ` from './client.js';`));
+  for (const r of model.resources) out.push(...exportLines(r.operations, `./resources/${r.fileName}.js`));
+  const modelNames = model.models.flatMap((m) => (m.inputName !== undefined ? [m.name, m.inputName] : [m.name])).sort();
+  if (modelNames.length > 0) out.push(namedList('export type', modelNames, ` from './models.js';`));
+  if (withOpenapiTypescript) out.push(`export type { paths, components } from './types.js';`);
   // A spec name that is also a runtime name keeps the spec's meaning here, as `export *` did
   // (model/reserved-names.ts renames models away from runtime names, so this is a backstop).
-  const taken = new Set([...model.models.map((m) => m.name), ...model.rootOperations.map((op) => op.paramsTypeName)]);
-  for (const r of model.resources) for (const op of r.operations) taken.add(op.paramsTypeName);
-  const values = PUBLIC_RUNTIME_VALUES.filter((name) => !taken.has(name));
-  const types = PUBLIC_RUNTIME_TYPES.filter((name) => !taken.has(name));
+  const allOps = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)];
+  const taken = new Set([...modelNames, ...allOps.flatMap((op) => [...operationExports(op).types, ...operationExports(op).values])]);
   out.push("// The runtime's public surface; everything else under ./runtime/ is internal.");
-  out.push(`export { ${values.join(', ')} } from ${JSON.stringify(runtimeImport)};`);
-  out.push(`export type { ${types.join(', ')} } from ${JSON.stringify(runtimeImport)};`);
+  out.push(namedList('export', PUBLIC_RUNTIME_VALUES.filter((name) => !taken.has(name)), ` from ${stringLiteral(runtimeImport)};`));
+  out.push(namedList('export type', PUBLIC_RUNTIME_TYPES.filter((name) => !taken.has(name)), ` from ${stringLiteral(runtimeImport)};`));
   return `${out.join('\n')}\n`;
 }

@@ -46,3 +46,27 @@ export function printLiteral(value: LiteralValue, depth = 0): string {
   if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
   return `{\n${entries.map(([k, v]) => `${pad}${objectLiteralKey(k)}: ${printValue(k, v)},`).join('\n')}\n${close}}`;
 }
+
+/**
+ * JSON text in printLiteral's layout (short arrays and objects on one line), for data that is
+ * parsed at runtime rather than type-checked: keys and strings JSON-quoted, undefined left out.
+ */
+export function printJson(value: LiteralValue, depth = 0): string {
+  if (value === undefined || value instanceof Expression) throw new Error('printJson takes JSON data only');
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot print non-finite number ${value}`);
+    return JSON.stringify(value);
+  }
+  const pad = INDENT.repeat(depth + 1);
+  const close = INDENT.repeat(depth);
+  const items = Array.isArray(value)
+    ? (value as readonly LiteralValue[]).map((v) => printJson(v, depth + 1))
+    : Object.entries(value as { readonly [key: string]: LiteralValue })
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${JSON.stringify(k)}: ${printJson(v, depth + 1)}`);
+  const [open, end] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (items.length === 0) return `${open}${end}`;
+  const inline = Array.isArray(value) ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
+  if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
+  return `${open}\n${items.map((i) => `${pad}${i}`).join(',\n')}\n${close}${end}`;
+}

@@ -1,8 +1,17 @@
 /** One generated method per operation: signature, JSDoc, and its single line of logic. */
 import type { OperationModel } from '../model/index.js';
-import { docText, jsDoc } from './escape.js';
-import { INDENT, memberBody } from './code-writer.js';
-import { pageItemType, paramsType, resultType, type TypeUses } from './type-expressions.js';
+import { jsDoc } from './escape.js';
+import { INDENT, memberBody, PRINT_WIDTH } from './code-writer.js';
+import type { SchemaPrinter } from './schema-printer.js';
+import {
+  errorTypeDeclarations,
+  pageItemType,
+  paramsTypeDeclaration,
+  responseTypeDeclaration,
+  resultType,
+  takesNoParams,
+  type TypeUses,
+} from './type-expressions.js';
 import { methodExample } from './examples.js';
 
 /** Summaries this short, with nothing else to say, fit on the `/** ... *\/` line. */
@@ -12,34 +21,57 @@ function methodDoc(op: OperationModel): string {
   const route = `${op.method} ${op.path}`;
   const summary = op.summary?.trim();
   const lead = summary !== undefined ? `${summary}${END_PUNCTUATION.test(summary) ? '' : '.'} ${route}` : route;
-  return jsDoc([lead, op.description, methodExample(op), op.deprecated ? '@deprecated' : undefined], INDENT);
+  const errors = op.errorTypeName !== undefined ? `Declared error responses: \`${op.errorTypeName}\` (narrow with \`is${op.errorTypeName}(err)\`).` : undefined;
+  return jsDoc([lead, op.description, errors, methodExample(op), op.deprecated ? '@deprecated' : undefined], INDENT);
 }
 
-/** `export type ListPetsParams = ...;` with the params' own docs. */
-export function paramsTypeDeclaration(op: OperationModel, uses: TypeUses): string {
-  return `/** Parameters of \`${op.methodName}\` (${op.method} ${docText([op.path])}). */\nexport type ${op.paramsTypeName} = ${paramsType(op, uses)};`;
+/** The top-level declarations an operation brings to its file: params, response, error type and guard. */
+export function operationDeclarations(op: OperationModel, printer: SchemaPrinter, uses: TypeUses): string[] {
+  const out = [paramsTypeDeclaration(op, printer, uses)];
+  const response = responseTypeDeclaration(op, printer);
+  if (response !== '') out.push(response);
+  out.push(...errorTypeDeclarations(op, printer, uses));
+  return out;
 }
 
 /**
  * The method, indented as a class member.
  * @param target `this.client` in a resource class, `this` on the client itself.
  */
-export function methodDeclaration(op: OperationModel, target: string, modelNames: ReadonlyMap<string, string>, uses: TypeUses): string {
+export function methodDeclaration(op: OperationModel, target: string, printer: SchemaPrinter, uses: TypeUses): string {
   uses.runtime.add('RequestOptions');
+  const noParams = takesNoParams(op);
+  const paramsArg = noParams ? 'undefined' : 'params';
   let returnType: string;
   let call: string;
   if (op.pagination) {
-    const item = pageItemType(op, modelNames, uses);
+    const item = pageItemType(op, printer, uses);
     uses.runtime.add('PagePromise');
     returnType = `PagePromise<${item}>`;
-    call = `${target}.paginate<${item}>(operations.${op.key}, params, options)`;
+    call = `${target}.paginate<${item}>(operations.${op.key}, ${paramsArg}, options)`;
   } else {
-    const result = resultType(op, modelNames, uses);
+    const result = resultType(op, printer, uses);
     uses.runtime.add('ApiPromise');
     returnType = `ApiPromise<${result}>`;
-    call = `${target}.request<${result}>(operations.${op.key}, params, options)`;
+    call = `${target}.request<${result}>(operations.${op.key}, ${paramsArg}, options)`;
   }
-  // Params are optional (`= {}`) when nothing in them is required.
-  const params = `params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`;
-  return `${methodDoc(op)}${INDENT}${op.methodName}(${params}, options?: RequestOptions): ${returnType} ${memberBody([`return ${call};`])}`;
+  // No params at all: `(options?)`. Params are optional (`= {}`) when nothing in them is required.
+  const params = [...(noParams ? [] : [`params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`]), 'options?: RequestOptions'];
+  return `${methodDoc(op)}${signature(op.methodName, params, returnType)} ${memberBody([returnStatement(call)])}`;
+}
+
+/** `name(a, b): R` at member depth, its parameters one per line when it does not fit. */
+function signature(name: string, params: readonly string[], returnType: string): string {
+  const line = `${INDENT}${name}(${params.join(', ')}): ${returnType} {`;
+  if (line.length <= PRINT_WIDTH) return line.slice(0, -2);
+  return `${INDENT}${name}(\n${params.map((p) => `${INDENT}${INDENT}${p},`).join('\n')}\n${INDENT}): ${returnType}`;
+}
+
+/** `return target.request<T>(op, params, options);`, its arguments one per line when it does not fit. */
+function returnStatement(call: string): string {
+  const line = `${INDENT}${INDENT}return ${call};`;
+  if (line.length <= PRINT_WIDTH) return `return ${call};`;
+  const open = call.indexOf('(operations.');
+  const args = call.slice(open + 1, -1).split(', ');
+  return `return ${call.slice(0, open + 1)}\n${args.map((a) => `${INDENT}${INDENT}${INDENT}${a},`).join('\n')}\n${INDENT}${INDENT});`;
 }

@@ -1,7 +1,7 @@
 /** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { GENERATED_HEADER, typePropertyKey } from './escape.js';
-import { Expression, printLiteral, type LiteralValue } from './literal.js';
+import { GENERATED_HEADER, stringLiteral, typePropertyKey } from './escape.js';
+import { Expression, printJson, printLiteral, type LiteralValue } from './literal.js';
 import { setOwn } from '../model/refs.js';
 
 function operationLiteral(op: OperationModel): LiteralValue {
@@ -11,6 +11,7 @@ function operationLiteral(op: OperationModel): LiteralValue {
     path: op.path,
     params: op.params.map((p) => ({
       name: p.name,
+      key: p.key,
       in: p.in,
       style: p.style,
       explode: p.explode,
@@ -47,7 +48,10 @@ function operationLiteral(op: OperationModel): LiteralValue {
  */
 const RESPONSE_SCHEMAS_LOADER = new Expression(
   '{\n    load: async () => {\n' +
-    '      const [{ createResponseChecker }, { responseSchemaBundle }] = await Promise.all([import("./validation/ajv-checker.js"), import("./validation/schemas.js")]);\n' +
+    '      const [{ createResponseChecker }, { responseSchemaBundle }] = await Promise.all([\n' +
+    "        import('./validation/ajv-checker.js'),\n" +
+    "        import('./validation/schemas.js'),\n" +
+    '      ]);\n' +
     '      return createResponseChecker(responseSchemaBundle);\n' +
     '    },\n  }',
 );
@@ -69,20 +73,30 @@ function apiLiteral(model: ApiModel, withResponseSchemas: boolean): LiteralValue
   };
 }
 
+/**
+ * JSON text made safe inside String.raw`...`: a backtick or `${` would end the literal or start
+ * an expression. `$` and backtick only ever occur inside JSON strings, where \u0024 and \u0060
+ * mean the same to JSON.parse (String.raw keeps the backslash).
+ */
+function rawTemplateText(json: string): string {
+  return json.replace(/\$/g, '\\u0024').replace(/`/g, '\\u0060');
+}
+
 export function emitOperationsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
   const table: Record<string, LiteralValue> = {};
   for (const op of model.operations) setOwn(table, op.key, operationLiteral(op));
-  // Not `as const`: on GitHub-sized tables the literal types cost tsc seconds. The explicit
-  // interface types every entry as the plain descriptor the runtime takes (and checks it), and keeps
-  // the declaration file small: `typeof table` would make tsc serialize the whole literal's type,
-  // which on Microsoft Graph exceeds its limit (TS7056).
+  // The explicit interface types every entry as the plain descriptor the runtime takes and keeps
+  // the declaration file small (`typeof table` exceeds tsc's limit on Microsoft Graph, TS7056).
   const keys = model.operations.map((op) => `  readonly ${typePropertyKey(op.key)}: OperationDescriptor;`);
   return (
     GENERATED_HEADER +
-    `import type { ApiDescriptor, OperationDescriptor } from ${JSON.stringify(runtimeImport)};\n\n` +
+    `import type { ApiDescriptor, OperationDescriptor } from ${stringLiteral(runtimeImport)};\n\n` +
     `/** One descriptor per operation: what the runtime needs to call it. */\n` +
     `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +
-    `export const operations: OperationTable = ${printLiteral(table)};\n\n` +
+    `/**\n * The table is JSON parsed once at import (GitHub's 1 MB in ~5 ms), not an object literal: tsc types\n` +
+    ` * every literal in a literal (GitHub's table was 35,000 of a consumer's 51,000 types and most\n` +
+    ` * of its check time). One entry per line group, so a regenerated table still diffs by line.\n */\n` +
+    `export const operations: OperationTable = JSON.parse(String.raw\`\n${rawTemplateText(printJson(table))}\n\`);\n\n` +
     `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model, withResponseSchemas))};\n`
   );
 }

@@ -1,36 +1,34 @@
-/** src/resources/<resource>.ts: one class per resource, its params types, nothing else. */
-import type { ResourceModel } from "../model/index.js";
-import { GENERATED_HEADER, jsDoc } from "./escape.js";
-import { methodDeclaration, paramsTypeDeclaration } from "./methods.js";
-import { newTypeUses, type TypeUses } from "./type-expressions.js";
-import { classDeclaration, INDENT, memberBody, sourceFile } from "./code-writer.js";
+/** src/resources/<resource>.ts: one class per resource and its operations' declarations. */
+import type { ResourceModel } from '../model/index.js';
+import { GENERATED_HEADER, jsDoc, stringLiteral } from './escape.js';
+import { methodDeclaration, operationDeclarations } from './methods.js';
+import type { SchemaPrinter } from './schema-printer.js';
+import { newTypeUses, type TypeUses } from './type-expressions.js';
+import { classDeclaration, INDENT, namedList, sourceFile } from './code-writer.js';
 
 /** Import lines for what the generated code used, sorted so output is stable. */
-export function importLines(uses: TypeUses, paths: { runtime: string; types: string; models: string; operations: string }, extraRuntimeValues: readonly string[] = []): string {
+export function importLines(uses: TypeUses, paths: { runtime: string; models: string }, extraRuntimeValues: readonly string[] = []): string {
   const lines: string[] = [];
-  const runtimeTypes = [...uses.runtime].filter((n) => !extraRuntimeValues.includes(n)).sort();
-  const runtimeNames = [...extraRuntimeValues.map((n) => n), ...runtimeTypes.map((n) => `type ${n}`)];
-  if (runtimeNames.length > 0) lines.push(`import { ${runtimeNames.join(', ')} } from ${JSON.stringify(paths.runtime)};`);
-  if (uses.models.size > 0) lines.push(`import type { ${[...uses.models].sort().join(', ')} } from ${JSON.stringify(paths.models)};`);
-  if (uses.paths) lines.push(`import type { paths } from ${JSON.stringify(paths.types)};`);
+  const values = [...new Set([...extraRuntimeValues, ...uses.values])].sort();
+  const runtimeTypes = [...uses.runtime].filter((n) => !values.includes(n)).sort();
+  const runtimeNames = [...values, ...runtimeTypes.map((n) => `type ${n}`)];
+  if (runtimeNames.length > 0) lines.push(namedList('import', runtimeNames, ` from ${stringLiteral(paths.runtime)};`));
+  if (uses.models.size > 0) lines.push(namedList('import type', [...uses.models].sort(), ` from ${stringLiteral(paths.models)};`));
   return lines.join('\n');
 }
 
-export function emitResourceFile(
-  resource: ResourceModel,
-  modelNames: ReadonlyMap<string, string>,
-  runtimeImport: string,
-  authTypeName: string,
-): string {
+export function emitResourceFile(resource: ResourceModel, printer: SchemaPrinter, runtimeImport: string, authTypeName: string): string {
   const uses = newTypeUses();
+  printer.uses = uses;
   uses.runtime.add('Client');
-  const paramsTypes = resource.operations.map((op) => paramsTypeDeclaration(op, uses));
-  const methods = resource.operations.map((op) => methodDeclaration(op, 'this.client', modelNames, uses));
-  const imports = importLines(uses, { runtime: runtimeImport, types: '../types.js', models: '../models.js', operations: '../operations.js' });
+  const declarations = resource.operations.flatMap((op) => operationDeclarations(op, printer, uses));
+  const methods = resource.operations.map((op) => methodDeclaration(op, 'this.client', printer, uses));
+  printer.uses = undefined;
+  const imports = importLines(uses, { runtime: runtimeImport, models: '../models.js' });
   const classDoc = jsDoc([resource.description ?? `Operations tagged ${JSON.stringify(resource.tag)}.`]);
-  const ctor = `${INDENT}constructor(private readonly client: Client<${authTypeName}>) ${memberBody([])}`;
+  const ctor = `${INDENT}constructor(private readonly client: Client<${authTypeName}>) {}`;
   return sourceFile(
-    [`${GENERATED_HEADER}${imports}\nimport { operations } from "../operations.js";\nimport type { ${authTypeName} } from "../client.js";\n`, ...paramsTypes],
+    [`${GENERATED_HEADER}${imports}\nimport { operations } from '../operations.js';\nimport type { ${authTypeName} } from '../client.js';\n`, ...declarations],
     classDeclaration(classDoc, `export class ${resource.className}`, [ctor, ...methods]),
   );
 }

@@ -78,7 +78,7 @@ function caseFor(op: OperationModel, finder: ExampleFinder): TestCase | undefine
   for (const param of data.params) {
     // A path placeholder takes the parameter's name, so `{base}...{head}` stays readable on the wire.
     const value = param.in === 'path' && !param.fromSpec && typeof param.value === 'string' ? param.name : param.value;
-    setOwn(params, param.name, plain(value, param.name, uploads));
+    setOwn(params, param.key, plain(value, param.name, uploads));
     const expected = expectedString(value);
     if (param.in === 'path' && typeof expected === 'string') setOwn(pathParams, param.name, expected);
     if (param.in === 'query' && expected !== undefined) setOwn(query, param.name, expected);

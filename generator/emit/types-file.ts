@@ -6,7 +6,8 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 import { decodeRefSegment } from '../model/refs.js';
-import { GENERATED_HEADER, stringLiteral } from './escape.js';
+import { GENERATED_HEADER, doubleQuotedLiteral } from './escape.js';
+import { vacuousSchemas } from './vacuous.js';
 
 /** Prefix of stand-in keys; a document that already uses it is refused rather than mis-typed. */
 const PLACEHOLDER_PREFIX = 'SdkgenProtectedKey';
@@ -25,46 +26,6 @@ function isSchemaPointer(ref: string, target: unknown): boolean {
   const segments = ref.slice(2).split('/').map(decodeRefSegment);
   if (segments.some((s) => DATA_SEGMENTS.has(s) || s.startsWith('x-'))) return false;
   return (segments[0] === 'components' && segments[1] === 'schemas' && segments.length > 3) || segments.includes('schema');
-}
-
-/** Component schema names a schema stands for directly: its `$ref`, those of its allOf/oneOf/anyOf members and items. */
-function aliasTargets(node: unknown, out: string[], depth = 0): string[] {
-  if (typeof node !== 'object' || node === null || depth > MAX_INLINE_DEPTH) return out;
-  const schema = node as Record<string, unknown>;
-  const match = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref) : null;
-  if (match) out.push(decodeRefSegment(match[1]!));
-  for (const key of ['allOf', 'oneOf', 'anyOf']) {
-    const members = schema[key];
-    if (Array.isArray(members)) for (const member of members) aliasTargets(member, out, depth + 1);
-  }
-  // `T[]` of an indexed access is not deferred either: `A: {items: {$ref: A}}` is TS2502 too.
-  if (schema.items !== undefined) aliasTargets(schema.items, out, depth + 1);
-  return out;
-}
-
-/** Component schemas that reach themselves through aliasTargets alone. */
-function vacuousSchemas(schemas: Record<string, unknown>): string[] {
-  const edges = new Map<string, string[]>();
-  for (const name of Object.keys(schemas)) {
-    const targets = aliasTargets(schemas[name], []).filter((t) => Object.hasOwn(schemas, t));
-    if (targets.length > 0) edges.set(name, targets);
-  }
-  const out: string[] = [];
-  for (const start of edges.keys()) {
-    const seen = new Set<string>();
-    const stack = [...edges.get(start)!];
-    while (stack.length > 0) {
-      const next = stack.pop()!;
-      if (next === start) {
-        out.push(start);
-        break;
-      }
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...(edges.get(next) ?? []));
-    }
-  }
-  return out;
 }
 
 /** Nested inlining depth; deeper means refs that inline each other in a cycle. */
@@ -196,7 +157,7 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
   }
   const literals = new Map<string, string>();
   // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
-  for (const [key, placeholder] of placeholders) literals.set(placeholder, stringLiteral(key).replace(/\*\//g, '*\\/'));
+  for (const [key, placeholder] of placeholders) literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
   // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
   // and bare property keys alike become the real name, quoted.
   const restore = (text: string): string =>

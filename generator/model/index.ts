@@ -1,6 +1,6 @@
 /**
- * LoadedSpec + config -> ApiModel. The one place that reads the spec: emit/ only reads the model
- * (and hands the document to openapi-typescript for the types).
+ * LoadedSpec + config -> ApiModel. The one place that reads the spec's structure: emit/ reads the
+ * model, and the schemas it points at when it prints their types (emit/schema-printer.ts).
  */
 import type { LoadedSpec, SdkgenConfig } from '../types.js';
 import type { ApiModel, ModelAlias, OperationModel, ResourceModel } from './ir.js';
@@ -11,6 +11,11 @@ import { readOperations } from './operation.js';
 import { assignNames } from './naming.js';
 import { toPascalIdentifier } from './identifiers.js';
 import { envPrefixWords } from './product-name.js';
+import { componentSchemaKey, SchemaViews } from './schema-views.js';
+import { assignTypeNames } from './type-names.js';
+import { countLostParameters } from './parameters.js';
+
+const optionalName = <K extends string>(key: K, name: string | undefined) => (name === undefined ? {} : ({ [key]: name } as Record<K, string>));
 
 export type * from './ir.js';
 
@@ -39,6 +44,8 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
   const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
   const schemaNames = Object.keys(schemas).sort(byString);
   const names = assignNames(rawOps, schemaNames, clientName);
+  const views = new SchemaViews(refs);
+  const typeNames = assignTypeNames(names, rawOps, schemaNames.filter((s) => views.refDiffers(componentSchemaKey(s))), clientName);
 
   const operations: OperationModel[] = rawOps.map((raw) => {
     const { group, nameOverride: _override, ...rest } = raw;
@@ -49,6 +56,8 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
       ...(resource !== undefined ? { resource } : {}),
       methodName: names.methodNames.get(raw.pointer)!,
       paramsTypeName: names.paramsTypeNames.get(raw.pointer)!,
+      ...optionalName('responseTypeName', typeNames.responseTypeNames.get(raw.pointer)),
+      ...optionalName('errorTypeName', typeNames.errorTypeNames.get(raw.pointer)),
     };
   });
   operations.sort((a, b) => byString(a.key, b.key));
@@ -81,7 +90,8 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
     .map((schemaName) => {
       const schema = schemas[schemaName];
       const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
-      return { name: names.modelNames.get(schemaName)!, schemaName, ...(description !== undefined ? { description } : {}) };
+      const inputName = typeNames.inputNames.get(schemaName);
+      return { name: names.modelNames.get(schemaName)!, ...(inputName !== undefined ? { inputName } : {}), schemaName, ...(description !== undefined ? { description } : {}) };
     })
     .sort((a, b) => byString(a.name, b.name));
 
@@ -105,6 +115,7 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
     operations,
     models,
     ...(config.errors?.envelope !== undefined ? { errorEnvelope: config.errors.envelope } : {}),
+    parametersLost: operations.reduce((sum, op) => sum + countLostParameters(op.params, op.body?.placement === 'flat' ? op.body.properties : []), 0),
     ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
   };
 }

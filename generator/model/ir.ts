@@ -38,12 +38,16 @@ export interface ApiModel {
   /** Friendly aliases for `components.schemas`, sorted by alias name. */
   readonly models: readonly ModelAlias[];
   readonly errorEnvelope?: string;
+  /** Parameters a caller could not set (a key shared with another one); always 0, reported by the corpus run. */
+  readonly parametersLost: number;
   readonly defaults?: { readonly timeout?: TimeoutOverride; readonly retry?: RetryPolicyOverride };
 }
 
 export interface ModelAlias {
-  /** Exported type name in models.ts. */
+  /** Exported type name in models.ts: the response view (and the only one when both views agree). */
   readonly name: string;
+  /** Exported name of the request view when it differs (readOnly/writeOnly inside), e.g. `PetInput`. */
+  readonly inputName?: string;
   /** The key under `components.schemas`. */
   readonly schemaName: string;
   readonly description?: string;
@@ -66,11 +70,18 @@ export interface ResourceModel {
 export interface ParameterModel extends ParameterDescriptor {
   readonly description?: string;
   readonly deprecated?: boolean;
+  /** The value's schema as written (maybe a `$ref`), and where it is. */
+  readonly schema?: unknown;
+  readonly schemaPointer?: string;
+  /** The parameter's own `example`, for JSDoc. */
+  readonly example?: unknown;
 }
 
 export interface RequestBodyModel extends RequestBodyDescriptor {
   /** JSON pointer of the schema actually used (after $ref resolution), for diagnostics. */
   readonly schemaRef?: string;
+  /** The chosen media type's schema as written (maybe a `$ref`), for the params type. */
+  readonly schema?: unknown;
   /** Property names that must be typed as uploads (binary strings in multipart bodies). */
   readonly binaryProperties?: readonly string[];
   /** The whole body is binary (octet-stream and friends): typed as Uploadable. */
@@ -89,6 +100,8 @@ export interface SuccessResponseModel {
   readonly arrayOfSchema?: boolean;
   /** JSON pointer of a JSON body's schema in the bundled document (for response validation). */
   readonly schemaPointer?: string;
+  /** A JSON body's schema as written (maybe a `$ref`), for the result type. */
+  readonly schema?: unknown;
 }
 
 export interface ErrorResponseModel {
@@ -96,6 +109,8 @@ export interface ErrorResponseModel {
   readonly status: string;
   readonly mediaType?: string;
   readonly schemaName?: string;
+  /** A JSON body's schema as written (maybe a `$ref`), for the operation's error type. */
+  readonly schema?: unknown;
 }
 
 export interface OperationModel {
@@ -132,6 +147,10 @@ export interface OperationModel {
   readonly servers?: OperationDescriptor['servers'];
   /** True when the caller must pass a params object (some param or the body is required). */
   readonly paramsRequired: boolean;
+  /** Exported name of the 2xx body type when a JSON success body is inline (`GetInventoryResponse`). */
+  readonly responseTypeName?: string;
+  /** Exported name of the error type when some error response has a JSON body (`GetPetError`). */
+  readonly errorTypeName?: string;
 }
 
 export type { HttpMethod, ResponseKind, RequestBodyDescriptor, PaginationDescriptor };

@@ -5,6 +5,7 @@ import type { ParameterModel, RequestBodyModel } from './ir.js';
 import { chooseRequestMediaType, mediaFamily } from './media-types.js';
 import { inputError, isObject, joinPointer, setOwn, type RefResolver } from './refs.js';
 import { isBinarySchema, objectShape } from './schema-shape.js';
+import { parameterKey } from './parameters.js';
 
 /** The key the whole body sits under when it cannot be spread into the params object. */
 export const BODY_KEY = 'body';
@@ -54,7 +55,7 @@ export function readRequestBody(
   const structured = family === 'json' || family === 'form' || family === 'multipart';
   const binary = !structured && family !== 'text';
   const text = family === 'text';
-  const bodyKeyTaken = params.some((p) => p.name === BODY_KEY);
+  const bodyKeyTaken = params.some((p) => parameterKey(p) === BODY_KEY);
   const refuseBodyKey = () =>
     inputError(spec, resolved.pointer, `the body must go under \`${BODY_KEY}\`, but a parameter is already named ${JSON.stringify(BODY_KEY)}`, 'rename the parameter, or make the body a plain object whose properties do not collide with parameter names');
   if (!structured || schema === undefined) {
@@ -62,7 +63,7 @@ export function readRequestBody(
     return { ...base, placement: 'body', binary: binary || (schema === undefined && !text && !structured), text };
   }
   const shape = objectShape(refs, schema, schemaPointer);
-  const paramNames = new Set(params.map((p) => p.name));
+  const paramNames = new Set(params.map(parameterKey));
   const binaryProperties =
     family === 'multipart' && shape
       ? shape.properties.filter((name) => {
@@ -83,5 +84,6 @@ export function readRequestBody(
     ...(binaryProperties.length > 0 ? { binaryProperties } : {}),
     binary: false,
     text: false,
+    schema,
   };
 }

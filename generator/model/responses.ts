@@ -47,7 +47,8 @@ export function readResponses(spec: LoadedSpec, refs: RefResolver, raw: unknown,
         ...(chosen.mediaType !== undefined ? { mediaType: chosen.mediaType } : {}),
         ...(schemaName !== undefined ? { schemaName } : {}),
         ...(arrayItemName !== undefined ? { schemaName: arrayItemName, arrayOfSchema: true } : {}),
-        ...(chosen.kind === 'json' && isObject(schema) ? { schemaPointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema') } : {}),
+        ...(chosen.kind === 'json' && isObject(schema) ? { schemaPointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema'), schema } : {}),
+        ...(chosen.kind === 'ndjson' && schema !== undefined ? { schema } : {}),
       });
       for (const m of mediaTypes) if (!acceptTypes.includes(m)) acceptTypes.push(m);
       if (isObject(response.headers) && Object.keys(response.headers).some((h) => h.toLowerCase() === 'link')) declaresLinkHeader = true;
@@ -59,6 +60,7 @@ export function readResponses(spec: LoadedSpec, refs: RefResolver, raw: unknown,
         status,
         ...(chosen.mediaType !== undefined ? { mediaType: chosen.mediaType } : {}),
         ...(schemaName !== undefined ? { schemaName } : {}),
+        ...(chosen.kind === 'json' && schema !== undefined ? { schema } : {}),
       });
     }
   }

@@ -1,7 +1,7 @@
 /**
  * Just enough schema reading for the model's decisions (is a body a plain object, which of its
- * properties are files, where is the array in a paginated body). Types themselves come from
- * openapi-typescript; this never tries to be a type generator.
+ * properties are files, where is the array in a paginated body). Types themselves are printed by
+ * emit/schema-printer.ts; this never tries to be a type generator.
  */
 import { isObject, joinPointer, type JsonObject, type RefResolver } from './refs.js';
 

@@ -73,9 +73,11 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
 
 /** The param's value; throws a clear error when a required one is missing. */
 function valueOf(op: OperationDescriptor, param: ParameterDescriptor, values: Record<string, unknown>): unknown {
-  const value = values[param.name];
+  const value = values[param.key ?? param.name];
   if ((value === undefined || value === null) && (param.required || param.in === 'path')) {
-    throw new InvalidArgumentError(`${op.id}: missing required ${param.in} parameter "${param.name}"`);
+    // A name used in two locations is set under its own key (`queryId`): say which key to set.
+    const key = param.key !== undefined && param.key !== param.name ? ` (set it as \`${param.key}\`)` : '';
+    throw new InvalidArgumentError(`${op.id}: missing required ${param.in} parameter "${param.name}"${key}`);
   }
   return value;
 }

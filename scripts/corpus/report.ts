@@ -53,6 +53,8 @@ export function renderReport(info: RunInfo, results: readonly WorkResult[], size
   const gen = results.filter((r) => r.generateMs !== undefined).map((r) => r.generateMs!).sort((a, b) => a - b);
   const tc = results.filter((r) => r.typecheckMs !== undefined).map((r) => r.typecheckMs!).sort((a, b) => a - b);
   const ops = built.reduce((sum, r) => sum + (r.operations ?? 0), 0);
+  const lost = results.reduce((sum, r) => sum + (r.parametersLost ?? 0), 0);
+  const lostIn = results.filter((r) => (r.parametersLost ?? 0) > 0).map((r) => `\`${r.id}\``);
   const peak = Math.max(0, ...results.map((r) => r.peakRssMb));
   const heaviest = [...results].sort((a, b) => b.peakRssMb - a.peakRssMb)[0];
   const pct = (n: number) => (results.length ? `${((100 * n) / results.length).toFixed(1)}%` : '-');
@@ -69,6 +71,7 @@ export function renderReport(info: RunInfo, results: readonly WorkResult[], size
     `- Run: ${info.date}, Node ${info.node}, ${info.workers} worker(s); selection: ${info.selection}${info.filter ? `, filter ${info.filter}` : ''}; corpus size ${info.corpusSize} documents`,
     `- Documents: **${results.length}** — built **${built.length}** (${pct(built.length)}), refused **${refused.length}** (${pct(refused.length)}), failed **${failed.length}** (${pct(failed.length)})`,
     `- Operations in built SDKs: ${ops.toLocaleString('en-US')}`,
+    `- Parameters lost (a params-object key two parameters share, so one cannot be set): **${lost}**${lostIn.length > 0 ? ` in ${lostIn.slice(0, 8).join(', ')}` : ''}`,
     `- Wall time: ${seconds(info.wallMs)}; per document (generate + typecheck): median ${seconds(percentile(times, 50))}, p95 ${seconds(percentile(times, 95))}, max ${seconds(times[times.length - 1] ?? 0)}`,
     `- Generation: median ${gen.length ? percentile(gen, 50) : 0} ms, p95 ${gen.length ? percentile(gen, 95) : 0} ms; typecheck: median ${tc.length ? percentile(tc, 50) : 0} ms, p95 ${tc.length ? percentile(tc, 95) : 0} ms`,
     `- Peak memory (RSS of a worker process, which handles many documents in turn): ${peak} MB${heaviest ? ` (reached at \`${heaviest.id}\`)` : ''}`,

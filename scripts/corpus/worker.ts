@@ -32,6 +32,7 @@ export interface WorkResult {
   readonly diagnostics?: readonly string[];
   readonly codes?: Readonly<Record<string, number>>;
   readonly operations?: number;
+  readonly parametersLost?: number;
   readonly files?: number;
   readonly generateMs?: number;
   readonly phases?: Readonly<Record<string, number>>;
@@ -83,6 +84,7 @@ export async function runOne(request: WorkRequest): Promise<WorkResult> {
   const common = {
     id: request.id,
     operations: generated.operations,
+    parametersLost: generated.parametersLost,
     files: generated.files,
     generateMs: generated.durations.total,
     phases: { load: generated.durations.load, model: generated.durations.model, emit: generated.durations.emit, write: generated.durations.write },

@@ -18,7 +18,7 @@ const FIXTURES = [
 ] as const;
 
 const CONSUMER = `
-import { PetStore, NotFoundError, type Pet, type ListPetsParams } from '../build-petstore/src/index.js';
+import { PetStore, NotFoundError, isDeletePetError, isGetPetError, type Pet, type ListPetsParams } from '../build-petstore/src/index.js';
 
 const client = new PetStore({ baseUrl: 'http://127.0.0.1:1', auth: { bearerAuth: 'token', apiKeyQuery: 'key' }, environment: 'staging' });
 
@@ -36,6 +36,20 @@ export async function correctCalls(): Promise<void> {
   const counts: Record<string, number> = await client.store.getInventory();
   const { data, response } = await client.pets.get({ petId: created.id }).withResponse();
   void [nothing, counts, data, response, NotFoundError];
+  try {
+    await client.pets.delete({ petId: 'gone' });
+  } catch (err) {
+    // The guard narrows a caught error to the declared responses, body typed, without a cast.
+    if (isDeletePetError(err)) {
+      const status: 404 = err.status;
+      const code: 'not_found' = err.body.code;
+      void [status, code];
+    }
+    if (isGetPetError(err) && err.status === 404) {
+      const message: string = err.body.message;
+      void message;
+    }
+  }
 }
 
 export async function wrongCalls(): Promise<void> {
@@ -59,6 +73,14 @@ export async function wrongCalls(): Promise<void> {
   new PetStore({ environment: 'moon' });
   // @ts-expect-error auth keys are the spec's security schemes
   new PetStore({ auth: { password: 'x' } });
+  try {
+    await client.store.getInventory();
+  } catch (err) {
+    // @ts-expect-error a caught error is unknown until a guard narrows it
+    void err.body.code;
+  }
+  // @ts-expect-error an operation without parameters takes only options
+  await client.store.getInventory({}, { timeout: { read: 1000 } });
   void wrong;
 }
 `;

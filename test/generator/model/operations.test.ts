@@ -139,9 +139,9 @@ describe('responses', () => {
         },
       },
     }, { components: { schemas: { Pet: { type: 'object' }, Err: { type: 'object' } } } });
-    assert.deepEqual(o.success, [{ status: '200', kind: 'json', mediaType: 'application/json', schemaName: 'Pet', schemaPointer: '/paths/~1a/get/responses/200/content/application~1json/schema' }, { status: '204', kind: 'empty' }]);
+    assert.deepEqual(o.success, [{ status: '200', kind: 'json', mediaType: 'application/json', schemaName: 'Pet', schemaPointer: '/paths/~1a/get/responses/200/content/application~1json/schema', schema: { $ref: '#/components/schemas/Pet' } }, { status: '204', kind: 'empty' }]);
     assert.equal(o.accept, 'application/json, text/csv');
-    assert.deepEqual(o.errors, [{ status: '404', mediaType: 'application/json', schemaName: 'Err' }]);
+    assert.deepEqual(o.errors, [{ status: '404', mediaType: 'application/json', schemaName: 'Err', schema: { $ref: '#/components/schemas/Err' } }]);
   });
 
   test('binary, text, ndjson and sse kinds', () => {
