@@ -72,14 +72,26 @@ export class ShapeComparer {
       }
       return;
     }
-    if (a.kind === 'union' || b.kind === 'union') return this.unions(a, b, direction, where);
+    if (a.kind === 'union' || b.kind === 'union') {
+      this.unions(a, b, direction, where);
+      return;
+    }
     if (a.kind !== b.kind) {
       this.report(where, 'type-changed', 'major', `was ${describe(a)}, now ${describe(b)}`);
       return;
     }
-    if (a.kind === 'primitive' && b.kind === 'primitive') return this.primitives(a, b, direction, where);
-    if (a.kind === 'array' && b.kind === 'array') return this.walk(a.items, b.items, direction, { ...where, path: `${where.path}[]` });
-    if (a.kind === 'object' && b.kind === 'object') return this.objects(a.properties, b.properties, direction, where);
+    if (a.kind === 'primitive' && b.kind === 'primitive') {
+      this.primitives(a, b, direction, where);
+      return;
+    }
+    if (a.kind === 'array' && b.kind === 'array') {
+      this.walk(a.items, b.items, direction, { ...where, path: `${where.path}[]` });
+      return;
+    }
+    if (a.kind === 'object' && b.kind === 'object') {
+      this.objects(a.properties, b.properties, direction, where);
+      return;
+    }
   }
 
   private component(oldName: string, newName: string, direction: Direction, call: string): void {
@@ -128,12 +140,27 @@ export class ShapeComparer {
   private primitives(a: Extract<Shape, { kind: 'primitive' }>, b: Extract<Shape, { kind: 'primitive' }>, direction: Direction, where: Where): void {
     const added = b.types.filter((t) => !a.types.includes(t));
     const removed = a.types.filter((t) => !b.types.includes(t));
-    if (added.length > 0 && removed.length > 0) return this.report(where, 'type-changed', 'major', `was ${describe(a)}, now ${describe(b)}`);
-    if (added.length > 0) return this.report(where, 'type-widened', WIDENED[direction], `now also ${added.join(' | ')}`);
-    if (removed.length > 0) return this.report(where, 'type-narrowed', NARROWED[direction], `no longer ${removed.join(' | ')}`);
+    if (added.length > 0 && removed.length > 0) {
+      this.report(where, 'type-changed', 'major', `was ${describe(a)}, now ${describe(b)}`);
+      return;
+    }
+    if (added.length > 0) {
+      this.report(where, 'type-widened', WIDENED[direction], `now also ${added.join(' | ')}`);
+      return;
+    }
+    if (removed.length > 0) {
+      this.report(where, 'type-narrowed', NARROWED[direction], `no longer ${removed.join(' | ')}`);
+      return;
+    }
     if (a.enum === undefined && b.enum === undefined) return;
-    if (a.enum === undefined) return this.report(where, 'type-narrowed', NARROWED[direction], `now limited to ${values(b.enum!)}`);
-    if (b.enum === undefined) return this.report(where, 'type-widened', WIDENED[direction], `any ${b.types.join(' | ')} now, was ${values(a.enum)}`);
+    if (a.enum === undefined) {
+      this.report(where, 'type-narrowed', NARROWED[direction], `now limited to ${values(b.enum!)}`);
+      return;
+    }
+    if (b.enum === undefined) {
+      this.report(where, 'type-widened', WIDENED[direction], `any ${b.types.join(' | ')} now, was ${values(a.enum)}`);
+      return;
+    }
     const gained = b.enum.filter((v) => !a.enum!.includes(v));
     const lost = a.enum.filter((v) => !b.enum!.includes(v));
     // A response enum that gains values still compiles (only exhaustive switches notice), and the
