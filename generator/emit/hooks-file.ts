@@ -9,6 +9,7 @@
  */
 import type { ApiModel } from '../model/index.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
+import { unionDeclaration } from './code-writer.js';
 
 export const HOOKS_FILE = 'src/hooks.ts';
 export const HOOK_MIDDLEWARE_FILE = 'src/hook-middleware.ts';
@@ -16,11 +17,11 @@ export const HOOK_MIDDLEWARE_FILE = 'src/hook-middleware.ts';
 /** The generated half: types and the middleware. */
 export function emitHookMiddlewareFile(model: ApiModel, runtimeImport: string): string {
   const ids = [...new Set(model.operations.map((op) => op.id))].sort();
-  const operationIdType = ids.length > 0 ? ids.map(stringLiteral).join(' | ') : 'never';
+  const operationIdType = unionDeclaration('export type OperationId =', ids.length > 0 ? ids.map(stringLiteral) : ['never']);
   return `${GENERATED_HEADER}import type { IncomingResponse, Middleware, OutgoingRequest } from ${stringLiteral(runtimeImport)};
 
 /** The operationIds of this API, as hooks see them in \`request.operationId\`. */
-export type OperationId = ${operationIdType};
+${operationIdType}
 
 /** One attempt's request, as the hooks see it. Headers (lower-case names) may be changed in place. */
 export interface HookRequest extends OutgoingRequest {
@@ -40,9 +41,14 @@ export interface HookFailure {
  */
 export interface SdkHooks {
   /** Before an attempt is sent: change headers in place, or return a replacement request. */
-  beforeRequest?(request: HookRequest): OutgoingRequest | undefined | void | Promise<OutgoingRequest | undefined | void>;
+  beforeRequest?(
+    request: HookRequest,
+  ): OutgoingRequest | undefined | void | Promise<OutgoingRequest | undefined | void>;
   /** When the response headers arrive (the body is not read yet): inspect it, or return a replacement. */
-  afterResponse?(response: IncomingResponse, request: HookRequest): IncomingResponse | undefined | void | Promise<IncomingResponse | undefined | void>;
+  afterResponse?(
+    response: IncomingResponse,
+    request: HookRequest,
+  ): IncomingResponse | undefined | void | Promise<IncomingResponse | undefined | void>;
   /** An attempt failed: a status of 400 or more, or no response (connection refused, timeout, abort). */
   onError?(failure: HookFailure): void | Promise<void>;
 }
@@ -75,7 +81,10 @@ export function hooksMiddleware(hooks: SdkHooks): Middleware {
 }
 
 /** The client's options with the hooks' middleware outermost, when any hook is set. */
-export function withHooks<Options extends { readonly middleware?: readonly Middleware[] }>(options: Options, hooks: SdkHooks): Options {
+export function withHooks<Options extends { readonly middleware?: readonly Middleware[] }>(
+  options: Options,
+  hooks: SdkHooks,
+): Options {
   if (!hooks.beforeRequest && !hooks.afterResponse && !hooks.onError) return options;
   // withOptions() builds the derived client from the options this one was given: hooks included.
   if (options.middleware?.some((m) => installed.has(m))) return options;
@@ -91,11 +100,11 @@ export function emitHooksFile(): string {
  * (delete it to get this template back on the next generation). The hooks run around every
  * attempt, retries included; see SdkHooks in hook-middleware.ts for what each one receives.
  */
-import type { SdkHooks } from "./hook-middleware.js";
+import type { SdkHooks } from './hook-middleware.js';
 
 export const hooks: SdkHooks = {
   // beforeRequest(request) {
-  //   request.headers["x-request-source"] = "my-app";
+  //   request.headers['x-request-source'] = 'my-app';
   // },
   // afterResponse(response, request) {
   //   console.log(request.operationId, response.status);

@@ -28,7 +28,7 @@ describe('examples from the spec', () => {
     const create = byId('createLabel');
     assert.equal(
       create.args,
-      `{ owner: "octocat", repo: "hello-world", "X-Trace": "trace-1", dryRun: false, name: "bug", color: "f29513", description: "Something isn't working" }`,
+      `{ owner: 'octocat', repo: 'hello-world', 'X-Trace': 'trace-1', dryRun: false, name: 'bug', color: 'f29513', description: "Something isn't working" }`,
     );
     assert.deepEqual([create.fromSpec, create.placeholders], [4, 1], 'dryRun (a boolean with no example) is the only placeholder');
     assert.deepEqual(byId('getLabel'), { args: '{ id: 42 }', fromSpec: 1, placeholders: 0 });
@@ -40,9 +40,9 @@ describe('examples from the spec', () => {
     const readme = files.get('README.md')!;
     assert.match(readme, /await client\.labels\.get\(\{ id: 42 \}\); \/\/ GET \/labels\/\{id\}/);
     const labels = files.get('src/resources/labels.ts')!;
-    assert.match(labels, /\* @example\n {3}\* await client\.labels\.create\(\{ owner: "octocat", repo: "hello-world",/);
+    assert.match(labels, /\* @example\n {3}\* await client\.labels\.create\(\{ owner: 'octocat', repo: 'hello-world',/);
     // The search query example holds a backtick and `*/`: escaped in the code, never closing the comment or a fence.
-    assert.match(labels, /query: "is:open \\u0060bug\\u0060 \*\\\/", limit: 0/);
-    assert.doesNotMatch(readme, /query: "is:open `/);
+    assert.match(labels, /query: 'is:open \\u0060bug\\u0060 \*\\\/', limit: 0/);
+    assert.doesNotMatch(readme, /query: .is:open `/);
   });
 });
