@@ -25,6 +25,9 @@ import { PoolHolder, type PoolSettings } from '../transport/dispatcher.js';
 import { clientHeaders } from '../transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-jar.js';
 import { undiciTransport } from '../transport/send.js';
+import { nodeFetchTransport } from '../transport/fetch-node.js';
+import { assertFetchCapable } from '../transport/capabilities.js';
+import type { Transport } from '../transport/types.js';
 import { ResponseValidation, clientValidateMode } from '../validation/policy.js';
 import { Bulkhead } from '../policies/bulkhead.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
@@ -54,6 +57,8 @@ export function resolveSettings<Auth extends object>(
   shared: SharedState = {},
   env: EnvironmentVariables = platformEnvironment(),
 ): ClientCore {
+  // First: an option the transport cannot honour fails before anything else is set up or logged.
+  const transportFor = transportChoice(options);
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix, env);
   const validation = shared.validation ?? new ResponseValidation(api.name, api.responseSchemas);
   const validate = clientValidateMode(options.validate, api.envPrefix, validation, log, env);
@@ -93,8 +98,18 @@ export function resolveSettings<Auth extends object>(
     validate,
     validation,
     runAttempts: callPipeline(breaker),
-    transportFor: undiciTransport,
+    transportFor,
   };
+}
+
+/** undici request() over the client's pool, or the caller's fetch (checked for options it cannot honour). */
+function transportChoice<Auth extends object>(options: ClientOptions<Auth>): ClientCore['transportFor'] {
+  const fetch = options.fetch;
+  if (fetch === undefined) return undiciTransport;
+  if (typeof fetch !== 'function') throw new InvalidArgumentError(`fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`);
+  assertFetchCapable(options, 'the fetch transport');
+  const transport: Transport = nodeFetchTransport(fetch);
+  return () => transport;
 }
 
 function poolSettings<Auth extends object>(
