@@ -27,7 +27,9 @@ import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-
 import { undiciTransport } from '../transport/send.js';
 import { nodeFetchTransport } from '../transport/fetch-node.js';
 import { assertFetchCapable } from '../transport/capabilities.js';
+import { currentPlatform, defaultFetchOf } from '../transport/platform.js';
 import type { Transport } from '../transport/types.js';
+import type { Dispatcher } from 'undici';
 import { ResponseValidation, clientValidateMode } from '../validation/policy.js';
 import { Bulkhead } from '../policies/bulkhead.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
@@ -58,7 +60,7 @@ export function resolveSettings<Auth extends object>(
   env: EnvironmentVariables = platformEnvironment(),
 ): ClientCore {
   // First: an option the transport cannot honour fails before anything else is set up or logged.
-  const transportFor = transportChoice(options);
+  const { transportFor, ownsConnections } = transportChoice(options);
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix, env);
   const validation = shared.validation ?? new ResponseValidation(api.name, api.responseSchemas);
   const validate = clientValidateMode(options.validate, api.envPrefix, validation, log, env);
@@ -70,7 +72,7 @@ export function resolveSettings<Auth extends object>(
   };
   const connections = positive('connections', options.connections, DEFAULT_CONNECTIONS_PER_ORIGIN);
   const settings = poolSettings(api, options, log, connections, timeouts.connect, env);
-  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher);
+  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher ?? ownsConnections);
   const maxConcurrency = positive('maxConcurrency', options.maxConcurrency, connections);
   const bulkhead = shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
   const breaker = options.circuitBreaker ? (shared.breaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined;
@@ -102,14 +104,23 @@ export function resolveSettings<Auth extends object>(
   };
 }
 
+/**
+ * Stands in for the pool when fetch owns the connections: the PoolHolder treats it as a caller's
+ * dispatcher (never created, never closed), so no undici Agent is made (Bun's undici has none).
+ */
+const FETCH_OWNS_CONNECTIONS = Object.freeze({ fetchOwnsConnections: true }) as unknown as Dispatcher;
+
 /** undici request() over the client's pool, or the caller's fetch (checked for options it cannot honour). */
-function transportChoice<Auth extends object>(options: ClientOptions<Auth>): ClientCore['transportFor'] {
-  const fetch = options.fetch;
-  if (fetch === undefined) return undiciTransport;
+function transportChoice<Auth extends object>(
+  options: ClientOptions<Auth>,
+): { transportFor: ClientCore['transportFor']; ownsConnections: Dispatcher | undefined } {
+  const platform = currentPlatform();
+  const fetch = options.fetch ?? defaultFetchOf(platform);
+  if (fetch === undefined) return { transportFor: undiciTransport, ownsConnections: undefined };
   if (typeof fetch !== 'function') throw new InvalidArgumentError(`fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`);
-  assertFetchCapable(options, 'the fetch transport');
+  assertFetchCapable(options, platform === 'Node' ? 'the fetch transport' : `${platform} (its fetch transport)`);
   const transport: Transport = nodeFetchTransport(fetch);
-  return () => transport;
+  return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS };
 }
 
 function poolSettings<Auth extends object>(

@@ -1,12 +1,14 @@
 /**
- * The scenario list (scenarios.mjs) on Node, through both transports: undici request() (the
- * default) and the fetch transport (Node's own fetch passed as the `fetch` option).
+ * The scenario list (scenarios.mjs) on every engine, against one loopback server: Node through
+ * both transports (undici request(), and Node's fetch passed as the `fetch` option), Deno and Bun
+ * (their own fetch, chosen by the runtime) importing the same built package.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildScenarioSdk, SCENARIOS_MODULE } from './build-sdk.js';
+import { buildScenarioSdk, REPO_ROOT, SCENARIOS_MODULE } from './build-sdk.js';
+import { engineBinary, ensureEngines, runEngine } from './engines.js';
 import { SCENARIO_TOKEN, startScenarioServer, type ScenarioServer } from './scenario-server.js';
 import { assertAllPassed, type ScenarioResult } from './report.js';
 
@@ -14,25 +16,39 @@ interface ScenarioModule {
   runScenarios(sdk: unknown, options: { baseUrl: string; token: string; clientOptions?: object }): Promise<ScenarioResult[]>;
 }
 
-describe('scenarios on Node', () => {
+const ENGINE_MAIN = join(REPO_ROOT, 'test', 'platforms', 'engine-main.mjs');
+
+describe('the scenario list on every engine', () => {
   let server: ScenarioServer;
   let sdk: Record<string, unknown>;
+  let sdkUrl: string;
   let scenarios: ScenarioModule;
   before(async () => {
+    ensureEngines();
     const dir = buildScenarioSdk();
-    sdk = (await import(pathToFileURL(join(dir, 'dist', 'index.js')).href)) as Record<string, unknown>;
+    sdkUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
+    sdk = (await import(sdkUrl)) as Record<string, unknown>;
     scenarios = (await import(pathToFileURL(SCENARIOS_MODULE).href)) as ScenarioModule;
     server = await startScenarioServer();
   });
   after(() => server?.close());
 
-  test('undici transport', async () => {
+  test('Node, undici transport', async () => {
     assertAllPassed('Node (undici)', await scenarios.runScenarios(sdk, { baseUrl: server.url, token: SCENARIO_TOKEN }));
   });
 
-  test('fetch transport (the fetch option)', async () => {
+  test('Node, fetch transport (the fetch option)', async () => {
     const results = await scenarios.runScenarios(sdk, { baseUrl: server.url, token: SCENARIO_TOKEN, clientOptions: { fetch: globalThis.fetch } });
     assertAllPassed('Node (fetch)', results);
+  });
+
+  test('Deno (its fetch)', async () => {
+    const args = ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', ENGINE_MAIN, sdkUrl, server.url, SCENARIO_TOKEN];
+    assertAllPassed('Deno', await runEngine(engineBinary('deno'), args));
+  });
+
+  test('Bun (its fetch)', async () => {
+    assertAllPassed('Bun', await runEngine(engineBinary('bun'), [ENGINE_MAIN, sdkUrl, server.url, SCENARIO_TOKEN]));
   });
 
   test('the fetch transport refuses socket options, naming the option and the transport', () => {
