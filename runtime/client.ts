@@ -65,7 +65,12 @@ export class Client<Auth extends object = Record<string, unknown>> {
       ...(options?.maxItems === undefined ? {} : { maxItems: options.maxItems }),
       ...(this.#options.allowCrossOriginPagination ? { allowCrossOriginPagination: true } : {}),
     };
-    return new PagePromise<Item, ApiResponse>(fetcher, op.pagination, (params ?? {}) as Record<string, unknown>, paginationOptions);
+    return new PagePromise<Item, ApiResponse>(
+      fetcher,
+      op.pagination,
+      (params ?? {}) as Record<string, unknown>,
+      paginationOptions,
+    );
   }
 
   /**
@@ -81,18 +86,14 @@ export class Client<Auth extends object = Record<string, unknown>> {
     const sharesPool = POOL_OPTION_KEYS.every((key) => !(key in options));
     const sharesBulkhead = sharesPool && !('maxConcurrency' in options) && !('maxQueue' in options);
     // The derived client's own pool was never created (lazy), so swapping it out costs nothing.
-    derived.#core = resolveSettings(
-      this.#api,
-      merged,
-      {
-        pools: sharesPool ? this.#core.pools : undefined,
-        bulkhead: sharesBulkhead ? this.#core.bulkhead : undefined,
-        cookieJar: 'cookies' in options ? undefined : this.#core.cookieJar,
-        breaker: 'circuitBreaker' in options ? undefined : this.#core.breaker,
-        stats: this.#core.stats,
-        validation: this.#core.validation,
-      },
-    );
+    derived.#core = resolveSettings(this.#api, merged, {
+      pools: sharesPool ? this.#core.pools : undefined,
+      bulkhead: sharesBulkhead ? this.#core.bulkhead : undefined,
+      cookieJar: 'cookies' in options ? undefined : this.#core.cookieJar,
+      breaker: 'circuitBreaker' in options ? undefined : this.#core.breaker,
+      stats: this.#core.stats,
+      validation: this.#core.validation,
+    });
     derived.#ownsPool = !sharesPool;
     return derived;
   }
@@ -112,7 +113,10 @@ export class Client<Auth extends object = Record<string, unknown>> {
   }
 }
 
-function mergeOptions<Auth extends object>(base: ClientOptions<Auth>, patch: Partial<ClientOptions<Auth>>): ClientOptions<Auth> {
+function mergeOptions<Auth extends object>(
+  base: ClientOptions<Auth>,
+  patch: Partial<ClientOptions<Auth>>,
+): ClientOptions<Auth> {
   return {
     ...base,
     ...patch,

@@ -55,7 +55,12 @@ export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const ACCEPT_ENCODING = 'gzip, br';
 
 /** Response headers that carry a request id, checked in this order (plus api.requestIdHeader first). */
-export const REQUEST_ID_HEADERS: readonly string[] = ['x-request-id', 'request-id', 'x-github-request-id', 'x-amzn-requestid'];
+export const REQUEST_ID_HEADERS: readonly string[] = [
+  'x-request-id',
+  'request-id',
+  'x-github-request-id',
+  'x-amzn-requestid',
+];
 
 /** Default log level: warnings (deprecations, disabled TLS) but no per-request noise. */
 export const DEFAULT_LOG_LEVEL = 'warn';

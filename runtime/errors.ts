@@ -1,5 +1,5 @@
 /**
- * The error tree every generated SDK exports (runtime.md "Errors").
+ * The error tree every generated SDK exports.
  *
  * One hierarchy for HTTP, network, timeout and abort failures so callers can branch with
  * `instanceof` at the level they care about (`TimeoutError` or just `ReadTimeoutError`).
@@ -8,6 +8,12 @@
  *
  * Secrets: errors only ever hold a redacted URL and redacted headers (the client redacts before
  * constructing). The underlying transport error goes into the non-enumerable `cause`.
+ *
+ * Across SDKs: every generated SDK vendors its own copy of this file, so an app using two of them
+ * has two `NotFoundError` classes. Each class has a stable `code` and a brand,
+ * `Symbol.for('sdkgen.error.<code>')`, and `instanceof` checks the brand (as undici's
+ * lib/core/errors.js does): an error of one SDK is an instance of the other's class of the same
+ * code. The class list with its codes is ERROR_CODES at the end of this file.
  */
 
 /** One try of a call: what came back (a status or an error code) and how long we waited before it. */
@@ -32,6 +38,11 @@ export interface ErrorContext {
 }
 
 export class SdkError extends Error {
+  /**
+   * Stable across versions and across SDKs (`SDK_ERR_NOT_FOUND`, `SDK_ERR_READ_TIMEOUT` ...):
+   * branch on it in logs and alerts. Set per class (ERROR_CODES below), not per instance.
+   */
+  declare readonly code: string;
   /** HTTP method of the failed call, when the error belongs to one. */
   method: string | undefined;
   /** Redacted URL of the failed call (the last one, after redirects). */
@@ -45,12 +56,6 @@ export class SdkError extends Error {
     this.url = context.url;
     this.attempts = context.attempts ?? [];
   }
-}
-
-// Set `name` on prototypes (not instances) so it shows in stacks and String(err) but costs no
-// per-instance field and stays out of JSON.stringify.
-function nameClass(ctor: { prototype: Error; name: string }): void {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, writable: true, configurable: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,12 +183,13 @@ export function apiErrorForStatus<TBody = unknown>(init: ApiErrorInit<TBody>): A
 // ---------------------------------------------------------------------------------------------
 // Transport errors: no (usable) response.
 
-/** The connection failed: refused, reset, DNS, socket closed. `code` is the system/undici code. */
+/** The connection failed: refused, reset, DNS, socket closed. */
 export class ConnectionError extends SdkError {
-  readonly code: string | undefined;
-  constructor(message: string, context: ErrorContext & { readonly code?: string | undefined } = {}) {
+  /** The system or undici code behind it (ECONNREFUSED, ECONNRESET, ENOTFOUND, UND_ERR_SOCKET ...). */
+  readonly systemCode: string | undefined;
+  constructor(message: string, context: ErrorContext & { readonly systemCode?: string | undefined } = {}) {
     super(message, context);
-    this.code = context.code;
+    this.systemCode = context.systemCode;
   }
 }
 /** TLS handshake or certificate verification failed. */
@@ -206,7 +212,10 @@ export class ConnectTimeoutError extends TimeoutError {}
 /** No response headers within `timeout.read`, or a gap between body chunks longer than it. */
 export class ReadTimeoutError extends TimeoutError {
   readonly phase: 'headers' | 'body';
-  constructor(message: string, context: ErrorContext & { readonly timeoutMs: number; readonly phase: 'headers' | 'body' }) {
+  constructor(
+    message: string,
+    context: ErrorContext & { readonly timeoutMs: number; readonly phase: 'headers' | 'body' },
+  ) {
     super(message, context);
     this.phase = context.phase;
   }
@@ -255,7 +264,11 @@ export class UnexpectedContentTypeError extends SdkError {
   readonly bodySnippet: string;
   constructor(
     message: string,
-    context: ErrorContext & { readonly status: number; readonly contentType: string | undefined; readonly bodySnippet: string },
+    context: ErrorContext & {
+      readonly status: number;
+      readonly contentType: string | undefined;
+      readonly bodySnippet: string;
+    },
   ) {
     super(message, context);
     this.status = context.status;
@@ -306,7 +319,12 @@ export class ResponseValidationError extends SdkError {
     this.operationId = context.operationId;
     this.status = context.status;
     this.requestId = context.requestId;
-    Object.defineProperty(this, 'body', { value: context.body, enumerable: false, writable: false, configurable: true });
+    Object.defineProperty(this, 'body', {
+      value: context.body,
+      enumerable: false,
+      writable: false,
+      configurable: true,
+    });
   }
 }
 
@@ -331,7 +349,11 @@ export class ResponseTooLargeError extends SdkError {
   readonly contentLength: number | undefined;
   constructor(
     message: string,
-    context: ErrorContext & { readonly status: number; readonly limitBytes: number; readonly contentLength?: number | undefined },
+    context: ErrorContext & {
+      readonly status: number;
+      readonly limitBytes: number;
+      readonly contentLength?: number | undefined;
+    },
   ) {
     super(message, context);
     this.status = context.status;
@@ -340,45 +362,74 @@ export class ResponseTooLargeError extends SdkError {
   }
 }
 
-for (const ctor of [
-  SdkError,
-  ApiError,
-  BadRequestError,
-  AuthenticationError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  NotFoundError,
-  MethodNotAllowedError,
-  RequestTimeoutStatusError,
-  ConflictError,
-  GoneError,
-  PreconditionFailedError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  NotImplementedError,
-  BadGatewayError,
-  ServiceUnavailableError,
-  GatewayTimeoutError,
-  ConnectionError,
-  TlsError,
-  ProxyError,
-  TimeoutError,
-  ConnectTimeoutError,
-  ReadTimeoutError,
-  DeadlineExceededError,
-  AbortError,
-  PoolExhaustedError,
-  CircuitOpenError,
-  TooManyRedirectsError,
-  UnexpectedContentTypeError,
-  ResponseParseError,
-  ResponseValidationError,
-  PaginationError,
-  InvalidArgumentError,
-  ResponseTooLargeError,
-]) {
-  nameClass(ctor);
+type ErrorClass = abstract new (...args: never[]) => SdkError;
+
+/**
+ * Every error class of the runtime and its stable code, in one place. A code never changes and is
+ * never reused; a new class gets a new code. `SDK_ERR_` like undici's `UND_ERR_`.
+ */
+export const ERROR_CODES: ReadonlyMap<ErrorClass, string> = new Map<ErrorClass, string>([
+  [SdkError, 'SDK_ERR'],
+  [InvalidArgumentError, 'SDK_ERR_INVALID_ARGUMENT'],
+  [ApiError, 'SDK_ERR_API'],
+  [BadRequestError, 'SDK_ERR_BAD_REQUEST'],
+  [AuthenticationError, 'SDK_ERR_AUTHENTICATION'],
+  [PaymentRequiredError, 'SDK_ERR_PAYMENT_REQUIRED'],
+  [PermissionDeniedError, 'SDK_ERR_PERMISSION_DENIED'],
+  [NotFoundError, 'SDK_ERR_NOT_FOUND'],
+  [MethodNotAllowedError, 'SDK_ERR_METHOD_NOT_ALLOWED'],
+  [RequestTimeoutStatusError, 'SDK_ERR_REQUEST_TIMEOUT_STATUS'],
+  [ConflictError, 'SDK_ERR_CONFLICT'],
+  [GoneError, 'SDK_ERR_GONE'],
+  [PreconditionFailedError, 'SDK_ERR_PRECONDITION_FAILED'],
+  [PayloadTooLargeError, 'SDK_ERR_PAYLOAD_TOO_LARGE'],
+  [UnsupportedMediaTypeError, 'SDK_ERR_UNSUPPORTED_MEDIA_TYPE'],
+  [UnprocessableEntityError, 'SDK_ERR_UNPROCESSABLE_ENTITY'],
+  [RateLimitError, 'SDK_ERR_RATE_LIMIT'],
+  [InternalServerError, 'SDK_ERR_INTERNAL_SERVER'],
+  [NotImplementedError, 'SDK_ERR_NOT_IMPLEMENTED'],
+  [BadGatewayError, 'SDK_ERR_BAD_GATEWAY'],
+  [ServiceUnavailableError, 'SDK_ERR_SERVICE_UNAVAILABLE'],
+  [GatewayTimeoutError, 'SDK_ERR_GATEWAY_TIMEOUT'],
+  [ConnectionError, 'SDK_ERR_CONNECTION'],
+  [TlsError, 'SDK_ERR_TLS'],
+  [ProxyError, 'SDK_ERR_PROXY'],
+  [TimeoutError, 'SDK_ERR_TIMEOUT'],
+  [ConnectTimeoutError, 'SDK_ERR_CONNECT_TIMEOUT'],
+  [ReadTimeoutError, 'SDK_ERR_READ_TIMEOUT'],
+  [DeadlineExceededError, 'SDK_ERR_DEADLINE_EXCEEDED'],
+  [AbortError, 'SDK_ERR_ABORTED'],
+  [PoolExhaustedError, 'SDK_ERR_POOL_EXHAUSTED'],
+  [CircuitOpenError, 'SDK_ERR_CIRCUIT_OPEN'],
+  [TooManyRedirectsError, 'SDK_ERR_TOO_MANY_REDIRECTS'],
+  [UnexpectedContentTypeError, 'SDK_ERR_UNEXPECTED_CONTENT_TYPE'],
+  [ResponseParseError, 'SDK_ERR_RESPONSE_PARSE'],
+  [ResponseValidationError, 'SDK_ERR_RESPONSE_VALIDATION'],
+  [PaginationError, 'SDK_ERR_PAGINATION'],
+  [ResponseTooLargeError, 'SDK_ERR_RESPONSE_TOO_LARGE'],
+]);
+
+/** The brand of each class above; a class not in the map (a caller's subclass) has none. */
+const BRANDS = new WeakMap<object, symbol>();
+
+/**
+ * `instanceof` for every class in ERROR_CODES: true when the value carries the class's brand,
+ * whichever SDK's copy of this file made it. A caller's own subclass (no brand) keeps the
+ * ordinary prototype check.
+ */
+function hasBrand(this: object, value: unknown): boolean {
+  const brand = BRANDS.get(this);
+  if (brand === undefined) return Function.prototype[Symbol.hasInstance].call(this, value);
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
+
+for (const [ctor, code] of ERROR_CODES) {
+  const brand = Symbol.for(`sdkgen.error.${code}`);
+  BRANDS.set(ctor, brand);
+  // On prototypes, not instances: shown in stacks and String(err), no per-instance field, and
+  // out of JSON.stringify; the brand is inherited along the class chain.
+  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, writable: true, configurable: true });
+  Object.defineProperty(ctor.prototype, 'code', { value: code, writable: true, configurable: true });
+  Object.defineProperty(ctor.prototype, brand, { value: true });
+}
+Object.defineProperty(SdkError, Symbol.hasInstance, { value: hasBrand, configurable: true });

@@ -1,7 +1,8 @@
 /**
- * The runtime's public surface: everything a generated SDK (and its users) import.
- * Generated code uses Client, ApiPromise, PagePromise and the descriptor types; users see the
- * error classes, the option types and the response types.
+ * The runtime's entry: everything generated code imports (Client, ApiPromise, PagePromise, the
+ * descriptor types) and everything users may see. The generated package root re-exports an
+ * explicit subset of it (the names the SDK's src/index.ts lists after "runtime's public surface"); the
+ * engine, policies, transport and parsers behind it are internal.
  */
 export { Client } from './client.js';
 export type {
@@ -11,6 +12,7 @@ export type {
   HeadersInit,
   LogLevel,
   Logger,
+  AttemptLogFields,
   RequestOptions,
   RetryOptions,
   TimeoutOptions,
@@ -57,7 +59,48 @@ export {
 export type { IncomingResponse, Middleware, NextFn, OutgoingRequest } from './transport/types.js';
 export type { OperationStats } from './policies/stats.js';
 export type { ResponseChecker, ResponseSchemas, SchemaIssue, ValidateMode } from './validation/types.js';
-export * from './errors.js';
+export {
+  SdkError,
+  InvalidArgumentError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  NotFoundError,
+  MethodNotAllowedError,
+  RequestTimeoutStatusError,
+  ConflictError,
+  GoneError,
+  PreconditionFailedError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  NotImplementedError,
+  BadGatewayError,
+  ServiceUnavailableError,
+  GatewayTimeoutError,
+  ConnectionError,
+  TlsError,
+  ProxyError,
+  TimeoutError,
+  ConnectTimeoutError,
+  ReadTimeoutError,
+  DeadlineExceededError,
+  AbortError,
+  PoolExhaustedError,
+  CircuitOpenError,
+  TooManyRedirectsError,
+  UnexpectedContentTypeError,
+  ResponseParseError,
+  ResponseValidationError,
+  PaginationError,
+  ResponseTooLargeError,
+  type Attempt,
+  type ResponseValidationIssue,
+} from './errors.js';
 // Only the defaults a user can override (documented in the generated README); retry tuning,
 // header lists and size caps stay internal so a runtime change is not a breaking change.
 export {

@@ -1,6 +1,6 @@
 /**
- * Client and per-call options. The names are part of the product contract (runtime.md "Client
- * options"): tests, the generated README and users' code spell them exactly like this.
+ * Client and per-call options. The names are part of the product contract (the README each SDK
+ * ships documents them): tests, the generated README and users' code spell them exactly like this.
  */
 import type { Dispatcher } from 'undici';
 import type { FetchFunction } from './transport/fetch.js';
@@ -45,6 +45,32 @@ export interface TlsOptions {
 }
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/**
+ * The structured fields of an attempt's info line. A `logger` you pass gets them as the second
+ * argument, after the formatted line (winston merges them into the entry; for pino, whose
+ * merging object comes first, wrap it: `info: (line, fields) => pino.info(fields, line)`).
+ * The default console logger prints the line alone. URLs are redacted; no header is included.
+ */
+export interface AttemptLogFields {
+  /** The operation's id (`getPet`). */
+  readonly operation: string;
+  readonly method: string;
+  /** Redacted (credential query parameters replaced). */
+  readonly url: string;
+  /** 1-based attempt number within the call. */
+  readonly attempt: number;
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** Why no response arrived (ECONNRESET, READ_TIMEOUT ...). */
+  readonly errorCode?: string;
+  /** Milliseconds from the attempt's start to its outcome. */
+  readonly durationMs: number;
+  /** The server's request id, when it sent one. */
+  readonly requestId?: string;
+  /** Set when another attempt follows: the wait before it, in ms. */
+  readonly retryInMs?: number;
+}
 
 /** Anything console-shaped: console, pino, winston. */
 export interface Logger {

@@ -1,6 +1,6 @@
 /**
  * Redaction for logs and error messages: a secret must never appear in a log line, an error
- * message or an error's enumerable fields (runtime.md "Observability"). Names compare
+ * message or an error's enumerable fields. Names compare
  * case-insensitively. Used off the hot path (logging, errors), so clarity beats speed here.
  */
 
@@ -8,7 +8,12 @@
 export const REDACTED = '***';
 
 /** Headers that carry credentials in every API, whatever its security schemes say. */
-export const ALWAYS_SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+export const ALWAYS_SECRET_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+];
 
 /**
  * Query names that carry credentials by convention (OAuth access tokens, presigned URLs from S3
@@ -105,7 +110,7 @@ export function redactHeaders(
     if (value === undefined) return;
     out[name] = secret.has(name.toLowerCase()) ? (Array.isArray(value) ? value.map(() => REDACTED) : REDACTED) : value;
   };
-  if (typeof headers.forEach === 'function' && !Object.prototype.hasOwnProperty.call(headers, 'forEach')) {
+  if (typeof headers.forEach === 'function' && !Object.hasOwn(headers, 'forEach')) {
     (headers as HeadersLike).forEach(add);
   } else {
     for (const name of Object.keys(headers)) add((headers as Record<string, HeaderValue>)[name], name);

@@ -38,6 +38,7 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [
   'DownloadRequest', 'DownloadResult', 'CookieStore', 'CookieStore', 'DownloadOptions',
   'DownloadRequest', 'DownloadResult', 'downloadToFile', 'ResponseChecker', 'ResponseSchemas', 'SchemaIssue',
   'ValidateMode', 'ResponseValidationIssue',
+  'InvalidArgumentError', 'AttemptLogFields',
 ];
 
 /** Names the emitted files declare or import themselves. */

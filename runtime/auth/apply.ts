@@ -3,7 +3,7 @@
  * attempt so token providers are asked again on a retry (a token may have rotated meanwhile).
  * Nothing here ever puts a credential value into an error message.
  */
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
 import type { Dispatcher } from 'undici';
@@ -13,7 +13,7 @@ import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedSch
 import { checkedHeaderValue, isSigner, secretValue } from './values.js';
 
 export interface ApplyAuthOptions {
-  /** Allow credentials over plain http to a non-loopback host (runtime.md: off by default). */
+  /** Allow credentials over plain http to a non-loopback host (off by default). */
   readonly allowInsecureAuth?: boolean;
   /**
    * The client's base URL (server URL): a relative oauth2 tokenUrl resolves against it (OpenAPI:
@@ -26,10 +26,66 @@ export interface ApplyAuthOptions {
   readonly signal?: AbortSignal;
 }
 
-export async function applyAuth(resolved: ResolvedAuth, url: URL | string, options: ApplyAuthOptions = {}): Promise<AuthParts> {
-  const parts: AuthParts = { headers: {}, query: '', cookies: [] };
-  if (resolved.schemes.length === 0) return parts;
+/**
+ * Parts rendered from fixed credentials only (strings and { username, password }: no provider,
+ * no token manager, no signer), per ResolvedAuth, so the hot path renders them once, not per
+ * attempt. `null`: this ResolvedAuth has a credential that must be asked per attempt.
+ */
+const FIXED_PARTS = new WeakMap<ResolvedAuth, AuthParts | null>();
+
+/** Origins already checked for the plain-http rule, per ResolvedAuth and allowInsecureAuth setting. */
+const SECURE_ORIGINS = new WeakMap<ResolvedAuth, Set<string>>();
+
+export async function applyAuth(
+  resolved: ResolvedAuth,
+  url: URL | string,
+  options: ApplyAuthOptions = {},
+): Promise<AuthParts> {
+  if (resolved.schemes.length === 0) return { headers: {}, query: '', cookies: [] };
+  checkSecureOnce(resolved, url, options);
+  let fixed = FIXED_PARTS.get(resolved);
+  if (fixed === undefined) {
+    fixed = resolved.schemes.every(isFixedCredential) ? freezeParts(await renderParts(resolved, url, options)) : null;
+    FIXED_PARTS.set(resolved, fixed);
+  }
+  return fixed ?? renderParts(resolved, url, options);
+}
+
+/** A credential that renders the same on every attempt (a string, or basic's username and password). */
+function isFixedCredential(selected: SelectedScheme): boolean {
+  if (selected.tokens !== undefined) return false;
+  if (selected.scheme.type === 'mutualTLS') return true;
+  const credential = selected.credential;
+  if (typeof credential === 'string') return true;
+  return typeof credential === 'object' && credential !== null && !isSigner(credential) && 'username' in credential;
+}
+
+/** The plain-http refusal, checked once per origin (a URL parse per attempt showed in the bench). */
+function checkSecureOnce(resolved: ResolvedAuth, url: URL | string, options: ApplyAuthOptions): void {
+  const href = typeof url === 'string' ? url : url.href;
+  if (href.startsWith('https://')) return;
+  const pathAt = href.indexOf('/', href.indexOf('//') + 2);
+  const key = `${options.allowInsecureAuth === true}|${pathAt === -1 ? href : href.slice(0, pathAt)}`;
+  let checked = SECURE_ORIGINS.get(resolved);
+  if (checked?.has(key)) return;
   assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);
+  if (checked === undefined) {
+    checked = new Set();
+    SECURE_ORIGINS.set(resolved, checked);
+  }
+  checked.add(key);
+}
+
+/** Shared by every attempt of every call: nobody may change it. */
+function freezeParts(parts: AuthParts): AuthParts {
+  Object.freeze(parts.headers);
+  Object.freeze(parts.cookies);
+  return Object.freeze(parts);
+}
+
+/** Renders every selected scheme into headers, query and cookies (providers and tokens asked now). */
+async function renderParts(resolved: ResolvedAuth, url: URL | string, options: ApplyAuthOptions): Promise<AuthParts> {
+  const parts: AuthParts = { headers: {}, query: '', cookies: [] };
   let query = '';
   for (const selected of resolved.schemes) {
     const { scheme, name } = selected;
@@ -44,7 +100,8 @@ export async function applyAuth(resolved: ResolvedAuth, url: URL | string, optio
     if (scheme.type === 'apiKey') {
       const key = await secretValue(selected);
       if (scheme.in === 'header') parts.headers[scheme.name] = checkedHeaderValue(name, key);
-      else if (scheme.in === 'query') query += `${query === '' ? '' : '&'}${encodeStrict(scheme.name)}=${encodeStrict(key)}`;
+      else if (scheme.in === 'query')
+        query += `${query === '' ? '' : '&'}${encodeStrict(scheme.name)}=${encodeStrict(key)}`;
       else parts.cookies.push([scheme.name, encodeCookieValue(key)]);
       continue;
     }
@@ -107,14 +164,17 @@ export function answerDigestChallenge(
   if (challenge === undefined) return undefined;
   // Digest hides the password but the exchange is still replayable by anyone who sees it.
   assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);
-  return checkedHeaderValue(selected.name, digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request));
+  return checkedHeaderValue(
+    selected.name,
+    digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request),
+  );
 }
 
 function assertSecureTransport(resolved: ResolvedAuth, url: URL, options: ApplyAuthOptions): void {
   if (url.protocol !== 'http:' || options.allowInsecureAuth || isLoopbackHost(url.hostname)) return;
   const names = resolved.schemes.filter((s) => s.scheme.type !== 'mutualTLS').map((s) => s.name);
   if (names.length === 0) return;
-  throw new SdkError(
+  throw new InvalidArgumentError(
     `refusing to send credentials (${names.join(', ')}) over plain http to ${url.host}: use an https base URL, or set allowInsecureAuth: true if this network is trusted`,
   );
 }
@@ -122,7 +182,7 @@ function assertSecureTransport(resolved: ResolvedAuth, url: URL, options: ApplyA
 function basicCredentials(schemeName: string, credential: Credential): BasicCredentials {
   const basic = credential as Partial<BasicCredentials>;
   if (typeof basic !== 'object' || basic === null || typeof basic.username !== 'string') {
-    throw new SdkError(`auth scheme "${schemeName}" (http basic/digest) takes { username, password }`);
+    throw new InvalidArgumentError(`auth scheme "${schemeName}" (http basic/digest) takes { username, password }`);
   }
   return { username: basic.username, password: typeof basic.password === 'string' ? basic.password : '' };
 }
@@ -130,7 +190,9 @@ function basicCredentials(schemeName: string, credential: Credential): BasicCred
 function basicHeader(schemeName: string, credential: Credential): string {
   const basic = basicCredentials(schemeName, credential);
   if (basic.username.includes(':')) {
-    throw new SdkError(`auth scheme "${schemeName}" (http basic): the username cannot contain ':' (RFC 7617)`);
+    throw new InvalidArgumentError(
+      `auth scheme "${schemeName}" (http basic): the username cannot contain ':' (RFC 7617)`,
+    );
   }
   return `Basic ${Buffer.from(`${basic.username}:${basic.password}`, 'utf8').toString('base64')}`;
 }

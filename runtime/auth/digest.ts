@@ -101,7 +101,10 @@ export function parseDigestChallenge(header: string | readonly string[] | undefi
       const realm = params.get('realm');
       const nonce = params.get('nonce');
       const algorithm = (params.get('algorithm') ?? 'MD5').toUpperCase();
-      const qop = (params.get('qop') ?? '').split(',').map((q) => q.trim().toLowerCase()).filter((q) => q !== '');
+      const qop = (params.get('qop') ?? '')
+        .split(',')
+        .map((q) => q.trim().toLowerCase())
+        .filter((q) => q !== '');
       if (realm === undefined || nonce === undefined || HASH_BY_ALGORITHM[algorithm] === undefined) continue;
       if (qop.length > 0 && !qop.includes('auth')) continue;
       const opaque = params.get('opaque');
@@ -138,7 +141,11 @@ function quote(value: string): string {
 }
 
 /** The Authorization header value answering `challenge` (RFC 7616 §3.4). */
-export function digestAuthorization(challenge: DigestChallenge, credentials: BasicCredentials, request: DigestRequest): string {
+export function digestAuthorization(
+  challenge: DigestChallenge,
+  credentials: BasicCredentials,
+  request: DigestRequest,
+): string {
   const hashName = HASH_BY_ALGORITHM[challenge.algorithm];
   const hash = (text: string): string => createHash(hashName).update(text, 'utf8').digest('hex');
   const cnonce = request.cnonce ?? randomBytes(CNONCE_BYTES).toString('hex');
@@ -147,7 +154,9 @@ export function digestAuthorization(challenge: DigestChallenge, credentials: Bas
   if (challenge.algorithm.endsWith('-SESS')) ha1 = hash(`${ha1}:${challenge.nonce}:${cnonce}`);
   const ha2 = hash(`${request.method}:${request.uri}`);
   const withQop = challenge.qop.length > 0;
-  const response = withQop ? hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`) : hash(`${ha1}:${challenge.nonce}:${ha2}`);
+  const response = withQop
+    ? hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`)
+    : hash(`${ha1}:${challenge.nonce}:${ha2}`);
   const parts = [
     `username=${quote(credentials.username)}`,
     `realm=${quote(challenge.realm)}`,

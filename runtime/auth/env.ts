@@ -56,7 +56,9 @@ export function credentialFromEnv(api: ApiDescriptor, schemeName: string, env: A
     const combined = env[names[2]];
     if (!combined) return undefined;
     const colon = combined.indexOf(':');
-    return colon < 0 ? { username: combined, password: '' } : { username: combined.slice(0, colon), password: combined.slice(colon + 1) };
+    return colon < 0
+      ? { username: combined, password: '' }
+      : { username: combined.slice(0, colon), password: combined.slice(colon + 1) };
   }
   const value = env[names[0]];
   return value ? value : undefined;

@@ -13,7 +13,12 @@ export { answerDigestChallenge, appendAuthQuery, applyAuth, type ApplyAuthOption
 export { digestAuthorization, parseDigestChallenge, type DigestChallenge, type DigestRequest } from './digest.js';
 export { credentialFromEnv, envVarBase, envVarNames, screamingSnake } from './env.js';
 export { isLoopbackHost } from '../transport/loopback.js';
-export { OAuth2TokenManager, TOKEN_EXPIRY_MARGIN_MS, type OAuth2TokenManagerOptions, type TokenFetchOptions } from './oauth2.js';
+export {
+  OAuth2TokenManager,
+  TOKEN_EXPIRY_MARGIN_MS,
+  type OAuth2TokenManagerOptions,
+  type TokenFetchOptions,
+} from './oauth2.js';
 export { MAX_TOKEN_RESPONSE_BYTES, TOKEN_REQUEST_TIMEOUT_MS } from './oauth2-token-request.js';
 export { refreshOn401 } from './refresh.js';
 export { secretNames } from './secrets.js';

@@ -42,7 +42,8 @@ function formEncode(value: string): string {
 
 export function tokenRequestBody(credentials: OAuth2ClientCredentials): string {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  if (credentials.scopes !== undefined && credentials.scopes.length > 0) form.set('scope', credentials.scopes.join(' '));
+  if (credentials.scopes !== undefined && credentials.scopes.length > 0)
+    form.set('scope', credentials.scopes.join(' '));
   for (const [name, value] of Object.entries(credentials.params ?? {})) form.set(name, value);
   if (credentials.authMethod === 'client_secret_post') {
     form.set('client_id', credentials.clientId);
@@ -87,7 +88,11 @@ export async function requestToken(
     bytes = await readCapped(response.body, what);
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new TimeoutError(`${what} did not complete within ${timeoutMs} ms`, { method: 'POST', url: where, timeoutMs });
+      throw new TimeoutError(`${what} did not complete within ${timeoutMs} ms`, {
+        method: 'POST',
+        url: where,
+        timeoutMs,
+      });
     }
     if (error instanceof SdkError) throw error;
     const classified = classifyTransportError(error, { method: 'POST', url: where, connectTimeoutMs: timeoutMs });
@@ -119,7 +124,9 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, 
     total += chunk.length;
     if (total > MAX_TOKEN_RESPONSE_BYTES) {
       body.destroy();
-      throw new ResponseParseError(`${what}: the response is larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes; not a token response`);
+      throw new ResponseParseError(
+        `${what}: the response is larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes; not a token response`,
+      );
     }
     chunks.push(chunk);
   }
@@ -132,7 +139,9 @@ function parseFields(bytes: Buffer, contentType: string): Record<string, unknown
   if (contentType.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -141,16 +150,21 @@ function parseFields(bytes: Buffer, contentType: string): Record<string, unknown
 function readTokenResponse(bytes: Buffer, contentType: string, what: string): FetchedToken {
   const fields = parseFields(bytes, contentType);
   // The body holds the token: messages name fields, never quote values.
-  if (fields === undefined) throw new ResponseParseError(`${what}: the response is not a JSON object (content-type ${contentType || 'none'})`);
+  if (fields === undefined)
+    throw new ResponseParseError(`${what}: the response is not a JSON object (content-type ${contentType || 'none'})`);
   const accessToken = fields.access_token;
   if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new ResponseParseError(`${what}: the response has no access_token (fields: ${Object.keys(fields).sort().join(', ') || 'none'})`);
+    throw new ResponseParseError(
+      `${what}: the response has no access_token (fields: ${Object.keys(fields).sort().join(', ') || 'none'})`,
+    );
   }
   const tokenType = fields.token_type;
   // RFC 6749 §7.1: a client must not use a token type it does not understand. Absent is tolerated
   // (several servers omit it for bearer tokens).
   if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
-    throw new SdkError(`${what}: token_type ${typeof tokenType === 'string' ? `"${tokenType.slice(0, 40)}"` : typeof tokenType} is not supported (only Bearer)`);
+    throw new SdkError(
+      `${what}: token_type ${typeof tokenType === 'string' ? `"${tokenType.slice(0, 40)}"` : typeof tokenType} is not supported (only Bearer)`,
+    );
   }
   return { accessToken, expiresInSec: lifetime(fields.expires_in) };
 }

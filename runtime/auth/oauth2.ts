@@ -1,11 +1,4 @@
-/**
- * The token cache of one client for one oauth2 client-credentials scheme: fetch on first use,
- * reuse until shortly before expiry, one request in flight however many calls wait for it
- * (single-flight: 100 concurrent calls at start-up cost one token request, not 100), and a
- * conditional invalidate() for the 401 path.
- */
-import type { Dispatcher } from 'undici';
-import { AbortError, SdkError } from '../errors.js';
+import { InvalidArgumentError, AbortError } from '../errors.js';
 import { isLoopbackHost } from '../transport/loopback.js';
 import { requestToken, type FetchedToken } from './oauth2-token-request.js';
 import type { OAuth2ClientCredentials, TokenFetchOptions, TokenSource } from './types.js';
@@ -49,7 +42,12 @@ export class OAuth2TokenManager implements TokenSource {
   /** Resolved token URLs by base URL: parsed once, not per attempt. */
   readonly #urls = new Map<string, URL>();
 
-  constructor(schemeName: string, tokenUrl: string, credentials: OAuth2ClientCredentials, options: OAuth2TokenManagerOptions = {}) {
+  constructor(
+    schemeName: string,
+    tokenUrl: string,
+    credentials: OAuth2ClientCredentials,
+    options: OAuth2TokenManagerOptions = {},
+  ) {
     this.#schemeName = schemeName;
     this.#tokenUrl = tokenUrl;
     this.#credentials = credentials;
@@ -111,14 +109,18 @@ export class OAuth2TokenManager implements TokenSource {
     try {
       url = baseUrl === undefined ? new URL(this.#tokenUrl) : new URL(this.#tokenUrl, withTrailingSlash(baseUrl));
     } catch {
-      throw new SdkError(`auth scheme "${this.#schemeName}": the oauth2 tokenUrl "${this.#tokenUrl}" is not a URL${baseUrl === undefined ? ' and there is no base URL to resolve it against' : ''}`);
+      throw new InvalidArgumentError(
+        `auth scheme "${this.#schemeName}": the oauth2 tokenUrl "${this.#tokenUrl}" is not a URL${baseUrl === undefined ? ' and there is no base URL to resolve it against' : ''}`,
+      );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new SdkError(`auth scheme "${this.#schemeName}": the oauth2 tokenUrl must be http(s); got ${url.protocol}`);
+      throw new InvalidArgumentError(
+        `auth scheme "${this.#schemeName}": the oauth2 tokenUrl must be http(s); got ${url.protocol}`,
+      );
     }
     if (url.protocol === 'http:' && !allowInsecureAuth && !isLoopbackHost(url.hostname)) {
       // The client secret would cross the network readable by anyone on the path.
-      throw new SdkError(
+      throw new InvalidArgumentError(
         `auth scheme "${this.#schemeName}": refusing to send client credentials over plain http to ${url.host}: use an https tokenUrl, or set allowInsecureAuth: true if this network is trusted`,
       );
     }
@@ -150,10 +152,18 @@ async function waitFor(shared: Promise<string>, signal: AbortSignal | undefined,
     throw copyError(error);
   };
   if (signal === undefined) return shared.then(undefined, copyOnFailure);
-  if (signal.aborted) throw new AbortError(`auth scheme "${schemeName}": aborted while waiting for an oauth2 token`, { cause: signal.reason });
+  if (signal.aborted)
+    throw new AbortError(`auth scheme "${schemeName}": aborted while waiting for an oauth2 token`, {
+      cause: signal.reason,
+    });
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new AbortError(`auth scheme "${schemeName}": aborted while waiting for an oauth2 token`, { cause: signal.reason }));
+    onAbort = () =>
+      reject(
+        new AbortError(`auth scheme "${schemeName}": aborted while waiting for an oauth2 token`, {
+          cause: signal.reason,
+        }),
+      );
     signal.addEventListener('abort', onAbort, { once: true });
   });
   try {

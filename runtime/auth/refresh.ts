@@ -1,6 +1,6 @@
 /**
  * The 401 path: after the API rejects a call's credentials, get fresh ones once so the client
- * can replay the request (runtime.md "Auth": a provider is asked once for a fresh token; an
+ * can replay the request (a provider is asked once for a fresh token; an
  * oauth2 client-credentials token is refetched). The caller replays only when this says a fresh
  * credential was obtained: replaying with the very token just rejected would only double the 401s.
  */
@@ -49,7 +49,9 @@ function sentValue(selected: SelectedScheme, sent: ReadonlyMap<string, string>):
   const { scheme } = selected;
   if (scheme.type === 'apiKey') return scheme.in === 'header' ? sent.get(scheme.name.toLowerCase()) : undefined;
   const authorization = sent.get('authorization');
-  return authorization !== undefined && BEARER_PREFIX.test(authorization) ? authorization.replace(BEARER_PREFIX, '') : undefined;
+  return authorization !== undefined && BEARER_PREFIX.test(authorization)
+    ? authorization.replace(BEARER_PREFIX, '')
+    : undefined;
 }
 
 function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): ReadonlyMap<string, string> {

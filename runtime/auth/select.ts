@@ -7,10 +7,17 @@
  *   configured, so a configured key is still sent to an endpoint where auth is optional.
  */
 import type { ApiDescriptor, OperationDescriptor, SecurityRequirement } from '../descriptor.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { credentialFromEnv, envVarNames } from './env.js';
 import { OAuth2TokenManager } from './oauth2.js';
-import type { AuthEnv, AuthOption, Credential, OAuth2ClientCredentials, ResolvedAuth, SelectedScheme } from './types.js';
+import type {
+  AuthEnv,
+  AuthOption,
+  Credential,
+  OAuth2ClientCredentials,
+  ResolvedAuth,
+  SelectedScheme,
+} from './types.js';
 import { isClientCredentials } from './values.js';
 
 const NOTHING: ResolvedAuth = Object.freeze({ schemes: Object.freeze([]) as readonly SelectedScheme[] });
@@ -19,7 +26,11 @@ const NOTHING: ResolvedAuth = Object.freeze({ schemes: Object.freeze([]) as read
 export type ConfiguredSchemes = ReadonlyMap<string, SelectedScheme>;
 
 /** Reads the option and the environment once (at client construction, like requests' Session). */
-export function configuredSchemes(api: ApiDescriptor, credentials: AuthOption | undefined, env: AuthEnv): ConfiguredSchemes {
+export function configuredSchemes(
+  api: ApiDescriptor,
+  credentials: AuthOption | undefined,
+  env: AuthEnv,
+): ConfiguredSchemes {
   const configured = new Map<string, SelectedScheme>();
   for (const name of Object.keys(api.securitySchemes)) {
     const scheme = api.securitySchemes[name];
@@ -35,7 +46,8 @@ export function configuredSchemes(api: ApiDescriptor, credentials: AuthOption | 
       continue;
     }
     const fromEnv = credentialFromEnv(api, name, env);
-    if (fromEnv !== undefined) configured.set(name, { name, scheme, credential: fromEnv, source: { env: envVarNames(api, name) } });
+    if (fromEnv !== undefined)
+      configured.set(name, { name, scheme, credential: fromEnv, source: { env: envVarNames(api, name) } });
   }
   return configured;
 }
@@ -71,21 +83,36 @@ function withTokenManager(selected: SelectedScheme): SelectedScheme {
   const credential: Credential = selected.credential;
   if (!isClientCredentials(credential)) return selected;
   const { name, scheme } = selected;
-  if (typeof credential.clientId !== 'string' || credential.clientId === '' || typeof credential.clientSecret !== 'string') {
-    throw new SdkError(`auth scheme "${name}": client credentials take { clientId, clientSecret } (non-empty strings)`);
+  if (
+    typeof credential.clientId !== 'string' ||
+    credential.clientId === '' ||
+    typeof credential.clientSecret !== 'string'
+  ) {
+    throw new InvalidArgumentError(
+      `auth scheme "${name}": client credentials take { clientId, clientSecret } (non-empty strings)`,
+    );
   }
   if (scheme.type !== 'oauth2' && !(scheme.type === 'http' && scheme.scheme === 'bearer')) {
-    throw new SdkError(`auth scheme "${name}" (${scheme.type}) cannot use oauth2 client credentials; only oauth2 and http bearer schemes can`);
+    throw new InvalidArgumentError(
+      `auth scheme "${name}" (${scheme.type}) cannot use oauth2 client credentials; only oauth2 and http bearer schemes can`,
+    );
   }
-  const tokenUrl = credential.tokenUrl ?? (scheme.type === 'oauth2' ? scheme.flows.clientCredentials?.tokenUrl : undefined);
+  const tokenUrl =
+    credential.tokenUrl ?? (scheme.type === 'oauth2' ? scheme.flows.clientCredentials?.tokenUrl : undefined);
   if (tokenUrl === undefined || tokenUrl === '') {
-    throw new SdkError(`auth scheme "${name}": the spec declares no clientCredentials flow for it; pass tokenUrl with the client credentials`);
+    throw new InvalidArgumentError(
+      `auth scheme "${name}": the spec declares no clientCredentials flow for it; pass tokenUrl with the client credentials`,
+    );
   }
   return { ...selected, tokens: managerFor(name, tokenUrl, credential) };
 }
 
 /** Picks the schemes for one operation from the configured ones. */
-export function selectSchemes(op: OperationDescriptor, api: ApiDescriptor, configured: ConfiguredSchemes): ResolvedAuth {
+export function selectSchemes(
+  op: OperationDescriptor,
+  api: ApiDescriptor,
+  configured: ConfiguredSchemes,
+): ResolvedAuth {
   const alternatives = op.security ?? api.security ?? [];
   if (alternatives.length === 0) return NOTHING;
   let anonymousAllowed = false;

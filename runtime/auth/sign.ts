@@ -6,7 +6,7 @@
  * signed again (the URL changed); cross-origin hops carry no credentials and are not signed.
  */
 import { Readable } from 'node:stream';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError, SdkError } from '../errors.js';
 import type { ResolvedAuth, SignableRequest, Signer } from './types.js';
 
 export type { SignableRequest, Signer };
@@ -30,12 +30,16 @@ export async function signableBody(body: unknown): Promise<Uint8Array | string |
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (body instanceof FormData) {
-    throw new SdkError('cannot sign a multipart (FormData) body: its boundary is chosen when it is sent; sign a pre-encoded body instead');
+    throw new InvalidArgumentError(
+      'cannot sign a multipart (FormData) body: its boundary is chosen when it is sent; sign a pre-encoded body instead',
+    );
   }
   if (body instanceof Readable || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-    throw new SdkError('cannot sign a streamed body: a signature needs the bytes before sending and a stream can be read only once; pass a Buffer, string or Blob');
+    throw new InvalidArgumentError(
+      'cannot sign a streamed body: a signature needs the bytes before sending and a stream can be read only once; pass a Buffer, string or Blob',
+    );
   }
-  throw new SdkError(`cannot sign a body of type ${typeof body}`);
+  throw new InvalidArgumentError(`cannot sign a body of type ${typeof body}`);
 }
 
 /**
@@ -44,7 +48,12 @@ export async function signableBody(body: unknown): Promise<Uint8Array | string |
  */
 export async function signRequest(
   resolved: ResolvedAuth,
-  request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: unknown },
+  request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body?: unknown;
+  },
 ): Promise<Record<string, string>> {
   const signers = resolved.schemes.filter((s) => isSigner(s.credential));
   if (signers.length === 0) return request.headers as Record<string, string>;
@@ -62,7 +71,9 @@ export async function signRequest(
   for (const name in headers) {
     const value = headers[name];
     if (typeof value !== 'string') {
-      throw new SdkError(`auth scheme "${signers[0]!.name}": the signer set header "${name}" to ${typeof value}; header values are strings`);
+      throw new InvalidArgumentError(
+        `auth scheme "${signers[0]!.name}": the signer set header "${name}" to ${typeof value}; header values are strings`,
+      );
     }
     out[name.toLowerCase()] = checkedHeaderValue(signers[0]!.name, value);
   }

@@ -9,7 +9,14 @@ import { classifyTransportError } from '../transport/classify.js';
 import { AttemptAbort } from '../transport/attempt-abort.js';
 import { PreciseTimer } from '../transport/precise-timer.js';
 import { readResponse } from './read-response.js';
-import { AttemptFailure, TransportFailure, type AttemptContext, type AttemptResult, type CallState, type Hop } from './types.js';
+import {
+  AttemptFailure,
+  TransportFailure,
+  type AttemptContext,
+  type AttemptResult,
+  type CallState,
+  type Hop,
+} from './types.js';
 
 export async function runAttempt(call: CallState, attempt: number): Promise<AttemptResult> {
   const abort = new AttemptAbort();
@@ -26,7 +33,14 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
   // Token waits (oauth2) stop on the call's cancellation, not on the read timer: the read timeout
   // is restarted once the request is ready (credentials layer), so a slow token endpoint is not a slow API.
   const tokenWait = call.fetchesTokens ? new AbortController() : undefined;
-  const context: AttemptContext = { call, attempt, abort, readTimer, tokenSignal: tokenWait?.signal, currentUrl: call.target.url };
+  const context: AttemptContext = {
+    call,
+    attempt,
+    abort,
+    readTimer,
+    tokenSignal: tokenWait?.signal,
+    currentUrl: call.target.url,
+  };
   call.scope.onCancel(
     tokenWait === undefined
       ? stop
@@ -48,7 +62,14 @@ export async function runAttempt(call: CallState, attempt: number): Promise<Atte
 }
 
 function firstHop(call: CallState): Hop {
-  return { method: call.method, target: call.target, url: call.target.url, headers: call.headers, body: call.body, sameOrigin: true };
+  return {
+    method: call.method,
+    target: call.target,
+    url: call.target.url,
+    headers: call.headers,
+    body: call.body,
+    sameOrigin: true,
+  };
 }
 
 function readTimeout(call: CallState, url: string, phase: 'headers' | 'body'): ReadTimeoutError {
@@ -60,11 +81,21 @@ function readTimeout(call: CallState, url: string, phase: 'headers' | 'body'): R
   return new ReadTimeoutError(`${where}: ${what}`, { timeoutMs: call.readMs, phase });
 }
 
-function failedAttempt(call: CallState, currentUrl: string, abortReason: SdkError | undefined, error: unknown): AttemptResult {
+function failedAttempt(
+  call: CallState,
+  currentUrl: string,
+  abortReason: SdkError | undefined,
+  error: unknown,
+): AttemptResult {
   if (abortReason !== undefined) {
     // Ours: a read timeout (retryable when idempotent) or the call's cancellation (never).
     const isRead = abortReason instanceof ReadTimeoutError;
-    return { kind: 'failed', error: abortReason, sent: isRead ? 'maybe-sent' : 'fatal', code: isRead ? 'READ_TIMEOUT' : 'CANCELLED' };
+    return {
+      kind: 'failed',
+      error: abortReason,
+      sent: isRead ? 'maybe-sent' : 'fatal',
+      code: isRead ? 'READ_TIMEOUT' : 'CANCELLED',
+    };
   }
   if (error instanceof AttemptFailure) return error.result;
   if (error instanceof TransportFailure) {

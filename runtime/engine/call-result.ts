@@ -31,14 +31,21 @@ export interface ResultInputs {
   /** The caller's params and options, for an SSE reconnect. */
   readonly params: object | undefined;
   readonly options: RequestOptions | undefined;
-  readonly execute: (core: ClientCore, op: OperationDescriptor, params: object | undefined, options: RequestOptions | undefined, page?: PageCall) => Promise<PageableResult>;
+  readonly execute: (
+    core: ClientCore,
+    op: OperationDescriptor,
+    params: object | undefined,
+    options: RequestOptions | undefined,
+    page?: PageCall,
+  ) => Promise<PageableResult>;
 }
 
 export async function bufferedResult(inputs: ResultInputs, result: Success): Promise<PageableResult> {
   const { core, call } = inputs;
   const pageUrl = inputs.page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
   const response = newResponse(core, result, inputs.attempts.length, result.bytes);
-  const validator = result.bodyKind === 'json' ? await core.validation.prepare(inputs.validate, core.log, core.stats) : undefined;
+  const validator =
+    result.bodyKind === 'json' ? await core.validation.prepare(inputs.validate, core.log, core.stats) : undefined;
   const context = {
     operationId: call.op.id,
     validator,
@@ -56,28 +63,41 @@ export async function bufferedResult(inputs: ResultInputs, result: Success): Pro
  * A streamed body: the bulkhead slot and the caller's signal stay with the stream until it ends
  * (`release`); the total deadline stops here (a large download is bounded by the read timeout).
  */
-export function streamedResult(inputs: ResultInputs, result: Success & { stream: Readable }, release: () => void): PageableResult {
+export function streamedResult(
+  inputs: ResultInputs,
+  result: Success & { stream: Readable },
+  release: () => void,
+): PageableResult {
   const { core, call, page, options } = inputs;
   const { readMs, scope } = call;
   const pageUrl = page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
   const stalled = (): ReadTimeoutError =>
-    new ReadTimeoutError(`${call.describe()}: the response body stalled for longer than the read timeout of ${readMs} ms`, {
-      timeoutMs: readMs,
-      phase: 'body',
-      attempts: [...inputs.attempts],
-    });
+    new ReadTimeoutError(
+      `${call.describe()}: the response body stalled for longer than the read timeout of ${readMs} ms`,
+      {
+        timeoutMs: readMs,
+        phase: 'body',
+        attempts: [...inputs.attempts],
+      },
+    );
   const stream = new IdleTimeoutStream(result.stream, readMs, stalled, release);
   scope.stopDeadline();
   scope.onCancel((reason) => stream.destroy(reason));
   const binary = new BinaryResponse(result.status, result.headers, stream);
   const response = newResponse(core, result, inputs.attempts.length, binary);
-  if (page?.rawStream || (result.bodyKind !== 'ndjson' && result.bodyKind !== 'sse')) return new StreamedCallResult(response, binary, pageUrl);
+  if (page?.rawStream || (result.bodyKind !== 'ndjson' && result.bodyKind !== 'sse'))
+    return new StreamedCallResult(response, binary, pageUrl);
   const context = { method: call.method, url: redactUrl(result.url, core.secrets.query), status: result.status };
-  if (result.bodyKind === 'ndjson') return new StreamedCallResult(response, new JsonLines(response, stream, context), pageUrl);
+  if (result.bodyKind === 'ndjson')
+    return new StreamedCallResult(response, new JsonLines(response, stream, context), pageUrl);
   // Reconnecting re-sends the request: only when sending it twice is harmless.
   const reopen: ReopenEventStream | undefined =
     call.idempotent && page === undefined ? (lastEventId) => reopenEventStream(inputs, lastEventId) : undefined;
-  return new StreamedCallResult(response, new ServerSentEvents(response, stream, context, reopen, options?.signal), pageUrl);
+  return new StreamedCallResult(
+    response,
+    new ServerSentEvents(response, stream, context, reopen, options?.signal),
+    pageUrl,
+  );
 }
 
 const HTTP_NO_CONTENT = 204;
@@ -91,11 +111,17 @@ async function reopenEventStream(inputs: ResultInputs, lastEventId: string | und
   // WHATWG EventSource: a 204 on reconnect is the server saying the feed is over.
   if (result.response.status === HTTP_NO_CONTENT) return null;
   const body = result.data();
-  if (!(body instanceof BinaryResponse)) throw new SdkError(`${call.op.id}: the reconnected event stream answered without a streamed body`);
+  if (!(body instanceof BinaryResponse))
+    throw new SdkError(`${call.op.id}: the reconnected event stream answered without a streamed body`);
   return body.stream();
 }
 
-function newResponse(core: ClientCore, result: Success, attempts: number, body: Uint8Array | BinaryResponse | undefined): ApiResponse {
+function newResponse(
+  core: ClientCore,
+  result: Success,
+  attempts: number,
+  body: Uint8Array | BinaryResponse | undefined,
+): ApiResponse {
   return new ApiResponse({
     status: result.status,
     headers: result.headers,
@@ -108,7 +134,12 @@ function newResponse(core: ClientCore, result: Success, attempts: number, body: 
 }
 
 /** The call's error for its last attempt: the attempt's own error, or the ApiError for its status. */
-export function finalError(core: ClientCore, call: CallState, result: Exclude<AttemptResult, Success>, attempts: Attempt[]): unknown {
+export function finalError(
+  core: ClientCore,
+  call: CallState,
+  result: Exclude<AttemptResult, Success>,
+  attempts: Attempt[],
+): unknown {
   if (result.kind === 'failed') {
     if (result.error instanceof SdkError) result.error.attempts = attempts;
     return result.error;

@@ -6,7 +6,7 @@
 import type { OperationDescriptor } from '../descriptor.js';
 import { needsSigning } from '../auth/index.js';
 import { toDispatchBody } from '../request/index.js';
-import { SdkError, type Attempt } from '../errors.js';
+import { InvalidArgumentError, SdkError, type Attempt } from '../errors.js';
 import type { RequestOptions } from '../options.js';
 import { redactUrl } from '../redact.js';
 import { CallScope } from '../policies/call-scope.js';
@@ -25,7 +25,7 @@ export async function executeCall(
   options: RequestOptions | undefined,
   page?: PageCall,
 ): Promise<PageableResult> {
-  if (core.pools.closed) throw new SdkError(`${op.method} ${op.path}: the client was closed`);
+  if (core.pools.closed) throw new InvalidArgumentError(`${op.method} ${op.path}: the client was closed`);
   const shaped = shapeCall(core, op, params, options, page);
   const limits = callLimits(core, op, options);
   const describe = (): string => `${shaped.method} ${redactUrl(shaped.target.url, core.secrets.query)}`;
@@ -41,10 +41,25 @@ export async function executeCall(
     holdsSlot = true;
     scope.throwIfCancelled();
     const call = callState(core, op, options, shaped, limits, scope, describe);
-    const run: CallRun = { call, attempts, delayMs: 0, attemptStartedAt: 0, authRefreshLeft: call.replayable && call.auth.schemes.length > 0 };
+    const run: CallRun = {
+      call,
+      attempts,
+      delayMs: 0,
+      attemptStartedAt: 0,
+      authRefreshLeft: call.replayable && call.auth.schemes.length > 0,
+    };
     const result = await core.runAttempts(run);
     if (result.kind !== 'success') throw finalError(core, call, result, attempts);
-    const inputs: ResultInputs = { core, call, attempts, page, validate: limits.validate, params, options, execute: executeCall };
+    const inputs: ResultInputs = {
+      core,
+      call,
+      attempts,
+      page,
+      validate: limits.validate,
+      params,
+      options,
+      execute: executeCall,
+    };
     if (result.stream === undefined) return await bufferedResult(inputs, result);
     handedOver = true;
     return streamedResult(inputs, { ...result, stream: result.stream }, () => {
@@ -60,7 +75,8 @@ export async function executeCall(
     }
     throw error;
   } finally {
-    const errorClass = failure === undefined ? undefined : failure instanceof Error ? failure.constructor.name : 'unknown';
+    const errorClass =
+      failure === undefined ? undefined : failure instanceof Error ? failure.constructor.name : 'unknown';
     core.stats.record(op.id, performance.now() - scope.startedAt, attempts.length, errorClass);
     if (!handedOver) {
       if (holdsSlot) core.bulkhead.release();

@@ -1,5 +1,5 @@
 /**
- * The engine's layers in their one fixed order (docs/architecture.md "The engine"). Outermost
+ * The engine's layers in their one fixed order (this list is the contract). Outermost
  * first; a layer a call does not need is left out, so it costs nothing.
  *
  * Call tier (composed once per client; handler: CallRun -> AttemptResult):
@@ -41,7 +41,11 @@ import { wireSender } from './layers/wire.js';
 import type { RunAttempts, SendHop } from './types.js';
 
 export function callPipeline(breaker: CircuitBreaker | undefined): RunAttempts {
-  return compose(recordAttempt, [retryAttempts, refreshCredentialOn401, breaker === undefined ? undefined : circuitBreakerLayer(breaker)]);
+  return compose(recordAttempt, [
+    retryAttempts,
+    refreshCredentialOn401,
+    breaker === undefined ? undefined : circuitBreakerLayer(breaker),
+  ]);
 }
 
 /** What decides which hop and wire layers a call needs. */
@@ -59,7 +63,8 @@ export interface HopNeeds {
 
 export function hopPipeline(needs: HopNeeds): SendHop {
   const wire: Middleware[] = [];
-  if (needs.onUploadProgress !== undefined && needs.encodedBody !== undefined) wire.push(uploadProgress(needs.encodedBody, needs.onUploadProgress));
+  if (needs.onUploadProgress !== undefined && needs.encodedBody !== undefined)
+    wire.push(uploadProgress(needs.encodedBody, needs.onUploadProgress));
   if (needs.log.debugEnabled) wire.push(debugLog(needs.log, needs.secrets));
   return compose(wireSender(wire.length === 0 ? needs.middleware : [...wire, ...needs.middleware]), [
     needs.maxRedirects > 0 ? followRedirects : undefined,

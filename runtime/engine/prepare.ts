@@ -3,7 +3,6 @@
  * headers, cookies, body, idempotency key) and the call's limits (timeouts, retries, response
  * size, validation) from call options > operation > client, checked once.
  */
-import { randomUUID } from 'node:crypto';
 import type { OperationDescriptor } from '../descriptor.js';
 import { buildRequest, formatCookieHeader, type EncodedBody } from '../request/index.js';
 import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
@@ -28,7 +27,13 @@ export interface ShapedCall {
   readonly base: ResolvedBase;
 }
 
-export function shapeCall(core: ClientCore, op: OperationDescriptor, params: object | undefined, options: RequestOptions | undefined, page: PageCall | undefined): ShapedCall {
+export function shapeCall(
+  core: ClientCore,
+  op: OperationDescriptor,
+  params: object | undefined,
+  options: RequestOptions | undefined,
+  page: PageCall | undefined,
+): ShapedCall {
   const absoluteUrl = page?.absoluteUrl;
   const shaped = buildRequest(op, params);
   const base = core.baseFor(op);
@@ -42,11 +47,13 @@ export function shapeCall(core: ClientCore, op: OperationDescriptor, params: obj
   // Idempotency: one key per call, the same on every attempt.
   const keyHeader = (op.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase();
   let key = options?.idempotencyKey ?? headers[keyHeader];
-  if (key === undefined && op.idempotent && !IDEMPOTENT_METHODS.has(method)) key = randomUUID();
+  if (key === undefined && op.idempotent && !IDEMPOTENT_METHODS.has(method)) key = globalThis.crypto.randomUUID(); // WebCrypto: Node 20, browsers, Deno, Bun, workers
   if (key !== undefined) {
     // Same rule as every other header (transport/headers.ts): CR/LF/NUL would inject headers.
     if (/[\r\n\0]/.test(key)) {
-      throw new InvalidArgumentError(`${op.id}: the idempotency key (header ${JSON.stringify(keyHeader)}) contains CR, LF or NUL; refusing to send it`);
+      throw new InvalidArgumentError(
+        `${op.id}: the idempotency key (header ${JSON.stringify(keyHeader)}) contains CR, LF or NUL; refusing to send it`,
+      );
     }
     headers[keyHeader] = key;
   }
@@ -72,7 +79,8 @@ export function callLimits(core: ClientCore, op: OperationDescriptor, options: R
   const totalMs = checkTimeout('total', t?.total ?? d?.total ?? core.timeouts.total);
   const maxRetries = options?.retry?.maxRetries ?? op.retry?.maxRetries ?? core.maxRetries;
   const maxRetryAfterMs = options?.retry?.maxRetryAfter ?? core.maxRetryAfterMs;
-  const maxResponseBytes = options?.maxResponseBytes === undefined ? core.maxResponseBytes : checkMaxResponseBytes(options.maxResponseBytes);
+  const maxResponseBytes =
+    options?.maxResponseBytes === undefined ? core.maxResponseBytes : checkMaxResponseBytes(options.maxResponseBytes);
   const validate = options?.validate === undefined ? core.validate : validateModeOf(options.validate);
   if (validate !== core.validate) core.validation.assertAvailable(validate);
   return { connectMs, readMs, totalMs, maxRetries, maxRetryAfterMs, maxResponseBytes, validate };
@@ -88,7 +96,9 @@ const UNSAFE_PATH_RUNS = /(?:[^\x21-\x7e]|["<>\\^`{|}])+/g;
  */
 function wirePath(path: string): string {
   if (!UNSAFE_PATH_CHARS.test(path)) return path;
-  return path.replace(UNSAFE_PATH_RUNS, (run) => Buffer.from(run, 'utf8').toString('hex').replace(/../g, '%$&').toUpperCase());
+  return path.replace(UNSAFE_PATH_RUNS, (run) =>
+    Buffer.from(run, 'utf8').toString('hex').replace(/../g, '%$&').toUpperCase(),
+  );
 }
 
 /** Base origin + path + query without a URL parse (the success path does not need one). */
@@ -100,7 +110,9 @@ function plainTarget(base: ResolvedBase, rawPath: string, query: string): Target
 
 function checkTimeout(name: string, value: number): number {
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new InvalidArgumentError(`timeout.${name} must be a positive, finite number of milliseconds (timeouts are never infinite); got ${String(value)}`);
+    throw new InvalidArgumentError(
+      `timeout.${name} must be a positive, finite number of milliseconds (timeouts are never infinite); got ${String(value)}`,
+    );
   }
   return value;
 }

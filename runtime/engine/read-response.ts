@@ -12,13 +12,24 @@ import { discardBody, readBody, type BufferedBody, type ChunkWatcher } from '../
 import type { Readable } from 'node:stream';
 import { TransportFailure, type AttemptResult, type CallState, type Exchange } from './types.js';
 
-export async function readResponse(call: CallState, exchange: Exchange, readTimer: ChunkWatcher): Promise<AttemptResult> {
+export async function readResponse(
+  call: CallState,
+  exchange: Exchange,
+  readTimer: ChunkWatcher,
+): Promise<AttemptResult> {
   const { status, headers, url, body } = exchange.response;
   if (status < 200 || status >= 300) {
     const sentHeaders = exchange.request.headers;
     if (exchange.bodyDrained) return { kind: 'status', status, headers, url, body: undefined, sentHeaders };
     const read = await readOnWire(body, readTimer, MAX_ERROR_BODY_BYTES);
-    return { kind: 'status', status, headers, url, body: decodeErrorBody(headers, read.bytes, read.truncated), sentHeaders };
+    return {
+      kind: 'status',
+      status,
+      headers,
+      url,
+      body: decodeErrorBody(headers, read.bytes, read.truncated),
+      sentHeaders,
+    };
   }
   const bodyKind = successKind(call.op, status);
   if (isStreamedKind(bodyKind) || (bodyKind !== 'text' && isBinaryMediaType(headerValue(headers, 'content-type')))) {
@@ -48,7 +59,12 @@ async function readOnWire(body: Readable, readTimer: ChunkWatcher, limit: number
   }
 }
 
-function tooLarge(call: CallState, url: string, status: number, contentLength: number | undefined): ResponseTooLargeError {
+function tooLarge(
+  call: CallState,
+  url: string,
+  status: number,
+  contentLength: number | undefined,
+): ResponseTooLargeError {
   const limit = call.maxResponseBytes;
   return new ResponseTooLargeError(
     `${call.method} ${redactUrl(url, call.secrets.query)}: the ${status} response body is larger than maxResponseBytes (${limit} bytes)` +

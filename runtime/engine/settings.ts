@@ -66,7 +66,11 @@ export function resolveSettings<Auth extends object>(
   const validate = clientValidateMode(options.validate, api.envPrefix, validation, log, env);
   const defaults = api.defaults;
   const timeouts = {
-    connect: positive('timeout.connect', options.timeout?.connect ?? defaults?.timeout?.connect, DEFAULT_CONNECT_TIMEOUT_MS),
+    connect: positive(
+      'timeout.connect',
+      options.timeout?.connect ?? defaults?.timeout?.connect,
+      DEFAULT_CONNECT_TIMEOUT_MS,
+    ),
     read: positive('timeout.read', options.timeout?.read ?? defaults?.timeout?.read, DEFAULT_READ_TIMEOUT_MS),
     total: positive('timeout.total', options.timeout?.total ?? defaults?.timeout?.total, DEFAULT_TOTAL_TIMEOUT_MS),
   };
@@ -74,7 +78,8 @@ export function resolveSettings<Auth extends object>(
   const settings = poolSettings(api, options, log, connections, timeouts.connect, env);
   const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher ?? ownsConnections);
   const maxConcurrency = positive('maxConcurrency', options.maxConcurrency, connections);
-  const bulkhead = shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
+  const bulkhead =
+    shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
   const breaker = options.circuitBreaker ? (shared.breaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined;
   const { base, baseFor } = baseResolvers(api, options, env);
   return {
@@ -85,7 +90,12 @@ export function resolveSettings<Auth extends object>(
     bulkhead,
     log,
     timeouts,
-    maxRetries: positive('retry.maxRetries', options.retry?.maxRetries ?? defaults?.retry?.maxRetries, DEFAULT_MAX_RETRIES, true),
+    maxRetries: positive(
+      'retry.maxRetries',
+      options.retry?.maxRetries ?? defaults?.retry?.maxRetries,
+      DEFAULT_MAX_RETRIES,
+      true,
+    ),
     maxRetryAfterMs: positive('retry.maxRetryAfter', options.retry?.maxRetryAfter, DEFAULT_MAX_RETRY_AFTER_MS, true),
     maxRedirects: positive('maxRedirects', options.maxRedirects, DEFAULT_MAX_REDIRECTS, true),
     maxResponseBytes: positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
@@ -142,7 +152,11 @@ function poolSettings<Auth extends object>(
 }
 
 /** Resolved on first use: a relative server URL only fails when a call is made without baseUrl. */
-function baseResolvers<Auth extends object>(api: ApiDescriptor, options: ClientOptions<Auth>, env: EnvironmentVariables) {
+function baseResolvers<Auth extends object>(
+  api: ApiDescriptor,
+  options: ClientOptions<Auth>,
+  env: EnvironmentVariables,
+) {
   let base: ResolvedBase | undefined;
   const apiBase = (): ResolvedBase => (base ??= resolveBaseUrl(api, options.baseUrl, options.environment, env));
   // Operations with servers of their own, resolved once per descriptor.
@@ -162,7 +176,9 @@ function baseResolvers<Auth extends object>(api: ApiDescriptor, options: ClientO
 function positive(name: string, value: number | undefined, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new InvalidArgumentError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} finite number; got ${String(value)}`);
+    throw new InvalidArgumentError(
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} finite number; got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -172,5 +188,7 @@ function cookieJarOf(option: ClientOptions['cookies'], shared: CookieStore | und
   if (option === undefined || option === false) return undefined;
   if (option === true) return shared ?? new CookieJar();
   if (isCookieStore(option)) return option;
-  throw new InvalidArgumentError("cookies must be true, false, or a jar with getCookieString(url) and setCookie(cookie, url) (tough-cookie's CookieJar)");
+  throw new InvalidArgumentError(
+    "cookies must be true, false, or a jar with getCookieString(url) and setCookie(cookie, url) (tough-cookie's CookieJar)",
+  );
 }

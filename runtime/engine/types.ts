@@ -95,7 +95,12 @@ export type AttemptResult =
       readonly sentHeaders: Readonly<Record<string, string>>;
     }
   /** No usable response. */
-  | { readonly kind: 'failed'; readonly error: unknown; readonly sent: 'unsent' | 'maybe-sent' | 'fatal'; readonly code: string };
+  | {
+      readonly kind: 'failed';
+      readonly error: unknown;
+      readonly sent: 'unsent' | 'maybe-sent' | 'fatal';
+      readonly code: string;
+    };
 
 export type FailedAttempt = Extract<AttemptResult, { kind: 'failed' }>;
 

@@ -11,7 +11,7 @@
  */
 import type { ApiResponse } from '../response/api-response.js';
 import type { PaginationDescriptor } from '../descriptor.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { firstPage, iterateItems, iteratePages, newChain, type Page } from './page.js';
 import type { PageFetcher, PaginationOptions } from './types.js';
 
@@ -35,7 +35,7 @@ export class PagePromise<Item, R = ApiResponse> implements PromiseLike<Page<Item
     for (const limit of ['maxPages', 'maxItems'] as const) {
       const value = options[limit];
       if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-        throw new SdkError(`${limit} must be a positive integer; got ${String(value)}`);
+        throw new InvalidArgumentError(`${limit} must be a positive integer; got ${String(value)}`);
       }
     }
     this.#fetcher = fetcher;
@@ -56,6 +56,7 @@ export class PagePromise<Item, R = ApiResponse> implements PromiseLike<Page<Item
     return this.#first;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable on purpose (await gives the first page)
   then<TResult1 = Page<Item, R>, TResult2 = never>(
     onfulfilled?: ((value: Page<Item, R>) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
@@ -63,7 +64,9 @@ export class PagePromise<Item, R = ApiResponse> implements PromiseLike<Page<Item
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
-  catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<Page<Item, R> | TResult> {
+  catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<Page<Item, R> | TResult> {
     return this.#firstPage().catch(onrejected);
   }
 

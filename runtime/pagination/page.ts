@@ -26,16 +26,25 @@ export interface PageChain<R> {
   readonly visited: Map<string, number>;
 }
 
-export function newChain<R>(fetcher: PageFetcher<R>, pagination: PaginationDescriptor, options: PaginationOptions): PageChain<R> {
+export function newChain<R>(
+  fetcher: PageFetcher<R>,
+  pagination: PaginationDescriptor,
+  options: PaginationOptions,
+): PageChain<R> {
   return { fetcher, pagination, options, visited: new Map() };
 }
 
 /** The first page of a walk: fixes the origin later pages must stay on and marks it visited. */
-export function firstPage<Item, R>(chain: PageChain<R>, raw: RawPage<R>, params: Readonly<Record<string, unknown>>): Page<Item, R> {
+export function firstPage<Item, R>(
+  chain: PageChain<R>,
+  raw: RawPage<R>,
+  params: Readonly<Record<string, unknown>>,
+): Page<Item, R> {
   chain.origin = new URL(raw.url).origin;
   const pagination = chain.pagination;
   if (pagination.style === 'link' || pagination.style === 'url') remember(chain, new URL(raw.url).href, 1);
-  else if (pagination.style === 'cursor' && params[pagination.param] !== undefined) remember(chain, `cursor:${String(params[pagination.param])}`, 1);
+  else if (pagination.style === 'cursor' && params[pagination.param] !== undefined)
+    remember(chain, `cursor:${String(params[pagination.param])}`, 1);
   return new Page<Item, R>(chain, raw, params, 1, 0);
 }
 
@@ -69,7 +78,13 @@ export class Page<Item, R = ApiResponse> implements AsyncIterable<Item> {
   readonly #next: NextStep | undefined;
 
   /** @internal Built by PagePromise / getNextPage. */
-  constructor(chain: PageChain<R>, raw: RawPage<R>, params: Readonly<Record<string, unknown>>, pageNumber: number, itemsBefore: number) {
+  constructor(
+    chain: PageChain<R>,
+    raw: RawPage<R>,
+    params: Readonly<Record<string, unknown>>,
+    pageNumber: number,
+    itemsBefore: number,
+  ) {
     this.#chain = chain;
     this.items = itemsOf(chain.pagination, raw) as Item[];
     this.response = raw.response;
@@ -117,7 +132,8 @@ export class Page<Item, R = ApiResponse> implements AsyncIterable<Item> {
       }
     }
     remember(chain, key, this.pageNumber + 1);
-    const raw = next.kind === 'url' ? await chain.fetcher.next(next.url) : await chain.fetcher.nextWithParams(next.params);
+    const raw =
+      next.kind === 'url' ? await chain.fetcher.next(next.url) : await chain.fetcher.nextWithParams(next.params);
     const params = next.kind === 'params' ? next.params : {};
     return new Page<Item, R>(chain, raw, params, this.pageNumber + 1, this.itemsBefore + this.items.length);
   }
@@ -132,7 +148,10 @@ export class Page<Item, R = ApiResponse> implements AsyncIterable<Item> {
  * Items of `start` and the pages after it, stopping at `maxItems` (counted from the first page).
  * `start` is cleared once read so the generator does not pin the first page for the whole walk.
  */
-export async function* iterateItems<Item, R>(start: Page<Item, R> | undefined, maxItems: number | undefined): AsyncGenerator<Item, void, undefined> {
+export async function* iterateItems<Item, R>(
+  start: Page<Item, R> | undefined,
+  maxItems: number | undefined,
+): AsyncGenerator<Item, void, undefined> {
   let page = start;
   start = undefined;
   let count = page === undefined ? 0 : page.itemsBefore;
@@ -147,7 +166,9 @@ export async function* iterateItems<Item, R>(start: Page<Item, R> | undefined, m
 }
 
 /** Pages from `start` on (same pinning care as iterateItems). */
-export async function* iteratePages<Item, R>(start: Page<Item, R> | undefined): AsyncGenerator<Page<Item, R>, void, undefined> {
+export async function* iteratePages<Item, R>(
+  start: Page<Item, R> | undefined,
+): AsyncGenerator<Page<Item, R>, void, undefined> {
   let page = start;
   start = undefined;
   while (page !== undefined) {

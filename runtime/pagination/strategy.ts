@@ -65,7 +65,9 @@ export function nextStep(
       try {
         return { kind: 'url', url: new URL(value, raw.url).href };
       } catch {
-        throw new PaginationError(`the next page URL at ${pagination.next} is not a URL`, { url: withoutQuery(raw.url) });
+        throw new PaginationError(`the next page URL at ${pagination.next} is not a URL`, {
+          url: withoutQuery(raw.url),
+        });
       }
     }
     case 'cursor': {

@@ -44,7 +44,9 @@ export class CallScope {
       this.#timer = new PreciseTimer(totalMs, () => {
         this.#timer = undefined;
         this.cancel(
-          new DeadlineExceededError(`${this.#describe()} exceeded its total timeout of ${totalMs} ms`, { timeoutMs: totalMs }),
+          new DeadlineExceededError(`${this.#describe()} exceeded its total timeout of ${totalMs} ms`, {
+            timeoutMs: totalMs,
+          }),
         );
       });
     }

@@ -85,7 +85,9 @@ export class CircuitBreaker {
 }
 
 /** Classifies an attempt's outcome for the breaker. */
-export function healthOf(outcome: { kind: 'status'; status: number } | { kind: 'error'; cancelled: boolean }): AttemptHealth {
+export function healthOf(
+  outcome: { kind: 'status'; status: number } | { kind: 'error'; cancelled: boolean },
+): AttemptHealth {
   if (outcome.kind === 'error') return outcome.cancelled ? 'neutral' : 'failure';
   return outcome.status >= 500 ? 'failure' : 'success';
 }

@@ -4,7 +4,7 @@
  * except at debug, redacted.
  */
 import { DEFAULT_LOG_LEVEL } from '../constants.js';
-import type { LogLevel, Logger } from '../options.js';
+import type { AttemptLogFields, LogLevel, Logger } from '../options.js';
 import type { EnvironmentVariables } from '../env.js';
 
 /** Warnings already given, per logger: "once" holds across clients derived with withOptions(). */
@@ -13,7 +13,7 @@ const WARNED = new WeakMap<Logger, Set<string>>();
 const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEVEL_RANK, value);
+  return typeof value === 'string' && Object.hasOwn(LEVEL_RANK, value);
 }
 
 export interface AttemptLogLine {
@@ -33,15 +33,23 @@ export class RuntimeLog {
   readonly level: LogLevel;
   readonly logger: Logger;
   readonly #rank: number;
+  /** A logger the caller passed gets structured fields; console keeps its one-line output. */
+  readonly #structured: boolean;
 
   constructor(level: LogLevel, logger: Logger) {
     this.level = level;
     this.logger = logger;
     this.#rank = LEVEL_RANK[level];
+    this.#structured = logger !== console;
   }
 
   /** Resolution order: option, env `<PREFIX>_LOG`, default 'warn'. An invalid env value is reported, not fatal. */
-  static create(option: LogLevel | undefined, logger: Logger | undefined, envPrefix: string, env: EnvironmentVariables): RuntimeLog {
+  static create(
+    option: LogLevel | undefined,
+    logger: Logger | undefined,
+    envPrefix: string,
+    env: EnvironmentVariables,
+  ): RuntimeLog {
     const sink = logger ?? console;
     if (option !== undefined) return new RuntimeLog(option, sink);
     const fromEnv = env[`${envPrefix}_LOG`];
@@ -49,7 +57,9 @@ export class RuntimeLog {
     const lower = fromEnv.toLowerCase();
     if (isLogLevel(lower)) return new RuntimeLog(lower, sink);
     const log = new RuntimeLog(DEFAULT_LOG_LEVEL, sink);
-    log.warn(`${envPrefix}_LOG=${JSON.stringify(fromEnv)} is not a log level (off, error, warn, info, debug); using ${DEFAULT_LOG_LEVEL}`);
+    log.warn(
+      `${envPrefix}_LOG=${JSON.stringify(fromEnv)} is not a log level (off, error, warn, info, debug); using ${DEFAULT_LOG_LEVEL}`,
+    );
     return log;
   }
 
@@ -88,8 +98,24 @@ export class RuntimeLog {
   /** The info line of one attempt; a failed final attempt is logged at warn/error by the caller. */
   attempt(line: AttemptLogLine): void {
     if (!this.infoEnabled) return;
-    this.logger.info(formatAttempt(line));
+    if (this.#structured) this.logger.info(formatAttempt(line), attemptFields(line));
+    else this.logger.info(formatAttempt(line));
   }
+}
+
+/** The line's fields under the names log pipelines expect (AttemptLogFields). */
+export function attemptFields(line: AttemptLogLine): AttemptLogFields {
+  return {
+    operation: line.operationId,
+    method: line.method,
+    url: line.url,
+    attempt: line.attempt,
+    ...(line.status === undefined ? {} : { status: line.status }),
+    ...(line.errorCode === undefined ? {} : { errorCode: line.errorCode }),
+    durationMs: Math.round(line.ms),
+    ...(line.requestId ? { requestId: line.requestId } : {}),
+    ...(line.retryInMs === undefined ? {} : { retryInMs: Math.round(line.retryInMs) }),
+  };
 }
 
 export function formatAttempt(line: AttemptLogLine): string {

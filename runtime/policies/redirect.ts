@@ -54,7 +54,11 @@ export function redirectStep(
 }
 
 /** Headers for the next hop: credentials removed when leaving the origin, body headers when the body is dropped. */
-export function redirectHeaders(headers: Record<string, string>, step: RedirectStep, secrets: SecretNames): Record<string, string> {
+export function redirectHeaders(
+  headers: Record<string, string>,
+  step: RedirectStep,
+  secrets: SecretNames,
+): Record<string, string> {
   const out = { ...headers };
   if (!step.keepBody) for (const name of BODY_HEADERS) delete out[name];
   if (!step.sameOrigin) {

@@ -1,17 +1,12 @@
 /**
- * When to retry and how long to wait (runtime.md "Retries").
+ * When to retry and how long to wait.
  *
  * The rule that matters most: a request that may have reached the server is repeated only when
  * repeating it is harmless (idempotent method or an idempotency key). A retried POST is a double
  * charge; urllib3 refuses POST altogether, we retry it only when it provably was not processed.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import {
-  RETRYABLE_STATUSES,
-  RETRY_BASE_DELAY_MS,
-  RETRY_JITTER_FRACTION,
-  RETRY_MAX_DELAY_MS,
-} from '../constants.js';
+import { RETRYABLE_STATUSES, RETRY_BASE_DELAY_MS, RETRY_JITTER_FRACTION, RETRY_MAX_DELAY_MS } from '../constants.js';
 import { headerValue } from '../response/headers.js';
 
 /** What an attempt ended with, as far as retrying is concerned. */
@@ -37,7 +32,10 @@ export interface RetryContext {
 
 export type RetryDecision =
   | { readonly retry: true; readonly delayMs: number }
-  | { readonly retry: false; readonly reason: 'not-retryable' | 'exhausted' | 'retry-after-too-long' | 'body-not-replayable' };
+  | {
+      readonly retry: false;
+      readonly reason: 'not-retryable' | 'exhausted' | 'retry-after-too-long' | 'body-not-replayable';
+    };
 
 export function decideRetry(outcome: AttemptOutcome, context: RetryContext): RetryDecision {
   if (!isRetryable(outcome, context.idempotent)) return NOT_RETRYABLE;

@@ -3,7 +3,7 @@
  * encoded for its media type (JSON, form-urlencoded, multipart, text, binary).
  */
 import type { ParameterDescriptor, RequestBodyDescriptor } from '../descriptor.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { bodyEncodingOf, contentTypeFor, type BodyEncoding } from './media-type.js';
 import { encodeMultipart, isFormData } from './multipart.js';
 import { encodeStrict } from './percent.js';
@@ -47,7 +47,7 @@ export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, oper
   const value = extractBody(plan, params);
   if (value === undefined) {
     if (plan.descriptor.required) {
-      throw new SdkError(`${operationId}: missing required request body (pass it as \`body\`)`);
+      throw new InvalidArgumentError(`${operationId}: missing required request body (pass it as \`body\`)`);
     }
     return undefined;
   }
@@ -79,14 +79,14 @@ function encodeJson(value: unknown, contentType: string, operationId: string): E
     text = JSON.stringify(value);
   } catch (error) {
     // BigInt and circular structures: say which call, keep the TypeError as the cause.
-    throw new SdkError(`${operationId}: the request body cannot be encoded as JSON (${(error as Error).message})`, { cause: error });
+    throw new InvalidArgumentError(`${operationId}: the request body cannot be encoded as JSON (${(error as Error).message})`, { cause: error });
   }
   return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
 }
 
 function asRecord(value: unknown, operationId: string, mediaType: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SdkError(`${operationId}: a ${mediaType} body must be an object of fields; got ${describeType(value)}`);
+    throw new InvalidArgumentError(`${operationId}: a ${mediaType} body must be an object of fields; got ${describeType(value)}`);
   }
   return value as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@
  * Pure and synchronous; the per-operation work is cached in plan.ts.
  */
 import type { OperationDescriptor, ParameterDescriptor } from '../descriptor.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { encodeBody } from './body.js';
 import { bodyEncodingOf } from './media-type.js';
 import { encodeAllowReserved, encodeCookieValue, encodeStrict } from './percent.js';
@@ -37,7 +37,7 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
     path += serializePathParam(part, contentEncoded(part, value), encodeStrict);
   }
   if (DOT_SEGMENT.test(path)) {
-    throw new SdkError(`${op.id}: a path parameter is "." or "..", which servers would resolve to another path; refusing to send ${op.method} ${op.path}`);
+    throw new InvalidArgumentError(`${op.id}: a path parameter is "." or "..", which servers would resolve to another path; refusing to send ${op.method} ${op.path}`);
   }
 
   let query = '';
@@ -53,7 +53,7 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
     if (header === undefined) continue;
     // The value is not echoed: header parameters often carry tokens.
     if (HEADER_VALUE_FORBIDDEN.test(header)) {
-      throw new SdkError(`${op.id}: header parameter "${param.name}" contains CR, LF, NUL or another character a header cannot carry (control or beyond Latin-1); refusing to send it`);
+      throw new InvalidArgumentError(`${op.id}: header parameter "${param.name}" contains CR, LF, NUL or another character a header cannot carry (control or beyond Latin-1); refusing to send it`);
     }
     headers[param.name] = header;
   }
@@ -75,7 +75,7 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
 function valueOf(op: OperationDescriptor, param: ParameterDescriptor, values: Record<string, unknown>): unknown {
   const value = values[param.name];
   if ((value === undefined || value === null) && (param.required || param.in === 'path')) {
-    throw new SdkError(`${op.id}: missing required ${param.in} parameter "${param.name}"`);
+    throw new InvalidArgumentError(`${op.id}: missing required ${param.in} parameter "${param.name}"`);
   }
   return value;
 }

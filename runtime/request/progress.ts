@@ -1,5 +1,5 @@
 /**
- * Upload progress (runtime.md: "an `onUploadProgress` callback"). The encoded body is wrapped
+ * Upload progress (the `onUploadProgress` callback). The encoded body is wrapped
  * in a counting stream *per attempt*: a replayable body (string, bytes, Blob, composite multipart
  * Blob) gets a fresh wrapper on every retry, so progress restarts from 0 instead of lying.
  * "Loaded" counts bytes handed to the connection, which is what every HTTP client can observe.

@@ -6,7 +6,7 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { EncodedBody } from './types.js';
 
 export function isBlob(value: unknown): value is Blob {
@@ -61,7 +61,7 @@ export function encodeBinaryBody(value: unknown, contentType: string, what: stri
   }
   if (isBlob(value)) return { contentType, body: value, replayable: true, length: value.size };
   if (isNodeReadable(value) || isAsyncIterable(value)) return { contentType, body: toReadable(value), replayable: false };
-  throw new SdkError(`${what} must be a Blob, File, Buffer, Uint8Array, ArrayBuffer, string, Readable or async iterable of bytes; got ${describeType(value)}`);
+  throw new InvalidArgumentError(`${what} must be a Blob, File, Buffer, Uint8Array, ArrayBuffer, string, Readable or async iterable of bytes; got ${describeType(value)}`);
 }
 
 export function describeType(value: unknown): string {

@@ -47,6 +47,7 @@ export class ApiPromise<T> extends Promise<T> {
     return this.#result.then(pickResponse);
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: ApiPromise is a Promise; then() resolves to the data
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
@@ -63,7 +64,8 @@ export class ApiPromise<T> extends Promise<T> {
   }
 
   #dataPromise(): Promise<T> {
-    return (this.#data ??= this.#result.then(pickData<T>));
+    this.#data ??= this.#result.then(pickData<T>);
+    return this.#data;
   }
 }
 

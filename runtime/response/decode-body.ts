@@ -31,7 +31,9 @@ export function isStreamedKind(kind: ResponseKind): boolean {
 export function decodeText(bytes: Uint8Array, headers: IncomingHttpHeaders): string {
   const charset = charsetOf(headerValue(headers, 'content-type'));
   if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
-    return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return Buffer.isBuffer(bytes)
+      ? bytes.toString('utf8')
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
   try {
     return new TextDecoder(charset).decode(bytes);
@@ -114,7 +116,10 @@ export function decodeErrorBody(headers: IncomingHttpHeaders, bytes: Uint8Array,
 
 /** Reads a dotted path (`$.error`, `error.code`) from a parsed body. */
 export function valueAtPath(body: unknown, path: string): unknown {
-  const parts = path.replace(/^\$\.?/, '').split('.').filter((p) => p !== '');
+  const parts = path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter((p) => p !== '');
   let current: unknown = body;
   for (const part of parts) {
     if (current === null || typeof current !== 'object') return undefined;

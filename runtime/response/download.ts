@@ -1,5 +1,5 @@
 /**
- * Download to a file, resuming after a dropped connection (runtime.md "Also": download helper
+ * Download to a file, resuming after a dropped connection (the download helper
  * with resume). Streams to disk (never buffers the body); when the body breaks off, asks for the
  * rest with `Range: bytes=<written>-` (and `If-Range` with the strong ETag or Last-Modified of
  * the first response, so a file changed in between is sent whole instead of spliced), appends
@@ -18,7 +18,7 @@
 import { createWriteStream } from 'node:fs';
 import { stat, truncate } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { AbortError, SdkError } from '../errors.js';
+import { InvalidArgumentError, AbortError, SdkError } from '../errors.js';
 import type { BinaryResponse } from './binary-response.js';
 import { headerValue } from './headers.js';
 
@@ -51,9 +51,14 @@ interface Progress {
   validator: string | undefined;
 }
 
-export async function downloadToFile(request: DownloadRequest, path: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadToFile(
+  request: DownloadRequest,
+  path: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_DOWNLOAD_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new SdkError(`maxAttempts must be a positive integer; got ${String(maxAttempts)}`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new InvalidArgumentError(`maxAttempts must be a positive integer; got ${String(maxAttempts)}`);
   const progress: Progress = { written: 0, total: undefined, validator: undefined };
   let resumed = 0;
   let lastError: unknown;
@@ -64,7 +69,9 @@ export async function downloadToFile(request: DownloadRequest, path: string, opt
       const range = parseContentRange(headerValue(response.headers, 'content-range'));
       if (range?.start !== progress.written) {
         response.cancel();
-        throw new SdkError(`download: asked for bytes from ${progress.written} but the server sent ${headerValue(response.headers, 'content-range') ?? 'no Content-Range'}`);
+        throw new SdkError(
+          `download: asked for bytes from ${progress.written} but the server sent ${headerValue(response.headers, 'content-range') ?? 'no Content-Range'}`,
+        );
       }
       progress.total ??= range.total;
       resumed++;
@@ -92,7 +99,10 @@ export async function downloadToFile(request: DownloadRequest, path: string, opt
     }
     lastError = failure ?? new SdkError(`download: the body ended at ${progress.written} of ${progress.total} bytes`);
   }
-  throw new SdkError(`download of ${path} incomplete after ${maxAttempts} attempts (${progress.written} of ${progress.total ?? '?'} bytes): ${String((lastError as Error | undefined)?.message ?? 'body cut short')}`, { cause: lastError });
+  throw new SdkError(
+    `download of ${path} incomplete after ${maxAttempts} attempts (${progress.written} of ${progress.total ?? '?'} bytes): ${String((lastError as Error | undefined)?.message ?? 'body cut short')}`,
+    { cause: lastError },
+  );
 }
 
 function rangeHeaders(progress: Progress): Record<string, string> {

@@ -79,7 +79,13 @@ export class ServerSentEvents implements EventStream {
    * @param reopen  only for idempotent calls: without it a disconnect ends the stream (a POST that
    *                started a completion must not be sent again).
    */
-  constructor(response: ApiResponse, body: Readable, context: StreamContext, reopen: ReopenEventStream | undefined, signal: AbortSignal | undefined) {
+  constructor(
+    response: ApiResponse,
+    body: Readable,
+    context: StreamContext,
+    reopen: ReopenEventStream | undefined,
+    signal: AbortSignal | undefined,
+  ) {
     this.response = response;
     this.#current = body;
     this.#context = context;
@@ -104,7 +110,8 @@ export class ServerSentEvents implements EventStream {
       this.#current = next;
       return next;
     };
-    const signal = this.#callerSignal === undefined ? this.#stop.signal : AbortSignal.any([this.#callerSignal, this.#stop.signal]);
+    const signal =
+      this.#callerSignal === undefined ? this.#stop.signal : AbortSignal.any([this.#callerSignal, this.#stop.signal]);
     return reconnectingEventStream(open, { context: this.#context, signal })[Symbol.asyncIterator]();
   }
 

@@ -33,7 +33,10 @@ export function readBody(stream: Readable, watcher: ChunkWatcher, maxBytes = Inf
       if (settled) return;
       watcher.refresh();
       if (first === undefined) first = chunk;
-      else (chunks ??= [first]).push(chunk);
+      else {
+        chunks ??= [first];
+        chunks.push(chunk);
+      }
       length += chunk.length;
       if (length > maxBytes) {
         settled = true;

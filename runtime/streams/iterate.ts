@@ -18,7 +18,11 @@ export function abortError(signal: AbortSignal, what: string): AbortError {
   return new AbortError(`${what}: aborted`, { cause: signal.reason });
 }
 
-export async function* iterateUntilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined, what: string): AsyncGenerator<T, void, undefined> {
+export async function* iterateUntilAborted<T>(
+  source: AsyncIterable<T>,
+  signal: AbortSignal | undefined,
+  what: string,
+): AsyncGenerator<T, void, undefined> {
   if (signal === undefined) {
     yield* source;
     return;

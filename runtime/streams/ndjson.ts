@@ -17,7 +17,10 @@ export interface NdjsonOptions {
   readonly context?: ErrorContext & { readonly status?: number };
 }
 
-export async function* parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array>, options: NdjsonOptions = {}): AsyncGenerator<T, void, undefined> {
+export async function* parseNdjson<T = unknown>(
+  source: AsyncIterable<Uint8Array>,
+  options: NdjsonOptions = {},
+): AsyncGenerator<T, void, undefined> {
   const maxLineLength = options.maxLineLength ?? MAX_STREAM_LINE_LENGTH;
   const splitter = new LineSplitter({ bareCarriageReturn: false, maxLineLength });
   // Default TextDecoder: strips a leading BOM, and keeps a character split across chunks whole.
@@ -28,7 +31,10 @@ export async function* parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array
       return splitter.push(text);
     } catch (error) {
       if (error instanceof LineTooLongError) {
-        throw new ResponseParseError(`NDJSON line ${lineNo + 1} is longer than ${maxLineLength} characters`, options.context);
+        throw new ResponseParseError(
+          `NDJSON line ${lineNo + 1} is longer than ${maxLineLength} characters`,
+          options.context,
+        );
       }
       throw error;
     }
@@ -57,6 +63,9 @@ function parseLine<T>(line: string, lineNo: number, options: NdjsonOptions): T {
     return JSON.parse(line) as T;
   } catch (error) {
     // The SyntaxError (kept as the non-enumerable cause) quotes the line; the message does not.
-    throw new ResponseParseError(`NDJSON line ${lineNo} is not valid JSON (${line.length} characters)`, { ...options.context, cause: error });
+    throw new ResponseParseError(`NDJSON line ${lineNo} is not valid JSON (${line.length} characters)`, {
+      ...options.context,
+      cause: error,
+    });
   }
 }

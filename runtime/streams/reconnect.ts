@@ -40,9 +40,18 @@ export interface ReconnectOptions extends SseOptions {
   readonly shouldReconnect?: (error: unknown) => boolean;
 }
 
-export function reconnectingEventStream(open: OpenEventStream, options?: ReconnectOptions & { readonly parseJson?: false }): AsyncGenerator<SseEvent<string>, void, undefined>;
-export function reconnectingEventStream<T = unknown>(open: OpenEventStream, options: ReconnectOptions & { readonly parseJson: true }): AsyncGenerator<SseEvent<T>, void, undefined>;
-export async function* reconnectingEventStream(open: OpenEventStream, options: ReconnectOptions = {}): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+export function reconnectingEventStream(
+  open: OpenEventStream,
+  options?: ReconnectOptions & { readonly parseJson?: false },
+): AsyncGenerator<SseEvent<string>, void, undefined>;
+export function reconnectingEventStream<T = unknown>(
+  open: OpenEventStream,
+  options: ReconnectOptions & { readonly parseJson: true },
+): AsyncGenerator<SseEvent<T>, void, undefined>;
+export async function* reconnectingEventStream(
+  open: OpenEventStream,
+  options: ReconnectOptions = {},
+): AsyncGenerator<SseEvent<unknown>, void, undefined> {
   const { signal } = options;
   const maxReconnects = options.maxReconnects ?? DEFAULT_SSE_MAX_RECONNECTS;
   const shouldReconnect = options.shouldReconnect ?? isReconnectable;

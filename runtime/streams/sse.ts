@@ -21,9 +21,18 @@ export interface SseOptions {
   readonly context?: ErrorContext & { readonly status?: number };
 }
 
-export function parseSse(source: AsyncIterable<Uint8Array>, options?: SseOptions & { readonly parseJson?: false }): AsyncGenerator<SseEvent<string>, void, undefined>;
-export function parseSse<T = unknown>(source: AsyncIterable<Uint8Array>, options: SseOptions & { readonly parseJson: true }): AsyncGenerator<SseEvent<T>, void, undefined>;
-export async function* parseSse(source: AsyncIterable<Uint8Array>, options: SseOptions = {}): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+export function parseSse(
+  source: AsyncIterable<Uint8Array>,
+  options?: SseOptions & { readonly parseJson?: false },
+): AsyncGenerator<SseEvent<string>, void, undefined>;
+export function parseSse<T = unknown>(
+  source: AsyncIterable<Uint8Array>,
+  options: SseOptions & { readonly parseJson: true },
+): AsyncGenerator<SseEvent<T>, void, undefined>;
+export async function* parseSse(
+  source: AsyncIterable<Uint8Array>,
+  options: SseOptions = {},
+): AsyncGenerator<SseEvent<unknown>, void, undefined> {
   yield* decodeEvents(source, new SseDecoder(decoderState(options)), options);
 }
 
@@ -48,7 +57,10 @@ export async function* decodeEvents(
       return decoder.push(chunk);
     } catch (error) {
       if (error instanceof LineTooLongError || error instanceof EventTooLongError) {
-        throw new ResponseParseError(`event stream: an event is longer than ${options.maxEventLength ?? MAX_STREAM_LINE_LENGTH} characters`, options.context);
+        throw new ResponseParseError(
+          `event stream: an event is longer than ${options.maxEventLength ?? MAX_STREAM_LINE_LENGTH} characters`,
+          options.context,
+        );
       }
       throw error;
     }

@@ -5,7 +5,7 @@
  * one of the first two overrides everything (tests and proxies send every call to one place).
  */
 import type { ApiDescriptor, OperationDescriptor, ServerDescriptor } from '../descriptor.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { EnvironmentVariables } from '../env.js';
 
 export interface ResolvedBase {
@@ -29,17 +29,21 @@ export function resolveBaseUrl(
     server = api.servers.find((s) => s.name === environment);
     if (!server) {
       const known = api.servers.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
-      throw new SdkError(`${api.name}: unknown environment ${JSON.stringify(environment)}; the spec's servers are: ${known}`);
+      throw new InvalidArgumentError(
+        `${api.name}: unknown environment ${JSON.stringify(environment)}; the spec's servers are: ${known}`,
+      );
     }
   } else {
     server = api.servers[0];
   }
   if (!server) {
-    throw new SdkError(`${api.name}: the spec declares no servers; pass baseUrl: new ${api.name}({ baseUrl: 'https://...' })`);
+    throw new InvalidArgumentError(
+      `${api.name}: the spec declares no servers; pass baseUrl: new ${api.name}({ baseUrl: 'https://...' })`,
+    );
   }
   const url = substituteVariables(server);
   if (!/^https?:\/\//i.test(url)) {
-    throw new SdkError(
+    throw new InvalidArgumentError(
       `${api.name}: the spec's server URL ${JSON.stringify(server.url)} is relative; pass the absolute URL of your deployment: new ${api.name}({ baseUrl: 'https://api.example.com${url.startsWith('/') ? url : `/${url}`}' }) or set ${api.envPrefix}_BASE_URL`,
     );
   }
@@ -67,7 +71,10 @@ export function resolveOperationBase(
   const url = substituteVariables(server);
   if (/^https?:\/\//i.test(url)) return parseBase(url, `server ${JSON.stringify(server.name)} of ${op.id}`);
   const base = apiBase();
-  return parseBase(new URL(url, `${base.origin}${base.basePath}/`).href, `server ${JSON.stringify(server.name)} of ${op.id}`);
+  return parseBase(
+    new URL(url, `${base.origin}${base.basePath}/`).href,
+    `server ${JSON.stringify(server.name)} of ${op.id}`,
+  );
 }
 
 function substituteVariables(server: ServerDescriptor): string {
@@ -79,13 +86,15 @@ function parseBase(raw: string, source: string): ResolvedBase {
   try {
     url = new URL(raw);
   } catch {
-    throw new SdkError(`${source} is not an absolute URL: ${JSON.stringify(raw)} (expected e.g. https://api.example.com/v1)`);
+    throw new InvalidArgumentError(
+      `${source} is not an absolute URL: ${JSON.stringify(raw)} (expected e.g. https://api.example.com/v1)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SdkError(`${source} must be an http(s) URL, got ${url.protocol}`);
+    throw new InvalidArgumentError(`${source} must be an http(s) URL, got ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new SdkError(`${source} contains credentials; pass them through the auth option instead`);
+    throw new InvalidArgumentError(`${source} contains credentials; pass them through the auth option instead`);
   }
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }

@@ -3,7 +3,7 @@
  *
  * undici times connects with its "fast timers", which tick every ~500 ms: a 300 ms connect
  * timeout fires after about a second. We build undici's connector with its timer off and run
- * one native timer per connection attempt instead (runtime.md: within 50 ms). The timer covers
+ * one native timer per connection attempt instead (precise to 50 ms). The timer covers
  * TCP and the TLS handshake: undici calls back on 'secureConnect' for https.
  */
 import type { Socket } from 'node:net';

@@ -2,18 +2,23 @@
  * A small in-memory cookie jar (`cookies: true`), like a requests Session's: cookies set by a
  * response (redirects included) are sent back to the hosts and paths they belong to.
  *
- * A subset of RFC 6265 sized for API sessions: Domain / Path / Expires / Max-Age / Secure. No
- * public-suffix list (the runtime may depend on undici only): a Domain attribute is accepted
- * only when it covers the responding host and has at least one dot, so a server cannot set a
- * cookie for a sibling or a bare TLD.
+ * A subset of RFC 6265 sized for API sessions: Domain / Path / Expires / Max-Age / Secure.
+ *
+ * Every cookie is host-only: it goes back to the host that set it and nowhere else. A Domain
+ * attribute is only checked (one that does not cover the responding host, or has no dot, drops
+ * the cookie). Widening a cookie to a parent domain is safe only when that domain is registrable,
+ * which takes the Public Suffix List (`co.uk`, `github.io` and ~9,000 more); this jar carries
+ * none (the runtime depends on undici only, and a partial list fails open), so it never widens
+ * (RFC 6265 5.3 step 5: a Domain that may be a public suffix is treated as host-only). For
+ * cookies shared across subdomains pass tough-cookie's CookieJar, which has the list.
  */
 import { isLoopbackHost } from './loopback.js';
 
 interface StoredCookie {
   readonly name: string;
   readonly value: string;
-  readonly domain: string;
-  readonly hostOnly: boolean;
+  /** The host that set it: the only host it is sent to. */
+  readonly host: string;
   readonly path: string;
   readonly secure: boolean;
   /** Epoch ms; Infinity for a session cookie. */
@@ -34,7 +39,12 @@ export interface CookieStore {
 
 export function isCookieStore(value: unknown): value is CookieStore {
   const candidate = value as Partial<CookieStore> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.getCookieString === 'function' && typeof candidate.setCookie === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.getCookieString === 'function' &&
+    typeof candidate.setCookie === 'function'
+  );
 }
 
 /** The Cookie header a jar gives for `url`, or undefined when none applies. */
@@ -48,7 +58,11 @@ export async function jarCookieHeader(jar: CookieStore, url: string): Promise<st
  * rejects a Domain that does not cover the host, a public suffix ...) is dropped, as a browser
  * drops it: a server's bad cookie must not fail the call.
  */
-export async function storeSetCookies(jar: CookieStore, setCookie: string | readonly string[] | undefined, url: string): Promise<void> {
+export async function storeSetCookies(
+  jar: CookieStore,
+  setCookie: string | readonly string[] | undefined,
+  url: string,
+): Promise<void> {
   if (setCookie === undefined) return;
   for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) {
     try {
@@ -98,7 +112,7 @@ export class CookieJar implements CookieStore {
         continue;
       }
       if (cookie.secure && !secureChannel) continue;
-      if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) continue;
+      if (host !== cookie.host) continue;
       if (!pathMatches(target.pathname, cookie.path)) continue;
       matching.push(cookie);
     }
@@ -115,8 +129,6 @@ export class CookieJar implements CookieStore {
     const name = pair!.slice(0, eq).trim();
     const value = pair!.slice(eq + 1).trim();
     const host = target.hostname.toLowerCase();
-    let domain = host;
-    let hostOnly = true;
     let path = defaultPath(target.pathname);
     let secure = false;
     let expiresAt = Infinity;
@@ -128,8 +140,7 @@ export class CookieJar implements CookieStore {
       if (key === 'domain' && val !== '') {
         const wanted = val.replace(/^\./, '').toLowerCase();
         if (!domainMatches(host, wanted) || !wanted.includes('.')) return; // not ours to set
-        domain = wanted;
-        hostOnly = wanted === host;
+        // Covers the host: kept, but host-only (see the file comment).
       } else if (key === 'path' && val.startsWith('/')) {
         path = val;
       } else if (key === 'secure') {
@@ -142,10 +153,10 @@ export class CookieJar implements CookieStore {
         if (!Number.isNaN(date)) expiresAt = date;
       }
     }
-    const key = `${domain};${path};${name}`;
+    const key = `${host};${path};${name}`;
     this.#cookies.delete(key);
     if (expiresAt <= Date.now()) return; // an expiry in the past deletes the cookie
-    this.#cookies.set(key, { name, value, domain, hostOnly, path, secure, expiresAt });
+    this.#cookies.set(key, { name, value, host, path, secure, expiresAt });
     if (this.#cookies.size > MAX_COOKIES) this.#cookies.delete(this.#cookies.keys().next().value!);
   }
 }

@@ -9,7 +9,7 @@
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { TlsOptions } from '../options.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { EnvironmentVariables } from '../env.js';
 import { timedConnector, type ConnectorTls } from './connector.js';
 
@@ -92,10 +92,11 @@ export class PoolHolder {
 
   dispatcher(connectTimeoutMs: number): Dispatcher {
     // A call that waited in the bulkhead while the client was closed must not reopen a pool.
-    if (this.#closed) throw new SdkError('the client was closed');
+    if (this.#closed) throw new InvalidArgumentError('the client was closed');
     if (this.#external) return this.#external;
     if (connectTimeoutMs === this.#settings.connectTimeoutMs) {
-      return (this.#main ??= createPool(this.#settings));
+      this.#main ??= createPool(this.#settings);
+      return this.#main;
     }
     this.#byConnectTimeout ??= new Map();
     let pool = this.#byConnectTimeout.get(connectTimeoutMs);
@@ -109,7 +110,9 @@ export class PoolHolder {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter((p): p is Dispatcher => p !== undefined);
+    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter(
+      (p): p is Dispatcher => p !== undefined,
+    );
     this.#main = undefined;
     this.#byConnectTimeout = undefined;
     await Promise.all(pools.map((pool) => pool.close()));

@@ -5,7 +5,7 @@
  */
 import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
 import { ACCEPT_ENCODING } from '../constants.js';
-import { SdkError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import type { HeadersInit } from '../options.js';
 
 /** CR, LF and NUL would end or corrupt the header block (header injection). */
@@ -67,7 +67,9 @@ export function callHeaders(
 
 function checkedValue(name: string, value: string): string {
   if (HEADER_VALUE_FORBIDDEN.test(value)) {
-    throw new SdkError(`header ${JSON.stringify(name)}: the value contains CR, LF or NUL; refusing to send it`);
+    throw new InvalidArgumentError(
+      `header ${JSON.stringify(name)}: the value contains CR, LF or NUL; refusing to send it`,
+    );
   }
   return value;
 }

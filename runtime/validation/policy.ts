@@ -10,7 +10,7 @@
  * - `strict` raises ResponseValidationError for any mismatch, unknown enum values included.
  * - Issues name the path and the keyword, never the value: a body may hold secrets.
  */
-import { ResponseValidationError, SdkError, type Attempt } from '../errors.js';
+import { InvalidArgumentError, ResponseValidationError, SdkError } from '../errors.js';
 import type { RuntimeLog } from '../policies/logging.js';
 import type { CallStats } from '../policies/stats.js';
 import type { EnvironmentVariables } from '../env.js';
@@ -18,20 +18,25 @@ import {
   VALIDATE_MODES,
   type BodyValidator,
   type ValidatedResponse,
-  type ResponseChecker, type ResponseSchemas, type SchemaIssue, type ValidateMode } from './types.js';
+  type ResponseChecker,
+  type ResponseSchemas,
+  type SchemaIssue,
+  type ValidateMode,
+} from './types.js';
 
 /** Issues quoted in a message or log line; the error's `issues` holds up to MAX_ISSUES_KEPT. */
 const MAX_ISSUES_IN_MESSAGE = 3;
 /** Bound on issues kept per error: a 10,000-item array with one wrong field each is one problem, not 10,000. */
 const MAX_ISSUES_KEPT = 20;
 
-
 export type { BodyValidator, ValidatedResponse };
 
 export function validateModeOf(value: unknown, fallback: ValidateMode = 'off'): ValidateMode {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (VALIDATE_MODES as readonly string[]).includes(value)) return value as ValidateMode;
-  throw new SdkError(`validate must be one of ${VALIDATE_MODES.map((m) => `'${m}'`).join(', ')}; got ${JSON.stringify(value)}`);
+  throw new InvalidArgumentError(
+    `validate must be one of ${VALIDATE_MODES.map((m) => `'${m}'`).join(', ')}; got ${JSON.stringify(value)}`,
+  );
 }
 
 /**
@@ -57,11 +62,17 @@ export function clientValidateMode(
   if (fromEnv === undefined || fromEnv === '') return 'off';
   const mode = fromEnv.toLowerCase();
   if (!(VALIDATE_MODES as readonly string[]).includes(mode)) {
-    log.warnOnce(`${variable}:${fromEnv}`, `${variable}=${JSON.stringify(fromEnv)} is not a validate mode (off, warn, strict); validation stays off`);
+    log.warnOnce(
+      `${variable}:${fromEnv}`,
+      `${variable}=${JSON.stringify(fromEnv)} is not a validate mode (off, warn, strict); validation stays off`,
+    );
     return 'off';
   }
   if (mode !== 'off' && !validation.available) {
-    log.warnOnce(`${variable}:unavailable`, `${variable}=${mode} is ignored: this SDK was generated without response schemas (validation: { responses: true } in sdkgen.config.yaml)`);
+    log.warnOnce(
+      `${variable}:unavailable`,
+      `${variable}=${mode} is ignored: this SDK was generated without response schemas (validation: { responses: true } in sdkgen.config.yaml)`,
+    );
     return 'off';
   }
   return mode as ValidateMode;
@@ -88,9 +99,9 @@ export class ResponseValidation {
   /** Fails fast at construction: asking for validation from an SDK that carries no schemas is a setup error. */
   assertAvailable(mode: ValidateMode): void {
     if (mode !== 'off' && this.#schemas === undefined) {
-      throw new SdkError(
+      throw new InvalidArgumentError(
         `${this.#apiName}: validate: '${mode}' needs the spec's response schemas, and this SDK was generated without them; ` +
-          'regenerate it with `validation: { responses: true }` in sdkgen.config.yaml, or use validate: \'off\'',
+          "regenerate it with `validation: { responses: true }` in sdkgen.config.yaml, or use validate: 'off'",
       );
     }
   }
@@ -109,7 +120,14 @@ export class ResponseValidation {
     return (body, response) => this.#check(checker, mode, log, stats, body, response);
   }
 
-  #check(checker: ResponseChecker, mode: ValidateMode, log: RuntimeLog, stats: CallStats, body: unknown, response: ValidatedResponse): void {
+  #check(
+    checker: ResponseChecker,
+    mode: ValidateMode,
+    log: RuntimeLog,
+    stats: CallStats,
+    body: unknown,
+    response: ValidatedResponse,
+  ): void {
     let issues: readonly SchemaIssue[] | undefined;
     const key = `${response.operationId} ${response.status}`;
     try {
@@ -119,7 +137,9 @@ export class ResponseValidation {
       // response's: say so once, and let the data through in every mode.
       if (!this.#uncompilable.has(key)) {
         this.#uncompilable.add(key);
-        log.warn(`[sdk] ${response.operationId}: cannot validate ${response.status} responses: the spec's schema does not compile (${error instanceof Error ? error.message : String(error)})`);
+        log.warn(
+          `[sdk] ${response.operationId}: cannot validate ${response.status} responses: the spec's schema does not compile (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
       return;
     }

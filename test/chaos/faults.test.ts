@@ -29,7 +29,15 @@ import {
 } from '../../runtime/index.js';
 import { makeCertificates } from '../runtime/core/support/tls.js';
 import { chaosApi, chaosOps, securedChaosOps, METHODS, type MethodKind } from './support/api.js';
-import { DEFAULT_TIMINGS, HTML_PAGE, startBlackHole, startChaosServer, startTlsServer, type ChaosServer, type Fault } from './support/chaos-server.js';
+import {
+  DEFAULT_TIMINGS,
+  HTML_PAGE,
+  startBlackHole,
+  startChaosServer,
+  startTlsServer,
+  type ChaosServer,
+  type Fault,
+} from './support/chaos-server.js';
 import { newRun, timedCall, type Settled } from './support/call.js';
 
 const CONNECT_MS = 300;
@@ -46,7 +54,9 @@ const idempotentOnly = (n: number): Hits => ({ GET: n, 'idempotent POST': n, 'pl
 interface Row {
   readonly fault: Fault;
   /** The error class (exact: `error.constructor === expected`), or undefined for success. */
-  readonly error?: abstract new (...args: never[]) => SdkError;
+  readonly error?: abstract new (
+    ...args: never[]
+  ) => SdkError;
   readonly hits: Hits;
   readonly totalMs?: number;
   /** Minimum gap between consecutive hits (the delay the server asked for). */
@@ -83,8 +93,15 @@ const TABLE: readonly Row[] = [
   { fault: 'short-body', error: ConnectionError, hits: idempotentOnly(3) },
   { fault: 'bad-chunked', error: ConnectionError, hits: idempotentOnly(3) },
   ...(['seconds', 'date', 'ms', 'none'] as const).flatMap((variant): Row[] => {
-    const gap = { seconds: DEFAULT_TIMINGS.retryAfterSeconds * 1000 - 50, date: DEFAULT_TIMINGS.retryAfterDateMs - 1000 - 50, ms: DEFAULT_TIMINGS.retryAfterMs - 20, none: 375 - 20 }[variant];
-    const retryAfter = { seconds: DEFAULT_TIMINGS.retryAfterSeconds * 1000, ms: DEFAULT_TIMINGS.retryAfterMs }[variant as 'seconds' | 'ms'];
+    const gap = {
+      seconds: DEFAULT_TIMINGS.retryAfterSeconds * 1000 - 50,
+      date: DEFAULT_TIMINGS.retryAfterDateMs - 1000 - 50,
+      ms: DEFAULT_TIMINGS.retryAfterMs - 20,
+      none: 375 - 20,
+    }[variant];
+    const retryAfter = { seconds: DEFAULT_TIMINGS.retryAfterSeconds * 1000, ms: DEFAULT_TIMINGS.retryAfterMs }[
+      variant as 'seconds' | 'ms'
+    ];
     return [
       {
         fault: `429-${variant}`,
@@ -97,7 +114,10 @@ const TABLE: readonly Row[] = [
           assert.equal(e.status, 429);
           if (retryAfter !== undefined) assert.equal(e.retryAfterMs, retryAfter);
           if (variant === 'none') assert.equal(e.retryAfterMs, undefined);
-          assert.deepEqual(e.attempts.map((a) => a.status), [429, 429, 429]);
+          assert.deepEqual(
+            e.attempts.map((a) => a.status),
+            [429, 429, 429],
+          );
         },
       },
       {
@@ -181,7 +201,10 @@ function assertOutcome(settled: Settled, row: Pick<Row, 'error'>, totalMs: numbe
       `expected ${row.error.name}, got ${(settled.error as Error).constructor.name}: ${(settled.error as Error).message}`,
     );
   }
-  assert.ok(settled.ms <= totalMs + SLACK_MS, `settled in ${settled.ms.toFixed(0)} ms > total ${totalMs} + ${SLACK_MS}`);
+  assert.ok(
+    settled.ms <= totalMs + SLACK_MS,
+    `settled in ${settled.ms.toFixed(0)} ms > total ${totalMs} + ${SLACK_MS}`,
+  );
 }
 
 describe('fault table: fault x method -> error class, server hits, duration', { concurrency: 12 }, () => {
@@ -196,13 +219,18 @@ describe('fault table: fault x method -> error class, server hits, duration', { 
         assertOutcome(settled, row, totalMs);
         const hits = server.hitsOf(run);
         assert.equal(hits.length, expectedHits, `server hits`);
-        if (settled.error !== undefined) assert.equal((settled.error as SdkError).attempts.length, expectedHits === 11 ? 1 : expectedHits, 'attempts');
+        if (settled.error !== undefined)
+          assert.equal((settled.error as SdkError).attempts.length, expectedHits === 11 ? 1 : expectedHits, 'attempts');
         if (method === 'idempotent POST') {
           const keys = new Set(hits.map((h) => h.idempotencyKey));
           assert.equal(keys.size, 1, 'one idempotency key per call, the same on every attempt');
           assert.ok([...keys][0], 'the key is sent');
         }
-        if (method === 'plain POST') assert.ok(hits.every((h) => h.idempotencyKey === undefined), 'no key on a plain POST');
+        if (method === 'plain POST')
+          assert.ok(
+            hits.every((h) => h.idempotencyKey === undefined),
+            'no key on a plain POST',
+          );
         if (row.minGapMs !== undefined) {
           for (let i = 1; i < hits.length; i++) {
             const gap = hits[i]!.at - hits[i - 1]!.at;
@@ -221,7 +249,12 @@ describe('fault table: fault x method -> error class, server hits, duration', { 
   for (const method of METHODS) {
     test(`401 then success | ${method}, static token -> AuthenticationError, 1 hit`, async () => {
       const run = newRun(`401-static-${method}`);
-      const settled = await timedCall(client({ auth: { bearerAuth: 'stale' } }), securedChaosOps[method], '401-then-ok', run);
+      const settled = await timedCall(
+        client({ auth: { bearerAuth: 'stale' } }),
+        securedChaosOps[method],
+        '401-then-ok',
+        run,
+      );
       assertOutcome(settled, { error: AuthenticationError }, TOTAL_MS);
       assert.equal(server.hitsOf(run).length, 1);
     });
@@ -230,14 +263,23 @@ describe('fault table: fault x method -> error class, server hits, duration', { 
       const run = newRun(`401-provider-${method}`);
       let calls = 0;
       const provider = (): string => `token-${++calls}`;
-      const settled = await timedCall(client({ auth: { bearerAuth: provider } }), securedChaosOps[method], '401-then-ok', run);
+      const settled = await timedCall(
+        client({ auth: { bearerAuth: provider } }),
+        securedChaosOps[method],
+        '401-then-ok',
+        run,
+      );
       assertOutcome(settled, {}, TOTAL_MS);
       assert.deepEqual(settled.data, { ok: true, hit: 2 });
       const hits = server.hitsOf(run);
       assert.equal(hits.length, 2);
       assert.equal(hits[0]!.authorization, 'Bearer token-1');
       assert.match(hits[1]!.authorization ?? '', /^Bearer token-\d+$/);
-      assert.notEqual(hits[1]!.authorization, hits[0]!.authorization, 'the replay asked the provider for a fresh token');
+      assert.notEqual(
+        hits[1]!.authorization,
+        hits[0]!.authorization,
+        'the replay asked the provider for a fresh token',
+      );
       if (method === 'idempotent POST') assert.equal(hits[0]!.idempotencyKey, hits[1]!.idempotencyKey);
     });
   }
@@ -265,7 +307,12 @@ describe('listener faults', { concurrency: 6 }, () => {
     test(`TLS server, a CA configured that is not its issuer | ${method} -> TlsError, 0 requests`, async () => {
       const tls = await startTlsServer(certs.cert, certs.key);
       closers.push(() => tls.close());
-      const settled = await timedCall(client({ tls: { ca: other.ca } }, tls.url), chaosOps[method], 'ok', newRun('tls-ca'));
+      const settled = await timedCall(
+        client({ tls: { ca: other.ca } }, tls.url),
+        chaosOps[method],
+        'ok',
+        newRun('tls-ca'),
+      );
       assertOutcome(settled, { error: TlsError }, TOTAL_MS);
       assert.equal(tls.requests(), 0);
     });
@@ -278,20 +325,31 @@ describe('listener faults', { concurrency: 6 }, () => {
       assert.equal((settled.error as ReadTimeoutError).phase, 'headers');
       // Idempotent calls are retried after a read timeout; a plain POST is not (it may have been processed).
       const attempts = method === 'plain POST' ? 1 : 3;
-      assert.deepEqual((settled.error as ReadTimeoutError).attempts.map((a) => a.errorCode), Array(attempts).fill('READ_TIMEOUT'));
+      assert.deepEqual(
+        (settled.error as ReadTimeoutError).attempts.map((a) => a.errorCode),
+        Array(attempts).fill('READ_TIMEOUT'),
+      );
       // Every attempt used a connection of its own. undici also re-dials once right after an
       // in-flight request is aborted (an idle spare, closed with the pool), so up to 2 per attempt.
-      assert.ok(hole.connections() >= attempts && hole.connections() <= 2 * attempts, `${hole.connections()} connections`);
+      assert.ok(
+        hole.connections() >= attempts && hole.connections() <= 2 * attempts,
+        `${hole.connections()} connections`,
+      );
     });
 
     test(`https listener that accepts and never reads | ${method} -> ConnectTimeoutError, retried for every method`, async () => {
       const hole = await startBlackHole('https');
       closers.push(() => hole.close());
       // read (counted from hand-over to the pool, so it includes the handshake) longer than connect.
-      const settled = await timedCall(client({}, hole.url), chaosOps[method], 'ok', newRun('hole-tls'), { timeout: { read: 3 * CONNECT_MS } });
+      const settled = await timedCall(client({}, hole.url), chaosOps[method], 'ok', newRun('hole-tls'), {
+        timeout: { read: 3 * CONNECT_MS },
+      });
       assertOutcome(settled, { error: ConnectTimeoutError }, TOTAL_MS);
       // The handshake never completed: the request was never sent, so a retry is safe for any method.
-      assert.deepEqual((settled.error as ConnectTimeoutError).attempts.map((a) => a.errorCode), ['CONNECT_TIMEOUT', 'CONNECT_TIMEOUT', 'CONNECT_TIMEOUT']);
+      assert.deepEqual(
+        (settled.error as ConnectTimeoutError).attempts.map((a) => a.errorCode),
+        ['CONNECT_TIMEOUT', 'CONNECT_TIMEOUT', 'CONNECT_TIMEOUT'],
+      );
       assert.equal(hole.connections(), 3);
       assert.ok(settled.ms >= 3 * CONNECT_MS - 20);
     });

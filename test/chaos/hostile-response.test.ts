@@ -14,7 +14,11 @@ const files = harness();
 
 /** A server with `handler` and a client pointed at it, with this file's short timeouts. */
 function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server: TestServer; client: Client }> {
-  return files.setup(handler, { timeout: { connect: 1_000, read: 1_000, total: 3_000 }, retry: { maxRetries: 0 }, ...options });
+  return files.setup(handler, {
+    timeout: { connect: 1_000, read: 1_000, total: 3_000 },
+    retry: { maxRetries: 0 },
+    ...options,
+  });
 }
 
 const POLLUTING_BODY =
@@ -33,7 +37,7 @@ function assertClean(): void {
 function assertInertOwnKey(value: unknown): void {
   const record = value as Record<string, unknown>;
   assert.equal(Object.getPrototypeOf(record), Object.prototype);
-  assert.ok(Object.prototype.hasOwnProperty.call(record, '__proto__'), '__proto__ kept as plain data');
+  assert.ok(Object.hasOwn(record, '__proto__'), '__proto__ kept as plain data');
   assert.equal(record.isAdmin, undefined, 'the data object did not inherit from the attacker object');
 }
 
@@ -128,7 +132,9 @@ describe('header injection: CR/LF in values is refused before anything is sent',
 
     test(`per-call header ${label} -> SdkError naming the header, 0 requests`, async () => {
       const { server, client } = await setup((_req, res) => json(res, 200, {}));
-      const error = await client.request(ops.getPet, { petId: '1' }, { headers: { 'x-note': payload } }).catch((e: unknown) => e);
+      const error = await client
+        .request(ops.getPet, { petId: '1' }, { headers: { 'x-note': payload } })
+        .catch((e: unknown) => e);
       assert.ok(error instanceof SdkError, String(error));
       assert.match(error.message, /"x-note"/);
       assert.equal(server.requests.length, 0);
@@ -137,14 +143,17 @@ describe('header injection: CR/LF in values is refused before anything is sent',
 
   test('defaultHeaders with CR/LF -> the client refuses to be built', async () => {
     assert.throws(
-      () => new Client(testApi(), { baseUrl: 'http://127.0.0.1:1', defaultHeaders: { 'x-team': 'a\r\nx-injected: 1' } }),
+      () =>
+        new Client(testApi(), { baseUrl: 'http://127.0.0.1:1', defaultHeaders: { 'x-team': 'a\r\nx-injected: 1' } }),
       (error: unknown) => error instanceof SdkError && /"x-team"/.test(error.message) && /CR, LF/.test(error.message),
     );
   });
 
   test('an idempotencyKey with CR/LF -> SdkError naming the header, 0 requests', async () => {
     const { server, client } = await setup((_req, res) => json(res, 201, {}));
-    const error = await client.request(ops.createPetIdempotent, { name: 'a' }, { idempotencyKey: 'k\r\nx-injected: 1' }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.createPetIdempotent, { name: 'a' }, { idempotencyKey: 'k\r\nx-injected: 1' })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof SdkError, String(error));
     assert.match(error.message, /idempotency key \(header "idempotency-key"\) contains CR, LF or NUL/);
     assert.ok(!error.message.includes('x-injected'), 'the value is not echoed');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Client, ResponseTooLargeError, type ClientOptions } from '../../runtime/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../runtime/index.js';
-import { type Handler, type TestServer } from '../runtime/core/support/server.js';
+import type { Handler, TestServer } from '../runtime/core/support/server.js';
 import { harness } from '../runtime/core/support/harness.js';
 import { ops, testApi } from '../runtime/core/support/api.js';
 
@@ -23,7 +23,10 @@ function setup(handler: Handler, options: ClientOptions = {}): Promise<{ server:
 function bigJson(total: number, announce: boolean): Handler & { written: () => number } {
   let written = 0;
   const handler: Handler = (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', ...(announce ? { 'content-length': String(total) } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(announce ? { 'content-length': String(total) } : {}),
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = (): void => {
       while (written < total) {
@@ -63,7 +66,10 @@ describe('maxResponseBytes', () => {
     const { client } = await setup(handler, { maxResponseBytes: 1024 * 1024 });
     const error = await client.request(ops.getPet, { petId: '1' }).catch((e: unknown) => e);
     assert.ok(error instanceof ResponseTooLargeError, String(error));
-    assert.ok(handler.written() < 16 * 1024 * 1024, `server wrote ${handler.written()} bytes before the client hung up`);
+    assert.ok(
+      handler.written() < 16 * 1024 * 1024,
+      `server wrote ${handler.written()} bytes before the client hung up`,
+    );
   });
 
   test('per call: a call may raise or lower the limit', async () => {
@@ -76,9 +82,18 @@ describe('maxResponseBytes', () => {
 
   test('a decompression bomb (16 MiB of zeros, gzip) stops at the limit of the decoded size', async () => {
     const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
-    const { client } = await setup((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb);
-    }, { maxResponseBytes: 1024 * 1024 });
+    const { client } = await setup(
+      (_req, res) => {
+        res
+          .writeHead(200, {
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+            'content-length': bomb.length,
+          })
+          .end(bomb);
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
     const error = await client.request(ops.getPet, { petId: '1' }).catch((e: unknown) => e);
     assert.ok(error instanceof ResponseTooLargeError, String(error));
     assert.ok(bomb.length < 1024 * 1024, 'the compressed body itself is small');
@@ -91,9 +106,12 @@ describe('maxResponseBytes', () => {
   });
 
   test('a body exactly at the limit is fine', async () => {
-    const { client } = await setup((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'a'.repeat(1022)}"`);
-    }, { maxResponseBytes: 1024 });
+    const { client } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'a'.repeat(1022)}"`);
+      },
+      { maxResponseBytes: 1024 },
+    );
     assert.equal(((await client.request(ops.getPet, { petId: '1' })) as string).length, 1022);
   });
 

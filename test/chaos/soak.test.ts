@@ -19,7 +19,10 @@ test('soak for 5 s at concurrency 16: no double execution, no unhandled rejectio
   assert.equal(report.uncaughtExceptions, 0);
   assert.equal(report.duplicatedNonIdempotentEffects, 0);
   assert.deepEqual(report.handles.leaked, {});
-  assert.deepEqual(Object.keys(report.outcomes).filter((k) => k.startsWith('foreign:')), []);
+  assert.deepEqual(
+    Object.keys(report.outcomes).filter((k) => k.startsWith('foreign:')),
+    [],
+  );
   // Random faults reached: more than successes and one error class.
   assert.ok(Object.keys(report.outcomes).length >= 5, JSON.stringify(report.outcomes));
 });

@@ -51,7 +51,10 @@ const graph = new Map(files.map((file) => [file, importsOf(file)]));
 describe('runtime layers', () => {
   it('reads a graph of every runtime file', () => {
     assert.ok(files.length > 50, `found only ${files.length} runtime files`);
-    assert.ok(graph.get('client.ts')!.includes('engine/call.ts'), 'the import reader misses client.ts -> engine/call.ts');
+    assert.ok(
+      graph.get('client.ts')!.includes('engine/call.ts'),
+      'the import reader misses client.ts -> engine/call.ts',
+    );
   });
 
   it('descriptor, errors, constants and env import nothing of the runtime', () => {

@@ -9,7 +9,10 @@ import type { HopLayer } from '../types.js';
 export function cookieJarLayer(jar: CookieStore): HopLayer {
   return (next) => async (hop, context) => {
     const fromJar = await jarCookieHeader(jar, hop.target.url);
-    const headers = fromJar === undefined ? hop.headers : { ...hop.headers, cookie: hop.headers.cookie ? `${hop.headers.cookie}; ${fromJar}` : fromJar };
+    const headers =
+      fromJar === undefined
+        ? hop.headers
+        : { ...hop.headers, cookie: hop.headers.cookie ? `${hop.headers.cookie}; ${fromJar}` : fromJar };
     const exchange = await next(headers === hop.headers ? hop : { ...hop, headers }, context);
     await storeSetCookies(jar, exchange.response.headers['set-cookie'], exchange.response.url);
     return exchange;

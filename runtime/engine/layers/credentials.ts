@@ -21,7 +21,9 @@ export const addCredentials: HopLayer = (next) => async (hop, context) => {
   if (hop.digestAnswer !== undefined) headers.authorization = hop.digestAnswer;
   // Replaces a key the URL already carries (a next-page link echoing the request's query).
   const url = appendAuthQuery(hop.url, parts.query);
-  const signed = call.signs ? await signRequest(call.auth, { method: hop.method, url, headers, body: hop.body }) : headers;
+  const signed = call.signs
+    ? await signRequest(call.auth, { method: hop.method, url, headers, body: hop.body })
+    : headers;
   // The read timeout measures the server, not our token provider or signer.
   context.readTimer.refresh();
   return next({ ...hop, url, headers: signed }, context);

@@ -14,7 +14,8 @@ export const answerDigest: HopLayer = (next) => async (hop, context) => {
   const exchange = await next(hop, context);
   const { call } = context;
   const { request, response } = exchange;
-  if (response.status !== HTTP_UNAUTHORIZED || !hop.sameOrigin || (hop.body !== null && !call.replayable)) return exchange;
+  if (response.status !== HTTP_UNAUTHORIZED || !hop.sameOrigin || (hop.body !== null && !call.replayable))
+    return exchange;
   const answer = answerDigestChallenge(
     call.auth,
     response.headers['www-authenticate'],

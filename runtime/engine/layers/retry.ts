@@ -16,7 +16,9 @@ export const retryAttempts: CallLayer = (next) => async (run) => {
       return result;
     }
     const outcome: AttemptOutcome =
-      result.kind === 'status' ? { kind: 'status', status: result.status, headers: result.headers } : { kind: 'error', sent: result.sent };
+      result.kind === 'status'
+        ? { kind: 'status', status: result.status, headers: result.headers }
+        : { kind: 'error', sent: result.sent };
     const decision = decideRetry(outcome, {
       retriesDone,
       maxRetries: call.maxRetries,

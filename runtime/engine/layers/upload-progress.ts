@@ -11,7 +11,10 @@ export function uploadProgress(encoded: EncodedBody, callback: UploadProgressCal
     // A redirect that turned the request into a GET dropped the body: nothing to count.
     if (request.body === null) return next(request);
     const progress = withUploadProgress(encoded, callback);
-    const headers = progress.contentLength === undefined ? request.headers : { ...request.headers, 'content-length': String(progress.contentLength) };
+    const headers =
+      progress.contentLength === undefined
+        ? request.headers
+        : { ...request.headers, 'content-length': String(progress.contentLength) };
     const { method, url, attempt, operationId } = request;
     return next({
       method,

@@ -34,7 +34,12 @@ function newRequest(call: CallState, hop: Hop, attempt: number, abort: AttemptAb
   };
 }
 
-function exchange(context: AttemptContext, middleware: readonly Middleware[], request: OutgoingRequest, target: Target): Promise<IncomingResponse> {
+function exchange(
+  context: AttemptContext,
+  middleware: readonly Middleware[],
+  request: OutgoingRequest,
+  target: Target,
+): Promise<IncomingResponse> {
   const { transport } = context.call;
   const terminal = (req: OutgoingRequest): Promise<IncomingResponse> =>
     transport(req, target, context.abort).catch((error: unknown) => {

@@ -20,7 +20,10 @@ const params = [
   { name: 'fault', in: 'path', style: 'simple', explode: false, required: true },
   { name: 'run', in: 'path', style: 'simple', explode: false, required: true },
 ] as const;
-const response = { success: [{ status: '200', kind: 'json' as const, mediaType: 'application/json' }], accept: 'application/json' };
+const response = {
+  success: [{ status: '200', kind: 'json' as const, mediaType: 'application/json' }],
+  accept: 'application/json',
+};
 const body = { mediaType: 'application/json', required: true, placement: 'flat', properties: ['name'] } as const;
 
 export type MethodKind = 'GET' | 'idempotent POST' | 'plain POST';
@@ -40,7 +43,15 @@ function ops(secured: boolean): Record<MethodKind, OperationDescriptor> {
       idempotent: true,
       ...security,
     },
-    'plain POST': { id: 'chaosPost', method: 'POST', path: '/chaos/{fault}/{run}', params: [...params], body, response, ...security },
+    'plain POST': {
+      id: 'chaosPost',
+      method: 'POST',
+      path: '/chaos/{fault}/{run}',
+      params: [...params],
+      body,
+      response,
+      ...security,
+    },
   };
 }
 

@@ -14,7 +14,8 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import net, { type AddressInfo } from 'node:net';
+import type net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { CountingListener } from '../../runtime/core/support/server.js';
 
 export { startBlackHole } from '../../runtime/core/support/server.js';
@@ -167,7 +168,10 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
       };
       hits.push(hit);
       let list = byRun.get(run);
-      if (list === undefined) byRun.set(run, (list = []));
+      if (list === undefined) {
+        list = [];
+        byRun.set(run, list);
+      }
       list.push(hit);
       if (hit.method !== 'GET' && executes(fault, list.length)) {
         const key = effectKey(hit.idempotencyKey, body);
@@ -181,7 +185,11 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
     const socket = req.socket;
     const json = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
       const text = JSON.stringify(value);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...headers,
+      });
       res.end(text);
     };
     const retryHeaders = (variant: string): Record<string, string> => {
@@ -241,7 +249,9 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
         socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"a":1}');
         return;
       case 'bad-chunked':
-        socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{"a":1}\r\n0\r\n\r\n');
+        socket.end(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{"a":1}\r\n0\r\n\r\n',
+        );
         return;
       case '429-seconds':
       case '429-date':
@@ -257,7 +267,10 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
       }
       case 'html-200':
       case 'html-502':
-        res.writeHead(fault === 'html-200' ? 200 : 502, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(HTML_PAGE) });
+        res.writeHead(fault === 'html-200' ? 200 : 502, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': Buffer.byteLength(HTML_PAGE),
+        });
         res.end(HTML_PAGE);
         return;
       case 'bad-json':
@@ -274,7 +287,8 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
         res.end();
         return;
       case '401-then-ok':
-        if (hitNo === 1) json(401, { error: { message: 'token expired' } }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+        if (hitNo === 1)
+          json(401, { error: { message: 'token expired' } }, { 'www-authenticate': 'Bearer error="invalid_token"' });
         else json(200, { ok: true, hit: hitNo });
         return;
       default:
@@ -307,8 +321,6 @@ export async function startChaosServer(timings: ChaosTimings = DEFAULT_TIMINGS):
       }),
   };
 }
-
-
 
 /** An HTTPS server with the given certificate; counts TLS connections and requests. */
 export async function startTlsServer(cert: string, key: string): Promise<CountingListener & { requests(): number }> {

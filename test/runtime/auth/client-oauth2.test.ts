@@ -20,14 +20,22 @@ describe('Client with oauth2 client credentials', () => {
       res.end(JSON.stringify(ok ? { pets: [] } : { message: 'bad token' }));
     });
     const descriptor = api({
-      securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${tokens.origin}/oauth/token` } } } },
+      securitySchemes: {
+        oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${tokens.origin}/oauth/token` } } },
+      },
       security: [['oauth']],
     });
-    const client = new Client(descriptor, { baseUrl: apiServer.origin, auth: { oauth: { clientId: 'pets-app', clientSecret: SECRET } } });
+    const client = new Client(descriptor, {
+      baseUrl: apiServer.origin,
+      auth: { oauth: { clientId: 'pets-app', clientSecret: SECRET } },
+    });
     try {
       const listPets = op('/pets', []);
       const results = await Promise.all(Array.from({ length: 10 }, () => client.request(listPets, {})));
-      assert.deepEqual(results, Array.from({ length: 10 }, () => ({ pets: [] })));
+      assert.deepEqual(
+        results,
+        Array.from({ length: 10 }, () => ({ pets: [] })),
+      );
       assert.deepEqual(await client.request(listPets, {}), { pets: [] });
       assert.equal(tokens.seen.length, 1);
       assert.equal(apiServer.hits.length, 11);
@@ -45,10 +53,15 @@ describe('Client with oauth2 client credentials', () => {
     });
     const apiServer = await startServer((_req, res) => res.writeHead(500).end());
     const descriptor = api({
-      securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${tokens.origin}/oauth/token` } } } },
+      securitySchemes: {
+        oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${tokens.origin}/oauth/token` } } },
+      },
       security: [['oauth']],
     });
-    const client = new Client(descriptor, { baseUrl: apiServer.origin, auth: { oauth: { clientId: 'pets-app', clientSecret: SECRET } } });
+    const client = new Client(descriptor, {
+      baseUrl: apiServer.origin,
+      auth: { oauth: { clientId: 'pets-app', clientSecret: SECRET } },
+    });
     try {
       await assert.rejects(client.request(op('/pets', []), {}), (error: Error) => {
         assert.ok(error instanceof AuthenticationError);

@@ -15,7 +15,13 @@ import {
   resolveAuth,
   type AuthOption,
 } from '../../../runtime/auth/index.js';
-import { AuthenticationError, ConnectionError, ResponseParseError, SdkError, TimeoutError } from '../../../runtime/errors.js';
+import {
+  AuthenticationError,
+  ConnectionError,
+  ResponseParseError,
+  SdkError,
+  TimeoutError,
+} from '../../../runtime/errors.js';
 import { api, op } from '../shaping/helpers.js';
 import { issueTokens, json, leaks, startTokenServer, type TokenServer } from './token-server.js';
 
@@ -41,7 +47,10 @@ function resolver(tokenUrl: string, auth: AuthOption) {
   return createAuthResolver(petstore(tokenUrl), auth, NO_ENV);
 }
 
-async function authorization(resolved: ReturnType<ReturnType<typeof resolver>>, options = {}): Promise<string | undefined> {
+async function authorization(
+  resolved: ReturnType<ReturnType<typeof resolver>>,
+  options = {},
+): Promise<string | undefined> {
   return (await applyAuth(resolved, API_URL, options)).headers.authorization;
 }
 
@@ -53,7 +62,9 @@ describe('client credentials: the token request', () => {
   after(() => server.close());
 
   test('POSTs grant_type=client_credentials with HTTP Basic (form-encoded id:secret) and space-joined scopes', async () => {
-    const auth = resolver(`${server.origin}/oauth/token`, { oauth: { clientId: 'app id', clientSecret: SECRET, scopes: ['pets:read', 'pets:write'] } })(listPets);
+    const auth = resolver(`${server.origin}/oauth/token`, {
+      oauth: { clientId: 'app id', clientSecret: SECRET, scopes: ['pets:read', 'pets:write'] },
+    })(listPets);
     assert.equal(await authorization(auth), 'Bearer tok-1');
     const [seen] = server.seen.splice(0);
     assert.equal(seen!.method, 'POST');
@@ -71,7 +82,12 @@ describe('client credentials: the token request', () => {
 
   test('client_secret_post puts the credentials in the body; extra params (audience) are sent; no scopes, no scope param', async () => {
     const auth = resolver(`${server.origin}/oauth/token`, {
-      oauth: { clientId: 'app', clientSecret: SECRET, authMethod: 'client_secret_post', params: { audience: 'https://api.example.com' } },
+      oauth: {
+        clientId: 'app',
+        clientSecret: SECRET,
+        authMethod: 'client_secret_post',
+        params: { audience: 'https://api.example.com' },
+      },
     })(listPets);
     assert.equal(await authorization(auth), 'Bearer tok-2');
     const [seen] = server.seen.splice(0);
@@ -85,19 +101,32 @@ describe('client credentials: the token request', () => {
   test('a relative tokenUrl resolves against the base URL (a server URL with a path is a directory)', async () => {
     const relative = resolver('oauth/token', { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
     await authorization(relative, { baseUrl: `${server.origin}/v1` });
-    const absolutePath = resolver('/oauth/token', { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+    const absolutePath = resolver('/oauth/token', { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+      listPets,
+    );
     await authorization(absolutePath, { baseUrl: `${server.origin}/v1` });
     // Without a base URL the request URL's origin is the base.
     const fromRequest = resolver('/auth/token', { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
     await applyAuth(fromRequest, `${server.origin}/v1/pets`);
-    assert.deepEqual(server.seen.splice(0).map((s) => s.path), ['/v1/oauth/token', '/oauth/token', '/auth/token']);
+    assert.deepEqual(
+      server.seen.splice(0).map((s) => s.path),
+      ['/v1/oauth/token', '/oauth/token', '/auth/token'],
+    );
   });
 
   test('the option tokenUrl overrides the spec; a bearer scheme can use client credentials with a tokenUrl', async () => {
     const bearerApi = api({ securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, security: [['bearer']] });
-    const auth = resolveAuth(listPets, bearerApi, { bearer: { clientId: 'a', clientSecret: 'client-secret', tokenUrl: `${server.origin}/custom` } }, NO_ENV);
+    const auth = resolveAuth(
+      listPets,
+      bearerApi,
+      { bearer: { clientId: 'a', clientSecret: 'client-secret', tokenUrl: `${server.origin}/custom` } },
+      NO_ENV,
+    );
     assert.match(String(await authorization(auth)), /^Bearer tok-\d+$/);
-    assert.deepEqual(server.seen.splice(0).map((s) => s.path), ['/custom']);
+    assert.deepEqual(
+      server.seen.splice(0).map((s) => s.path),
+      ['/custom'],
+    );
   });
 });
 
@@ -106,7 +135,12 @@ describe('client credentials: caching and single-flight', () => {
     const server = await startTokenServer();
     try {
       let now = 1_000_000;
-      const manager = new OAuth2TokenManager('oauth', `${server.origin}/token`, { clientId: 'a', clientSecret: 'client-secret' }, { now: () => now });
+      const manager = new OAuth2TokenManager(
+        'oauth',
+        `${server.origin}/token`,
+        { clientId: 'a', clientSecret: 'client-secret' },
+        { now: () => now },
+      );
       assert.equal(await manager.token(), 'tok-1');
       now += 3600_000 - TOKEN_EXPIRY_MARGIN_MS - 1;
       assert.equal(await manager.token(), 'tok-1');
@@ -120,10 +154,17 @@ describe('client credentials: caching and single-flight', () => {
 
   test('a short-lived token (20 s) is still reused for half its life; no expires_in: kept until invalidated', async () => {
     let expiresIn: number | undefined = 20;
-    const server = await startTokenServer((_seen, res, n) => json(res, 200, { access_token: `tok-${n}`, token_type: 'bearer', expires_in: expiresIn }));
+    const server = await startTokenServer((_seen, res, n) =>
+      json(res, 200, { access_token: `tok-${n}`, token_type: 'bearer', expires_in: expiresIn }),
+    );
     try {
       let now = 0;
-      const manager = new OAuth2TokenManager('oauth', `${server.origin}/token`, { clientId: 'a', clientSecret: 'client-secret' }, { now: () => now });
+      const manager = new OAuth2TokenManager(
+        'oauth',
+        `${server.origin}/token`,
+        { clientId: 'a', clientSecret: 'client-secret' },
+        { now: () => now },
+      );
       assert.equal(await manager.token(), 'tok-1');
       now = 9_999;
       assert.equal(await manager.token(), 'tok-1');
@@ -144,7 +185,9 @@ describe('client credentials: caching and single-flight', () => {
       setTimeout(() => issueTokens(seen, res, n), 50);
     });
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+        listPets,
+      );
       const headers = await Promise.all(Array.from({ length: 50 }, () => authorization(auth)));
       assert.deepEqual(new Set(headers), new Set(['Bearer tok-1']));
       assert.equal(server.seen.length, 1);
@@ -154,11 +197,18 @@ describe('client credentials: caching and single-flight', () => {
   });
 
   test('a failed fetch is not cached: every waiter gets the error, the next call tries again', async () => {
-    const server = await startTokenServer((seen, res, n) => (n === 1 ? json(res, 503, { error: 'temporarily_unavailable' }) : issueTokens(seen, res, n)));
+    const server = await startTokenServer((seen, res, n) =>
+      n === 1 ? json(res, 503, { error: 'temporarily_unavailable' }) : issueTokens(seen, res, n),
+    );
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+        listPets,
+      );
       const results = await Promise.allSettled([authorization(auth), authorization(auth)]);
-      assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['rejected', 'rejected'],
+      );
       const [first, second] = results.map((r) => (r as PromiseRejectedResult).reason as Error);
       assert.match(first!.message, /failed with 503 \(temporarily_unavailable\)/);
       // Each waiter owns its error (callers annotate errors; they must not share one object).
@@ -175,7 +225,9 @@ describe('client credentials: caching and single-flight', () => {
       setTimeout(() => issueTokens(seen, res, n), 100);
     });
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+        listPets,
+      );
       const controller = new AbortController();
       const aborted = authorization(auth, { signal: controller.signal });
       const patient = authorization(auth);
@@ -214,7 +266,10 @@ describe('client credentials: caching and single-flight', () => {
       assert.equal(await authorization(auth, { baseUrl: `${server.origin}/prod` }), 'Bearer tok-1');
       assert.equal(await authorization(auth, { baseUrl: `${server.origin}/staging` }), 'Bearer tok-2');
       assert.equal(await authorization(auth, { baseUrl: `${server.origin}/prod` }), 'Bearer tok-1');
-      assert.deepEqual(server.seen.map((s) => s.path), ['/prod/token', '/staging/token']);
+      assert.deepEqual(
+        server.seen.map((s) => s.path),
+        ['/prod/token', '/staging/token'],
+      );
     } finally {
       await server.close();
     }
@@ -227,10 +282,14 @@ describe('refreshOn401', () => {
       setTimeout(() => issueTokens(seen, res, n), 20);
     });
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+        listPets,
+      );
       const rejected = await authorization(auth);
       assert.equal(rejected, 'Bearer tok-1');
-      const refreshed = await Promise.all(Array.from({ length: 5 }, () => refreshOn401(auth, { Authorization: rejected! }, API_URL)));
+      const refreshed = await Promise.all(
+        Array.from({ length: 5 }, () => refreshOn401(auth, { Authorization: rejected! }, API_URL)),
+      );
       assert.deepEqual(refreshed, [true, true, true, true, true]);
       assert.equal(await authorization(auth), 'Bearer tok-2');
       assert.equal(server.seen.length, 2);
@@ -240,9 +299,13 @@ describe('refreshOn401', () => {
   });
 
   test('oauth2: the server hands back the same token: no fresh credential, no replay', async () => {
-    const server = await startTokenServer((_seen, res) => json(res, 200, { access_token: 'same', token_type: 'Bearer', expires_in: 3600 }));
+    const server = await startTokenServer((_seen, res) =>
+      json(res, 200, { access_token: 'same', token_type: 'Bearer', expires_in: 3600 }),
+    );
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: 'client-secret' } })(
+        listPets,
+      );
       await authorization(auth);
       assert.equal(await refreshOn401(auth, { authorization: 'Bearer same' }, API_URL), false);
     } finally {
@@ -258,7 +321,12 @@ describe('refreshOn401', () => {
       if (context.forceRefresh) version++;
       return `p${version}`;
     };
-    const withProvider = resolveAuth(listPets, petstore('https://unused.example.com/token'), { oauth: provider }, NO_ENV);
+    const withProvider = resolveAuth(
+      listPets,
+      petstore('https://unused.example.com/token'),
+      { oauth: provider },
+      NO_ENV,
+    );
     assert.equal(await authorization(withProvider), 'Bearer p0');
     assert.equal(await refreshOn401(withProvider, { authorization: 'Bearer p0' }, API_URL), true);
     assert.equal(await authorization(withProvider), 'Bearer p1');
@@ -277,18 +345,37 @@ describe('other oauth2 flows and openIdConnect take a token or provider', () => 
     const codeOp = op('/pets', [], { security: [['code']] });
     const oidcOp = op('/pets', [], { security: [['oidc']] });
     assert.equal(await authorization(resolveAuth(codeOp, spec, { code: 'at' }, NO_ENV)), 'Bearer at');
-    assert.equal(await authorization(resolveAuth(oidcOp, spec, { oidc: async () => 'id-tok' }, NO_ENV)), 'Bearer id-tok');
+    assert.equal(
+      await authorization(resolveAuth(oidcOp, spec, { oidc: async () => 'id-tok' }, NO_ENV)),
+      'Bearer id-tok',
+    );
   });
   test('client credentials on a flow without a tokenUrl fail at construction, naming the fix', () => {
     assert.throws(
-      () => createAuthResolver(petstore('https://auth.example.com/token'), { code: { clientId: 'a', clientSecret: SECRET } }, NO_ENV),
-      (error: Error) => error instanceof SdkError && /declares no clientCredentials flow for it; pass tokenUrl/.test(error.message) && !leaks(error, SECRET),
+      () =>
+        createAuthResolver(
+          petstore('https://auth.example.com/token'),
+          { code: { clientId: 'a', clientSecret: SECRET } },
+          NO_ENV,
+        ),
+      (error: Error) =>
+        error instanceof SdkError &&
+        /declares no clientCredentials flow for it; pass tokenUrl/.test(error.message) &&
+        !leaks(error, SECRET),
     );
     assert.throws(
-      () => createAuthResolver(petstore('https://auth.example.com/token'), { oidc: { clientId: 'a', clientSecret: SECRET } }, NO_ENV),
+      () =>
+        createAuthResolver(
+          petstore('https://auth.example.com/token'),
+          { oidc: { clientId: 'a', clientSecret: SECRET } },
+          NO_ENV,
+        ),
       /"oidc" \(openIdConnect\) cannot use oauth2 client credentials/,
     );
-    assert.throws(() => createAuthResolver(petstore('x'), { oauth: { clientId: '', clientSecret: 'client-secret' } }, NO_ENV), /clientId, clientSecret/);
+    assert.throws(
+      () => createAuthResolver(petstore('x'), { oauth: { clientId: '', clientSecret: 'client-secret' } }, NO_ENV),
+      /clientId, clientSecret/,
+    );
   });
 });
 
@@ -298,17 +385,28 @@ describe('client credentials: failures never show the secret or the token', () =
   test('invalid_client (401): AuthenticationError with the RFC 6749 fields, echoed secret scrubbed', async () => {
     const server = await startTokenServer((_seen, res) => {
       res.writeHead(401, { 'content-type': 'application/json', 'set-cookie': `s=${SECRET}` });
-      res.end(JSON.stringify({ error: 'invalid_client', error_description: `bad secret ${SECRET}`, echo: { client_secret: SECRET } }));
+      res.end(
+        JSON.stringify({
+          error: 'invalid_client',
+          error_description: `bad secret ${SECRET}`,
+          echo: { client_secret: SECRET },
+        }),
+      );
     });
     try {
-      const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: SECRET, authMethod: 'client_secret_post' } })(listPets);
+      const auth = resolver(`${server.origin}/token`, {
+        oauth: { clientId: 'a', clientSecret: SECRET, authMethod: 'client_secret_post' },
+      })(listPets);
       const error = await applyAuth(auth, API_URL).then(
         () => assert.fail('expected a failure'),
         (e: unknown) => e,
       );
       assert.ok(error instanceof AuthenticationError);
       assert.equal(error.status, 401);
-      assert.match(error.message, /oauth2 token request to http:\/\/127\.0\.0\.1:\d+\/token failed with 401 \(invalid_client: bad secret \*\*\*\)/);
+      assert.match(
+        error.message,
+        /oauth2 token request to http:\/\/127\.0\.0\.1:\d+\/token failed with 401 \(invalid_client: bad secret \*\*\*\)/,
+      );
       assert.deepEqual(Object.keys(error.body as object).sort(), ['error', 'error_description']);
       assert.equal(leaks(error, SECRET), false);
     } finally {
@@ -341,7 +439,10 @@ describe('client credentials: failures never show the secret or the token', () =
     const server = await startTokenServer((_seen, res) => json(res, 200, { access_token: TOKEN, token_type: 'mac' }));
     try {
       const auth = resolver(`${server.origin}/token`, { oauth: { clientId: 'a', clientSecret: SECRET } })(listPets);
-      await assert.rejects(applyAuth(auth, API_URL), (error: Error) => /token_type "mac" is not supported/.test(error.message) && !leaks(error, TOKEN));
+      await assert.rejects(
+        applyAuth(auth, API_URL),
+        (error: Error) => /token_type "mac" is not supported/.test(error.message) && !leaks(error, TOKEN),
+      );
     } finally {
       await server.close();
     }
@@ -354,7 +455,7 @@ describe('client credentials: failures never show the secret or the token', () =
     const auth = resolver(`${origin}/token`, { oauth: { clientId: 'a', clientSecret: SECRET } })(listPets);
     await assert.rejects(applyAuth(auth, API_URL), (error: Error) => {
       assert.ok(error instanceof ConnectionError);
-      assert.equal(error.code, 'ECONNREFUSED');
+      assert.equal(error.systemCode, 'ECONNREFUSED');
       assert.equal(leaks(error, SECRET), false);
       return true;
     });
@@ -365,9 +466,17 @@ describe('client credentials: failures never show the secret or the token', () =
       /* never answers */
     });
     try {
-      const manager = new OAuth2TokenManager('oauth', `${server.origin}/token`, { clientId: 'a', clientSecret: SECRET }, { timeoutMs: 150 });
+      const manager = new OAuth2TokenManager(
+        'oauth',
+        `${server.origin}/token`,
+        { clientId: 'a', clientSecret: SECRET },
+        { timeoutMs: 150 },
+      );
       const started = performance.now();
-      await assert.rejects(manager.token(), (error: Error) => error instanceof TimeoutError && /within 150 ms/.test(error.message) && !leaks(error, SECRET));
+      await assert.rejects(
+        manager.token(),
+        (error: Error) => error instanceof TimeoutError && /within 150 ms/.test(error.message) && !leaks(error, SECRET),
+      );
       const elapsed = performance.now() - started;
       assert.ok(elapsed >= 140 && elapsed < 1000, `timed out after ${elapsed} ms`);
     } finally {
@@ -376,8 +485,11 @@ describe('client credentials: failures never show the secret or the token', () =
   });
 
   test('a plain-http tokenUrl to a non-loopback host is refused before anything is sent', async () => {
-    const auth = resolver('http://auth.example.com/token', { oauth: { clientId: 'a', clientSecret: SECRET } })(listPets);
-    await assert.rejects(applyAuth(auth, API_URL), (error: Error) => /refusing to send client credentials over plain http to auth\.example\.com/.test(error.message));
+    const auth = resolver('http://auth.example.com/token', { oauth: { clientId: 'a', clientSecret: SECRET } })(
+      listPets,
+    );
+    await assert.rejects(applyAuth(auth, API_URL), (error: Error) =>
+      /refusing to send client credentials over plain http to auth\.example\.com/.test(error.message),
+    );
   });
 });
-

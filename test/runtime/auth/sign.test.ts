@@ -10,7 +10,15 @@ import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
 import type { ApiDescriptor } from '../../../runtime/descriptor.js';
-import { applyAuth, needsSigning, resolveAuth, signRequest, signableBody, type ResolvedAuth, type Signer } from '../../../runtime/auth/index.js';
+import {
+  applyAuth,
+  needsSigning,
+  resolveAuth,
+  signRequest,
+  signableBody,
+  type ResolvedAuth,
+  type Signer,
+} from '../../../runtime/auth/index.js';
 import { SdkError } from '../../../runtime/errors.js';
 import { api, op, startServer, type TestServer } from '../shaping/helpers.js';
 
@@ -26,7 +34,8 @@ const hmacSigner: Signer = (req) => {
   const url = new URL(req.url);
   const timestamp = '1700000000';
   req.headers['X-Timestamp'] = timestamp;
-  req.headers['X-Signature'] = `${KEY_ID}:${mac(req.method, url.pathname + url.search, timestamp, req.body ?? '').toString('hex')}`;
+  req.headers['X-Signature'] =
+    `${KEY_ID}:${mac(req.method, url.pathname + url.search, timestamp, req.body ?? '').toString('hex')}`;
 };
 
 const signedApi: ApiDescriptor = api({
@@ -37,11 +46,25 @@ const signedApi: ApiDescriptor = api({
   security: [['hmac', 'key']],
 });
 
-async function sendSigned(auth: ResolvedAuth, method: string, url: string, body?: string | Uint8Array | Blob): Promise<{ status: number; text: string }> {
+async function sendSigned(
+  auth: ResolvedAuth,
+  method: string,
+  url: string,
+  body?: string | Uint8Array | Blob,
+): Promise<{ status: number; text: string }> {
   const parts = await applyAuth(auth, url);
   const finalUrl = parts.query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${parts.query}`;
-  const headers = await signRequest(auth, { method, url: finalUrl, headers: { 'content-type': 'application/json', ...parts.headers }, body });
-  const response = await request(finalUrl, { method: method as 'POST', headers, ...(body === undefined ? {} : { body: body as string }) });
+  const headers = await signRequest(auth, {
+    method,
+    url: finalUrl,
+    headers: { 'content-type': 'application/json', ...parts.headers },
+    body,
+  });
+  const response = await request(finalUrl, {
+    method: method as 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: body as string }),
+  });
   return { status: response.statusCode, text: await response.body.text() };
 }
 
@@ -59,11 +82,20 @@ describe('sign(request): HMAC verified by a loopback server', () => {
   });
   after(() => server.close());
 
-  const auth = (): ResolvedAuth => resolveAuth(op('/orders', []), signedApi, { hmac: { sign: hmacSigner }, key: 'k 1' }, {});
+  const auth = (): ResolvedAuth =>
+    resolveAuth(op('/orders', []), signedApi, { hmac: { sign: hmacSigner }, key: 'k 1' }, {});
 
   test('a JSON string body (non-ASCII: signed as UTF-8 bytes), with the auth query parameter in the signed URL', async () => {
-    const result = await sendSigned(auth(), 'POST', `${server.origin}/orders?x=1`, JSON.stringify({ item: 'crème brûlée', qty: 2 }));
-    assert.deepEqual(result, { status: 200, text: `ok ${Buffer.byteLength(JSON.stringify({ item: 'crème brûlée', qty: 2 }))}` });
+    const result = await sendSigned(
+      auth(),
+      'POST',
+      `${server.origin}/orders?x=1`,
+      JSON.stringify({ item: 'crème brûlée', qty: 2 }),
+    );
+    assert.deepEqual(result, {
+      status: 200,
+      text: `ok ${Buffer.byteLength(JSON.stringify({ item: 'crème brûlée', qty: 2 }))}`,
+    });
     assert.match(server.hits.at(-1)!, /^\/orders\?x=1&key=k%201$/);
   });
 
@@ -85,8 +117,12 @@ describe('sign(request): HMAC verified by a loopback server', () => {
 });
 
 describe('sign(request): contract', () => {
-  const hmacOnly = api({ securitySchemes: { hmac: { type: 'apiKey', in: 'header', name: 'X-Signature' } }, security: [['hmac']] });
-  const resolved = (signer: Signer): ResolvedAuth => resolveAuth(op('/x', []), hmacOnly, { hmac: { sign: signer } }, {});
+  const hmacOnly = api({
+    securitySchemes: { hmac: { type: 'apiKey', in: 'header', name: 'X-Signature' } },
+    security: [['hmac']],
+  });
+  const resolved = (signer: Signer): ResolvedAuth =>
+    resolveAuth(op('/x', []), hmacOnly, { hmac: { sign: signer } }, {});
 
   test('applyAuth renders nothing for a signing scheme; needsSigning tells the client to call signRequest', async () => {
     const auth = resolved(() => undefined);
@@ -105,7 +141,12 @@ describe('sign(request): contract', () => {
       }),
       { method: 'PATCH', url: 'https://api.example.com/x?a=1', headers: input, body: 'payload' },
     );
-    assert.deepEqual(seen, { method: 'PATCH', url: 'https://api.example.com/x?a=1', headers: { 'x-existing': '1' }, body: 'payload' });
+    assert.deepEqual(seen, {
+      method: 'PATCH',
+      url: 'https://api.example.com/x?a=1',
+      headers: { 'x-existing': '1' },
+      body: 'payload',
+    });
     assert.deepEqual(headers, { 'x-existing': '1', 'x-date': 'now' });
     assert.deepEqual(input, { 'x-existing': '1' });
   });
@@ -113,13 +154,26 @@ describe('sign(request): contract', () => {
   test('without a signer the headers pass through untouched (no body read)', async () => {
     const headers = { a: 'b' };
     const auth = resolveAuth(op('/x', []), hmacOnly, { hmac: 'k' }, {});
-    assert.equal(await signRequest(auth, { method: 'POST', url: 'https://x.test/', headers, body: Readable.from([Buffer.from('x')]) }), headers);
+    assert.equal(
+      await signRequest(auth, {
+        method: 'POST',
+        url: 'https://x.test/',
+        headers,
+        body: Readable.from([Buffer.from('x')]),
+      }),
+      headers,
+    );
   });
 
   test('streamed and multipart bodies cannot be signed: a clear SdkError', async () => {
     const auth = resolved(() => undefined);
     await assert.rejects(
-      signRequest(auth, { method: 'POST', url: 'https://x.test/', headers: {}, body: Readable.from([Buffer.from('x')]) }),
+      signRequest(auth, {
+        method: 'POST',
+        url: 'https://x.test/',
+        headers: {},
+        body: Readable.from([Buffer.from('x')]),
+      }),
       (error: Error) => error instanceof SdkError && /cannot sign a streamed body/.test(error.message),
     );
     await assert.rejects(signableBody(new FormData()), /multipart \(FormData\)/);
@@ -130,7 +184,10 @@ describe('sign(request): contract', () => {
   test('a failing signer is wrapped with its cause; a CR/LF header value is refused without echoing it', async () => {
     const boom = new Error('kms down');
     await assert.rejects(
-      signRequest(resolved(() => Promise.reject(boom)), { method: 'GET', url: 'https://x.test/', headers: {} }),
+      signRequest(
+        resolved(() => Promise.reject(boom)),
+        { method: 'GET', url: 'https://x.test/', headers: {} },
+      ),
       (error: Error) => /"hmac": the request signer failed/.test(error.message) && error.cause === boom,
     );
     await assert.rejects(
@@ -145,6 +202,12 @@ describe('sign(request): contract', () => {
   });
 
   test('a signing scheme counts as a credential for the plain-http refusal', async () => {
-    await assert.rejects(applyAuth(resolved(() => undefined), 'http://api.example.com/x'), /refusing to send credentials \(hmac\) over plain http/);
+    await assert.rejects(
+      applyAuth(
+        resolved(() => undefined),
+        'http://api.example.com/x',
+      ),
+      /refusing to send credentials \(hmac\) over plain http/,
+    );
   });
 });

@@ -24,7 +24,8 @@ export function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The default: tok-1, tok-2 ... valid for an hour. */
-export const issueTokens: TokenHandler = (_seen, res, count) => json(res, 200, { access_token: `tok-${count}`, token_type: 'Bearer', expires_in: 3600 });
+export const issueTokens: TokenHandler = (_seen, res, count) =>
+  json(res, 200, { access_token: `tok-${count}`, token_type: 'Bearer', expires_in: 3600 });
 
 export async function startTokenServer(handler: TokenHandler = issueTokens): Promise<TokenServer> {
   const seen: TokenRequestSeen[] = [];
@@ -33,7 +34,12 @@ export async function startTokenServer(handler: TokenHandler = issueTokens): Pro
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const entry = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) };
+      const entry = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+      };
       seen.push(entry);
       handler(entry, res, ++count);
     });

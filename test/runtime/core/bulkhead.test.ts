@@ -84,7 +84,9 @@ describe('bulkhead', () => {
     const first = client.request(ops.getPet, { petId: '1' }, { timeout: { total: 2000 } });
     await waitFor(() => g.held === 1);
     const started = performance.now();
-    const error = await client.request(ops.getPet, { petId: '2' }, { timeout: { total: 200 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.getPet, { petId: '2' }, { timeout: { total: 200 } })
+      .catch((e: unknown) => e);
     const ms = performance.now() - started;
     assert.ok(error instanceof DeadlineExceededError, String(error));
     assert.ok(ms >= 199 && ms < 250, `ms ${ms}`);

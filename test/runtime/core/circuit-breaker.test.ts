@@ -14,7 +14,8 @@ describe('circuit breaker (opt-in)', () => {
       circuitBreaker: { failures: 3, cooldown: 300 },
       retry: { maxRetries: 0 },
     });
-    for (let i = 0; i < 3; i++) await assert.rejects(client.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
+    for (let i = 0; i < 3; i++)
+      await assert.rejects(client.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
     const open = await client.request(ops.getPet, { petId: '1' }).catch((e: unknown) => e);
     assert.ok(open instanceof CircuitOpenError, String(open));
     assert.ok(open.retryAfterMs !== undefined && open.retryAfterMs > 0 && open.retryAfterMs <= 300);

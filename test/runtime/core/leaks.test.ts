@@ -29,12 +29,16 @@ async function batch(client: Client): Promise<Record<string, number>> {
       const controller = new AbortController();
       const timer = kind === 4 ? setTimeout(() => controller.abort(), 3) : undefined;
       try {
-        await client.request(ops.getPet, { petId: `${kind}-${i}` }, {
-          timeout: { read: 20, total: kind === 3 ? 15 : 1000 },
-          // A retried read timeout would sleep the 0.5 s backoff: keep the batch fast.
-          retry: { maxRetries: kind === 2 ? 0 : 1 },
-          signal: controller.signal,
-        });
+        await client.request(
+          ops.getPet,
+          { petId: `${kind}-${i}` },
+          {
+            timeout: { read: 20, total: kind === 3 ? 15 : 1000 },
+            // A retried read timeout would sleep the 0.5 s backoff: keep the batch fast.
+            retry: { maxRetries: kind === 2 ? 0 : 1 },
+            signal: controller.signal,
+          },
+        );
         outcomes.ok = (outcomes.ok ?? 0) + 1;
       } catch (error) {
         const name = error instanceof Error ? error.name : 'unknown';
@@ -64,11 +68,26 @@ test('1,000 calls with timeouts and aborts leave no timers or listeners behind a
     const first = await batch(client);
     // On a loaded machine a few fast calls may hit the short read timeout: check the mix, not exact counts.
     console.log('outcomes of the first batch:', first);
-    assert.equal(Object.values(first).reduce((a, b) => a + b, 0), CALLS);
-    for (const name of ['ok', ReadTimeoutError.name, DeadlineExceededError.name, AbortError.name, 'ServiceUnavailableError']) {
+    assert.equal(
+      Object.values(first).reduce((a, b) => a + b, 0),
+      CALLS,
+    );
+    for (const name of [
+      'ok',
+      ReadTimeoutError.name,
+      DeadlineExceededError.name,
+      AbortError.name,
+      'ServiceUnavailableError',
+    ]) {
       assert.ok((first[name] ?? 0) >= CALLS / 10, `${name}: ${first[name]}`);
     }
-    assert.deepEqual(Object.keys(first).sort(), ['AbortError', 'DeadlineExceededError', 'ReadTimeoutError', 'ServiceUnavailableError', 'ok']);
+    assert.deepEqual(Object.keys(first).sort(), [
+      'AbortError',
+      'DeadlineExceededError',
+      'ReadTimeoutError',
+      'ServiceUnavailableError',
+      'ok',
+    ]);
 
     // The test server records every request; forget them so only the client's memory is measured.
     await batch(client);
@@ -81,7 +100,9 @@ test('1,000 calls with timeouts and aborts leave no timers or listeners behind a
     gc();
     const heapAfter = process.memoryUsage().heapUsed;
     const growth = heapAfter - heapBefore;
-    console.log(`heap before ${(heapBefore / 1e6).toFixed(2)} MB, after 1,000 more calls ${(heapAfter / 1e6).toFixed(2)} MB, growth ${(growth / 1e3).toFixed(0)} kB`);
+    console.log(
+      `heap before ${(heapBefore / 1e6).toFixed(2)} MB, after 1,000 more calls ${(heapAfter / 1e6).toFixed(2)} MB, growth ${(growth / 1e3).toFixed(0)} kB`,
+    );
     assert.ok(growth < 1_000_000, `heap grew by ${growth} bytes`);
 
     // Every call's timers are gone: only keep-alive sockets (and their undici housekeeping) remain.
@@ -96,6 +117,9 @@ test('1,000 calls with timeouts and aborts leave no timers or listeners behind a
   await sleep(20);
   const after = resourceCounts();
   for (const [kind, count] of after) {
-    assert.ok(count <= (baseline.get(kind) ?? 0), `${kind}: ${count} active after close, ${baseline.get(kind) ?? 0} before`);
+    assert.ok(
+      count <= (baseline.get(kind) ?? 0),
+      `${kind}: ${count} active after close, ${baseline.get(kind) ?? 0} before`,
+    );
   }
 });

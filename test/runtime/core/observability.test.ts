@@ -56,14 +56,22 @@ describe('secrets never leak', () => {
     const port = await closedPort();
     const logger = captureLogger();
     const refused = track(
-      new Client(testApi(), { baseUrl: `http://127.0.0.1:${port}`, auth: SECRETS, retry: { maxRetries: 0 }, logLevel: 'info', logger }),
+      new Client(testApi(), {
+        baseUrl: `http://127.0.0.1:${port}`,
+        auth: SECRETS,
+        retry: { maxRetries: 0 },
+        logLevel: 'info',
+        logger,
+      }),
     );
     const error = await refused.request(ops.keyedGet).catch((e: unknown) => e);
     assert.ok(error instanceof ConnectionError, String(error));
     assertErrorClean(error);
 
     const { client } = await setup(() => {}, { auth: SECRETS, logLevel: 'info', logger });
-    const timeout = await client.request(ops.keyedGet, undefined, { timeout: { read: 100 }, retry: { maxRetries: 0 } }).catch((e: unknown) => e);
+    const timeout = await client
+      .request(ops.keyedGet, undefined, { timeout: { read: 100 }, retry: { maxRetries: 0 } })
+      .catch((e: unknown) => e);
     assert.ok(timeout instanceof ReadTimeoutError);
     assertErrorClean(timeout);
     for (const line of logger.lines) assertNoSecret('log line', line);
@@ -79,8 +87,15 @@ describe('logging', () => {
     );
     await client.request(ops.keyedGet);
     assert.equal(logger.lines.length, 2);
-    assert.match(logger.lines[0]!, /keyedGet GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=\*\*\* -> 503 in \d+ ms \(attempt 1, request id req-1\); retrying in 1 ms/);
-    assert.match(logger.lines[1]!, /-> 200 in \d+ ms \(attempt 2, request id req-2\)$/);
+    assert.match(
+      logger.lines[0]!,
+      /keyedGet GET http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=\*\*\* -> 503 in \d+ ms \(attempt 1, request id req-1\); retrying in 1 ms/,
+    );
+    // The line, then the structured fields a passed logger gets as its second argument.
+    assert.match(
+      logger.lines[1]!,
+      /-> 200 in \d+ ms \(attempt 2, request id req-2\) \{"operation":"keyedGet","method":"GET","url":"http:\/\/127\.0\.0\.1:\d+\/keyed\?api_key=\*\*\*","attempt":2,"status":200,"durationMs":\d+,"requestId":"req-2"\}$/,
+    );
   });
 
   test('<PREFIX>_LOG sets the level; default warn logs nothing for a success', async () => {
@@ -113,9 +128,12 @@ describe('middleware', () => {
       seen.push(`inner got ${response.status}`);
       return response;
     };
-    const { server, client } = await setup((_req, res, hit) => json(res, hit === 1 ? 502 : 200, { hit }, { 'retry-after-ms': '1' }), {
-      middleware: [outer],
-    });
+    const { server, client } = await setup(
+      (_req, res, hit) => json(res, hit === 1 ? 502 : 200, { hit }, { 'retry-after-ms': '1' }),
+      {
+        middleware: [outer],
+      },
+    );
     assert.deepEqual(await client.request(ops.getPet, { petId: '1' }, { middleware: [inner] }), { hit: 2 });
     assert.deepEqual(seen, ['outer 1', 'inner 1 false', 'inner got 502', 'outer 2', 'inner 2 false', 'inner got 200']);
     assert.equal(server.requests[1]!.headers['x-outer'], '1');
@@ -151,7 +169,11 @@ describe('pagination', () => {
       { auth: SECRETS },
     );
     const items: number[] = [];
-    for await (const item of client.paginate<number>({ ...ops.listLinked, security: [['bearerAuth']] }, { per_page: 2 })) items.push(item);
+    for await (const item of client.paginate<number>(
+      { ...ops.listLinked, security: [['bearerAuth']] },
+      { per_page: 2 },
+    ))
+      items.push(item);
     assert.deepEqual(items, [11, 12, 21, 22, 31, 32]);
     assert.deepEqual(
       server.requests.map((r) => [r.url, r.headers.authorization]),

@@ -90,10 +90,16 @@ describe('redirects', () => {
   });
 
   test('maxRedirects: 0 raises the 3xx as an ApiError', async () => {
-    const { client } = await setup((_req, res) => {
-      res.writeHead(302, { location: '/x' }).end();
-    }, { maxRedirects: 0 });
-    await assert.rejects(client.request(ops.getPet, { petId: '0' }), (error: Error & { status?: number }) => error.status === 302);
+    const { client } = await setup(
+      (_req, res) => {
+        res.writeHead(302, { location: '/x' }).end();
+      },
+      { maxRedirects: 0 },
+    );
+    await assert.rejects(
+      client.request(ops.getPet, { petId: '0' }),
+      (error: Error & { status?: number }) => error.status === 302,
+    );
   });
 });
 
@@ -107,7 +113,12 @@ describe('auth replay', () => {
         else json(res, 401, { message: 'expired' });
       },
       // A caching provider (as real ones are): a new token only when told the last one was refused.
-      { auth: { bearerAuth: ({ forceRefresh }: { forceRefresh: boolean }) => `token-${forceRefresh || issued === 0 ? ++issued : issued}` } },
+      {
+        auth: {
+          bearerAuth: ({ forceRefresh }: { forceRefresh: boolean }) =>
+            `token-${forceRefresh || issued === 0 ? ++issued : issued}`,
+        },
+      },
     );
     assert.deepEqual(await client.request(ops.securedGet), { ok: true });
     assert.deepEqual(

@@ -16,8 +16,8 @@ import {
   UnexpectedContentTypeError,
   UnprocessableEntityError,
   InternalServerError,
-  apiErrorForStatus,
 } from '../../../runtime/index.js';
+import { apiErrorForStatus } from '../../../runtime/errors.js';
 import { json } from './support/server.js';
 import { ops, testApi } from './support/api.js';
 import { harness } from './support/harness.js';
@@ -202,7 +202,12 @@ describe('error mapping', () => {
   test('every non-2xx raises its typed ApiError with status, body, headers, method and url', async () => {
     const { client } = await setup((req, res) => {
       const status = Number(req.url!.split('/').pop());
-      json(res, status, { error: { message: `status ${status}` } }, { 'x-request-id': `r${status}`, 'x-should-retry': 'false' });
+      json(
+        res,
+        status,
+        { error: { message: `status ${status}` } },
+        { 'x-request-id': `r${status}`, 'x-should-retry': 'false' },
+      );
     });
     for (const [status, ctor] of cases) {
       const error = await client.request(ops.getPet, { petId: String(status) }).catch((e: unknown) => e);
@@ -285,7 +290,10 @@ describe('binary responses and the caller signal', () => {
       res.write('partial');
     });
     const controller = new AbortController();
-    const download = await client.request<BinaryResponse>(ops.download, undefined, { signal: controller.signal, retry: { maxRetries: 0 } });
+    const download = await client.request<BinaryResponse>(ops.download, undefined, {
+      signal: controller.signal,
+      retry: { maxRetries: 0 },
+    });
     controller.abort();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await assert.rejects(download.text(), (error: Error) => error.name === 'AbortError');

@@ -45,7 +45,9 @@ describe('retries by status', () => {
 
   test('maxRetries bounds the attempts; the error lists every attempt', async () => {
     const { server, client } = await setup(failThenOk(10, 503));
-    const error = await client.request(ops.getPet, { petId: '1' }, { retry: { maxRetries: 3 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.getPet, { petId: '1' }, { retry: { maxRetries: 3 } })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ServiceUnavailableError);
     assert.equal(server.requests.length, 4);
     assert.deepEqual(
@@ -58,7 +60,10 @@ describe('retries by status', () => {
 
   test('maxRetries: 0 disables retries', async () => {
     const { server, client } = await setup(failThenOk(1, 503));
-    await assert.rejects(client.request(ops.getPet, { petId: '1' }, { retry: { maxRetries: 0 } }), ServiceUnavailableError);
+    await assert.rejects(
+      client.request(ops.getPet, { petId: '1' }, { retry: { maxRetries: 0 } }),
+      ServiceUnavailableError,
+    );
     assert.equal(server.requests.length, 1);
   });
 
@@ -101,9 +106,11 @@ describe('POST without idempotency key', () => {
     const client = new Client(testApi(), { baseUrl: `http://127.0.0.1:${port}`, logLevel: 'off' });
     track(client);
     const started = performance.now();
-    const error = await client.request(ops.createPet, { name: 'rex' }, { retry: { maxRetries: 1 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.createPet, { name: 'rex' }, { retry: { maxRetries: 1 } })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ConnectionError);
-    assert.equal(error.code, 'ECONNREFUSED');
+    assert.equal(error.systemCode, 'ECONNREFUSED');
     assert.deepEqual(
       error.attempts.map((a) => a.errorCode),
       ['ECONNREFUSED', 'ECONNREFUSED'],
@@ -200,7 +207,9 @@ describe('delays', () => {
   test('never sleeps past the total deadline: raises the real error now', async () => {
     const { server, client } = await setup(failThenOk(1, 503, { 'retry-after': '5' }));
     const started = performance.now();
-    const error = await client.request(ops.getPet, { petId: '1' }, { timeout: { total: 2000 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.getPet, { petId: '1' }, { timeout: { total: 2000 } })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ServiceUnavailableError);
     assert.equal(error.retryAfterMs, 5000);
     assert.equal(server.requests.length, 1);
@@ -212,12 +221,17 @@ describe('delays', () => {
     const controller = new AbortController();
     const started = performance.now();
     setTimeout(() => controller.abort(), 100);
-    const error = await client.request(ops.getPet, { petId: '1' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client
+      .request(ops.getPet, { petId: '1' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     const elapsed = performance.now() - started;
     assert.ok(error instanceof AbortError, String(error));
     assert.ok(elapsed >= 95 && elapsed < 150, `elapsed ${elapsed}`);
     assert.equal(server.requests.length, 1);
-    assert.deepEqual(error.attempts.map((a) => a.status), [502]);
+    assert.deepEqual(
+      error.attempts.map((a) => a.status),
+      [502],
+    );
   });
 });
 
@@ -251,15 +265,29 @@ describe('bodies', () => {
 describe('where retry settings come from', () => {
   test('descriptor retry and api.defaults apply; per-call options win', async () => {
     const { server, client } = await setup(failThenOk(10, 503));
-    await assert.rejects(client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }), ServiceUnavailableError);
+    await assert.rejects(
+      client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }),
+      ServiceUnavailableError,
+    );
     assert.equal(server.requests.length, 1);
-    await assert.rejects(client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }, { retry: { maxRetries: 1 } }), ServiceUnavailableError);
+    await assert.rejects(
+      client.request({ ...ops.getPet, retry: { maxRetries: 0 } }, { petId: '1' }, { retry: { maxRetries: 1 } }),
+      ServiceUnavailableError,
+    );
     assert.equal(server.requests.length, 3);
 
-    const defaults = track(new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), { baseUrl: server.url, logLevel: 'off' }));
+    const defaults = track(
+      new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), { baseUrl: server.url, logLevel: 'off' }),
+    );
     await assert.rejects(defaults.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
     assert.equal(server.requests.length, 4);
-    const overridden = track(new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), { baseUrl: server.url, logLevel: 'off', retry: { maxRetries: 1 } }));
+    const overridden = track(
+      new Client(testApi({ defaults: { retry: { maxRetries: 0 } } }), {
+        baseUrl: server.url,
+        logLevel: 'off',
+        retry: { maxRetries: 1 },
+      }),
+    );
     await assert.rejects(overridden.request(ops.getPet, { petId: '1' }), ServiceUnavailableError);
     assert.equal(server.requests.length, 6);
   });

@@ -16,7 +16,7 @@ import { harness } from './support/harness.js';
 /** runtime.md: each timeout fires within 50 ms of its setting. */
 const PRECISION_MS = 50;
 
-const { setup, track } = harness();
+const { setup } = harness();
 
 /** Times a call from before it starts (the call does synchronous work before its first await). */
 async function timed<T>(start: () => Promise<T>): Promise<{ error: unknown; ms: number }> {
@@ -105,7 +105,9 @@ describe('total deadline', () => {
       if (hit === 1) json(res, 503, {}, { 'retry-after-ms': '50' });
       // later attempts never answer
     });
-    const { error, ms } = await timed(() => client.request(ops.getPet, { petId: '1' }, { timeout: { read: 5000, total: 400 } }));
+    const { error, ms } = await timed(() =>
+      client.request(ops.getPet, { petId: '1' }, { timeout: { read: 5000, total: 400 } }),
+    );
     assert.ok(error instanceof DeadlineExceededError, String(error));
     assert.equal(error.timeoutMs, 400);
     assertWithin(ms, 400);
@@ -118,7 +120,9 @@ describe('total deadline', () => {
 
   test('a retry whose backoff would pass the deadline is not attempted: the real error is raised now', async () => {
     const { server, client } = await setup(() => {});
-    const { error, ms } = await timed(() => client.request(ops.getPet, { petId: '1' }, { timeout: { read: 150, total: 400 } }));
+    const { error, ms } = await timed(() =>
+      client.request(ops.getPet, { petId: '1' }, { timeout: { read: 150, total: 400 } }),
+    );
     // After a 150 ms read timeout, the 375-500 ms backoff cannot fit in the 250 ms left.
     assert.ok(error instanceof ReadTimeoutError, String(error));
     assertWithin(ms, 150);
@@ -131,7 +135,9 @@ describe('total deadline', () => {
       const timer = setInterval(() => res.write(' '), 50);
       res.on('close', () => clearInterval(timer));
     });
-    const { error, ms } = await timed(() => client.request(ops.getPet, { petId: '1' }, { timeout: { read: 200, total: 500 } }));
+    const { error, ms } = await timed(() =>
+      client.request(ops.getPet, { petId: '1' }, { timeout: { read: 200, total: 500 } }),
+    );
     assert.ok(error instanceof DeadlineExceededError, String(error));
     assertWithin(ms, 500);
   });
@@ -174,7 +180,9 @@ describe('connect timeout', () => {
       assert.ok(ms >= 600 + 375 - 5 && ms < 600 + 500 + 2 * PRECISION_MS, `ms ${ms}`);
 
       // Per-call override (its own pool, since undici fixes connect timeouts per Agent).
-      const one = await timed(() => client.request(ops.getPet, { petId: '1' }, { timeout: { connect: 200 }, retry: { maxRetries: 0 } }));
+      const one = await timed(() =>
+        client.request(ops.getPet, { petId: '1' }, { timeout: { connect: 200 }, retry: { maxRetries: 0 } }),
+      );
       assert.ok(one.error instanceof ConnectTimeoutError);
       assertWithin(one.ms, 200);
     } finally {

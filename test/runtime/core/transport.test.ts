@@ -1,7 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import net from 'node:net';
+import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { Client, SdkError, TlsError, type Logger } from '../../../runtime/index.js';
@@ -45,13 +45,20 @@ describe('base URL', () => {
     const api = testApi({
       servers: [
         { url: 'https://api.example.invalid', name: 'production' },
-        { url: `http://127.0.0.1:{port}/{version}`, name: 'local', variables: { port: { default: port }, version: { default: 'v9' } } },
+        {
+          url: `http://127.0.0.1:{port}/{version}`,
+          name: 'local',
+          variables: { port: { default: port }, version: { default: 'v9' } },
+        },
       ],
     });
     const client = track(new Client(api, { environment: 'local', logLevel: 'off' }));
     assert.deepEqual(await client.request(ops.getPet, { petId: '1' }), { at: '/v9/pets/1' });
     const wrong = track(new Client(api, { environment: 'staging', logLevel: 'off' }));
-    await assert.rejects(wrong.request(ops.getPet, { petId: '1' }), /unknown environment "staging".*"production", "local"/);
+    await assert.rejects(
+      wrong.request(ops.getPet, { petId: '1' }),
+      /unknown environment "staging".*"production", "local"/,
+    );
   });
 
   test('a relative server URL without baseUrl is a clear error naming baseUrl', async () => {
@@ -68,9 +75,17 @@ describe('headers', () => {
   test('User-Agent, Accept from the descriptor, defaultHeaders, per-call headers and null deletion', async () => {
     const { server } = await setup((_req, res) => json(res, 200, {}));
     const client = track(
-      new Client(testApi(), { baseUrl: server.url, logLevel: 'off', defaultHeaders: { 'X-Team': 'core', 'X-Gone': 'soon' } }),
+      new Client(testApi(), {
+        baseUrl: server.url,
+        logLevel: 'off',
+        defaultHeaders: { 'X-Team': 'core', 'X-Gone': 'soon' },
+      }),
     );
-    await client.request(ops.getPet, { petId: '1' }, { headers: { 'x-call': 'yes', 'X-Gone': null, 'user-agent': null } });
+    await client.request(
+      ops.getPet,
+      { petId: '1' },
+      { headers: { 'x-call': 'yes', 'X-Gone': null, 'user-agent': null } },
+    );
     await client.request(ops.getPet, { petId: '1' });
     const [first, second] = server.requests;
     assert.equal(first!.headers['x-team'], 'core');
@@ -84,7 +99,10 @@ describe('headers', () => {
 
   test('header injection through options is refused', async () => {
     const { client } = await setup((_req, res) => json(res, 200, {}));
-    await assert.rejects(client.request(ops.getPet, { petId: '1' }, { headers: { 'x-a': 'v\r\nx-evil: 1' } }), /CR, LF or NUL/);
+    await assert.rejects(
+      client.request(ops.getPet, { petId: '1' }, { headers: { 'x-a': 'v\r\nx-evil: 1' } }),
+      /CR, LF or NUL/,
+    );
   });
 });
 
@@ -139,11 +157,17 @@ describe('pool ownership', () => {
   test('a caller-supplied dispatcher (MockAgent) is used and not closed by us', async () => {
     const mock = new MockAgent();
     mock.disableNetConnect();
-    mock.get('https://api.example.invalid').intercept({ path: '/v1/pets/7', method: 'GET' }).reply(200, { id: 7 }, { headers: { 'content-type': 'application/json' } });
+    mock
+      .get('https://api.example.invalid')
+      .intercept({ path: '/v1/pets/7', method: 'GET' })
+      .reply(200, { id: 7 }, { headers: { 'content-type': 'application/json' } });
     const client = new Client(testApi(), { dispatcher: mock, logLevel: 'off' });
     assert.deepEqual(await client.request(ops.getPet, { petId: '7' }), { id: 7 });
     await client.close();
-    mock.get('https://api.example.invalid').intercept({ path: '/v1/pets/8', method: 'GET' }).reply(200, { id: 8 }, { headers: { 'content-type': 'application/json' } });
+    mock
+      .get('https://api.example.invalid')
+      .intercept({ path: '/v1/pets/8', method: 'GET' })
+      .reply(200, { id: 8 }, { headers: { 'content-type': 'application/json' } });
     const again = new Client(testApi(), { dispatcher: mock, logLevel: 'off' });
     assert.deepEqual(await again.request(ops.getPet, { petId: '8' }), { id: 8 });
     await mock.close();
@@ -153,7 +177,9 @@ describe('pool ownership', () => {
 describe('TLS', () => {
   const certs = makeCertificates();
   let port = 0;
-  const server = https.createServer({ cert: certs.cert, key: certs.key }, (_req, res) => json(res, 200, { secure: true }));
+  const server = https.createServer({ cert: certs.cert, key: certs.key }, (_req, res) =>
+    json(res, 200, { secure: true }),
+  );
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test('verification is on: an unknown CA is a TlsError, not retried', async () => {
@@ -166,7 +192,9 @@ describe('TLS', () => {
   });
 
   test('tls.ca trusts a private CA', async () => {
-    const client = track(new Client(testApi(), { baseUrl: `https://127.0.0.1:${port}`, tls: { ca: certs.ca }, logLevel: 'off' }));
+    const client = track(
+      new Client(testApi(), { baseUrl: `https://127.0.0.1:${port}`, tls: { ca: certs.ca }, logLevel: 'off' }),
+    );
     assert.deepEqual(await client.request(ops.getPet, { petId: '1' }), { secure: true });
   });
 

@@ -28,8 +28,19 @@ const source = randomBytes(SIZE);
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Sends `bytes` but destroys the socket after `cutAt` of them (a dropped connection). */
-function sendCut(res: ServerResponse, status: number, headers: Record<string, string | number>, bytes: Buffer, cutAt: number | undefined): void {
-  res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': bytes.length, etag: ETAG, ...headers });
+function sendCut(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+  bytes: Buffer,
+  cutAt: number | undefined,
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/octet-stream',
+    'content-length': bytes.length,
+    etag: ETAG,
+    ...headers,
+  });
   if (cutAt === undefined) return void res.end(bytes);
   res.write(bytes.subarray(0, cutAt), () => setTimeout(() => res.socket?.destroy(), 20));
 }

@@ -51,9 +51,13 @@ function op(scheme: string, prefix: string): OperationDescriptor {
 /** Every logger call at every level, every argument rendered as a log sink would. */
 function capturingLogger(): Logger & { text(): string; calls: number } {
   const lines: string[] = [];
-  const sink = (level: string) => (message: string, ...rest: unknown[]) => {
-    lines.push(`${level} ${[message, ...rest].map((part) => (typeof part === 'string' ? part : inspect(part, { depth: 10 }))).join(' ')}`);
-  };
+  const sink =
+    (level: string) =>
+    (message: string, ...rest: unknown[]) => {
+      lines.push(
+        `${level} ${[message, ...rest].map((part) => (typeof part === 'string' ? part : inspect(part, { depth: 10 }))).join(' ')}`,
+      );
+    };
   return {
     error: sink('error'),
     warn: sink('warn'),
@@ -72,9 +76,14 @@ function errorText(error: unknown): string {
 }
 
 function challenge(res: ServerResponse): void {
-  sendJson(res, 401, { message: 'digest required' }, {
-    'www-authenticate': 'Digest realm="scrape", qop="auth", algorithm=SHA-256, nonce="n0nce", opaque="op"',
-  });
+  sendJson(
+    res,
+    401,
+    { message: 'digest required' },
+    {
+      'www-authenticate': 'Digest realm="scrape", qop="auth", algorithm=SHA-256, nonce="n0nce", opaque="op"',
+    },
+  );
 }
 
 test('no secret of any auth scheme reaches a log line or an error (debug, retries, redirect, errors)', async () => {
@@ -131,7 +140,9 @@ test('no secret of any auth scheme reaches a log line or an error (debug, retrie
     },
   };
   const api = testApi({ securitySchemes: schemes });
-  const client = track.client(new Client(api, { baseUrl: server.origin, logLevel: 'debug', logger, auth, retry: { maxRetries: 2 } }));
+  const client = track.client(
+    new Client(api, { baseUrl: server.origin, logLevel: 'debug', logger, auth, retry: { maxRetries: 2 } }),
+  );
 
   const errors: unknown[] = [];
   for (const scheme of Object.keys(schemes)) {
@@ -155,8 +166,18 @@ test('no secret of any auth scheme reaches a log line or an error (debug, retrie
   assert.ok(signatures.length >= 3, 'signed every attempt');
   assert.equal(errors.length, Object.keys(schemes).length + 3);
   assert.ok(errors.every((e) => e instanceof SdkError));
-  const sentAuth = server.requests.map((r) => `${r.url} ${r.headers.authorization ?? ''} ${r.headers['x-api-key'] ?? ''} ${r.headers.cookie ?? ''}`).join('\n');
-  for (const proof of [BEARER, PROVIDED[1]!, issued[1]!, KEYS.header, KEYS.query, KEYS.cookie, Buffer.from(`${BASIC.username}:${BASIC.password}`).toString('base64')]) {
+  const sentAuth = server.requests
+    .map((r) => `${r.url} ${r.headers.authorization ?? ''} ${r.headers['x-api-key'] ?? ''} ${r.headers.cookie ?? ''}`)
+    .join('\n');
+  for (const proof of [
+    BEARER,
+    PROVIDED[1]!,
+    issued[1]!,
+    KEYS.header,
+    KEYS.query,
+    KEYS.cookie,
+    Buffer.from(`${BASIC.username}:${BASIC.password}`).toString('base64'),
+  ]) {
     assert.ok(sentAuth.includes(proof), `the server saw ${proof}`);
   }
   const logs = logger.text();

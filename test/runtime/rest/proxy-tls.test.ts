@@ -21,10 +21,18 @@ const pki = makePki();
 async function startHttps(requireClientCert: boolean) {
   let handshakes = 0;
   const server = https.createServer(
-    { cert: pki.server.cert, key: pki.server.key, ca: pki.ca, requestCert: requireClientCert, rejectUnauthorized: requireClientCert },
+    {
+      cert: pki.server.cert,
+      key: pki.server.key,
+      ca: pki.ca,
+      requestCert: requireClientCert,
+      rejectUnauthorized: requireClientCert,
+    },
     (req, res) => {
       const peer = (req.socket as TLSSocket).getPeerCertificate();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ client: peer?.subject?.CN ?? null }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ client: peer?.subject?.CN ?? null }));
     },
   );
   server.on('secureConnection', () => handshakes++);
@@ -46,11 +54,16 @@ describe('https through a CONNECT proxy', () => {
   test('tls.ca trusts the private CA end to end through the tunnel; the proxy saw one tunnel per connection', async () => {
     const target = await startHttps(false);
     const proxy = track.server(await startConnectProxy());
-    const client = track.client(new Client(testApi(), { baseUrl: target.origin, proxy: proxy.url, tls: { ca: pki.ca }, logLevel: 'off' }));
+    const client = track.client(
+      new Client(testApi(), { baseUrl: target.origin, proxy: proxy.url, tls: { ca: pki.ca }, logLevel: 'off' }),
+    );
     assert.deepEqual(await client.request(ops.getPet, { petId: '1' }), { client: null });
     assert.deepEqual(await client.request(ops.getPet, { petId: '2' }), { client: null });
     // Each tunnel went to the target; a later call may reuse the kept-alive tunnel or open a new one.
-    assert.ok(proxy.tunnels.length >= 1 && proxy.tunnels.every((t) => t === new URL(target.origin).host), proxy.tunnels.join());
+    assert.ok(
+      proxy.tunnels.length >= 1 && proxy.tunnels.every((t) => t === new URL(target.origin).host),
+      proxy.tunnels.join(),
+    );
   });
 
   test('without the CA the tunnelled TLS handshake fails verification: TlsError, not retried', async () => {
@@ -65,19 +78,23 @@ describe('https through a CONNECT proxy', () => {
 describe('mutual TLS', () => {
   test('tls: { ca, cert, key } presents the client certificate', async () => {
     const server = await startHttps(true);
-    const client = track.client(new Client(testApi(), { baseUrl: server.origin, tls: { ca: pki.ca, ...pki.client }, logLevel: 'off' }));
+    const client = track.client(
+      new Client(testApi(), { baseUrl: server.origin, tls: { ca: pki.ca, ...pki.client }, logLevel: 'off' }),
+    );
     assert.deepEqual(await client.request(ops.getPet, { petId: '1' }), { client: 'sdkgen-client' });
   });
 
   test('without a client certificate: TlsError at once, not retried (the TLS 1.3 alert is not a reset)', async () => {
     const server = await startHttps(true);
-    const client = track.client(new Client(testApi(), { baseUrl: server.origin, tls: { ca: pki.ca }, retry: { maxRetries: 2 }, logLevel: 'off' }));
+    const client = track.client(
+      new Client(testApi(), { baseUrl: server.origin, tls: { ca: pki.ca }, retry: { maxRetries: 2 }, logLevel: 'off' }),
+    );
     const error = await client.request(ops.getPet, { petId: '1' }).then(
       () => assert.fail('the server requires a client certificate'),
       (e: unknown) => e,
     );
     assert.ok(error instanceof TlsError, String(error));
-    assert.match((error as TlsError).code ?? '', /CERTIFICATE_REQUIRED/);
+    assert.match((error as TlsError).systemCode ?? '', /CERTIFICATE_REQUIRED/);
     assert.equal((error as TlsError).attempts.length, 1);
     assert.equal(server.handshakes(), 1);
   });

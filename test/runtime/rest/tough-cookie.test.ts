@@ -32,7 +32,9 @@ describe('cookies: a tough-cookie jar', () => {
     assert.deepEqual(await client.request(ops.getPet, { petId: 'login' }), { cookie: 'sid=s3ss10n' });
     assert.deepEqual(await client.request(ops.getPet, { petId: '2' }), { cookie: 'sid=s3ss10n' });
     // A derived client keeps the user's jar.
-    assert.deepEqual(await client.withOptions({ retry: { maxRetries: 0 } }).request(ops.getPet, { petId: '3' }), { cookie: 'sid=s3ss10n' });
+    assert.deepEqual(await client.withOptions({ retry: { maxRetries: 0 } }).request(ops.getPet, { petId: '3' }), {
+      cookie: 'sid=s3ss10n',
+    });
     assert.deepEqual(await jar.getCookieString(`${server.origin}/`), 'sid=s3ss10n');
     assert.equal(server.requests[0]!.headers.cookie, undefined);
     assert.equal(server.requests.length, 4);

@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ApiDescriptor, OperationDescriptor } from '../../../runtime/descriptor.js';
-import { applyAuth, createAuthResolver, envVarNames, resolveAuth, screamingSnake, secretNames, type AuthOption } from '../../../runtime/auth/index.js';
+import {
+  applyAuth,
+  createAuthResolver,
+  envVarNames,
+  resolveAuth,
+  screamingSnake,
+  secretNames,
+  type AuthOption,
+} from '../../../runtime/auth/index.js';
 import { api, op } from './helpers.js';
 
 const petstore: ApiDescriptor = api({
@@ -29,7 +37,9 @@ describe('selecting schemes', () => {
     assert.deepEqual(names(op('/pets', []), { bearerAuth: 't', api_key: 'k' }), ['bearerAuth']);
   });
   test('operation-level security wins over the global one', () => {
-    assert.deepEqual(names(op('/pets', [], { security: [['api_key']] }), { bearerAuth: 't', api_key: 'k' }), ['api_key']);
+    assert.deepEqual(names(op('/pets', [], { security: [['api_key']] }), { bearerAuth: 't', api_key: 'k' }), [
+      'api_key',
+    ]);
   });
   test('security: [] sends nothing even when credentials are configured', () => {
     const resolved = resolveAuth(op('/login', [], { security: [] }), petstore, { bearerAuth: 't' }, NO_ENV);
@@ -62,7 +72,11 @@ describe('selecting schemes', () => {
     );
   });
   test('no global security and none on the operation: nothing', () => {
-    assert.deepEqual(resolveAuth(op('/pets', []), api({ securitySchemes: petstore.securitySchemes }), { api_key: 'k' }, NO_ENV).schemes, []);
+    assert.deepEqual(
+      resolveAuth(op('/pets', []), api({ securitySchemes: petstore.securitySchemes }), { api_key: 'k' }, NO_ENV)
+        .schemes,
+      [],
+    );
   });
 });
 
@@ -70,7 +84,11 @@ describe('environment variables', () => {
   test('names: <PREFIX>_<SCREAMING_SNAKE>, _USERNAME/_PASSWORD for basic, explicit env wins', () => {
     assert.deepEqual(envVarNames(petstore, 'api_key'), ['PETSTORE_API_KEY']);
     assert.deepEqual(envVarNames(petstore, 'bearerAuth'), ['PETSTORE_BEARER_AUTH']);
-    assert.deepEqual(envVarNames(petstore, 'basic'), ['PETSTORE_BASIC_USERNAME', 'PETSTORE_BASIC_PASSWORD', 'PETSTORE_BASIC']);
+    assert.deepEqual(envVarNames(petstore, 'basic'), [
+      'PETSTORE_BASIC_USERNAME',
+      'PETSTORE_BASIC_PASSWORD',
+      'PETSTORE_BASIC',
+    ]);
     assert.deepEqual(envVarNames(petstore, 'github'), ['GITHUB_TOKEN']);
     assert.equal(screamingSnake('APIKeyHeader'), 'API_KEY_HEADER');
     assert.equal(screamingSnake('petstore-auth.v2'), 'PETSTORE_AUTH_V2');
@@ -108,7 +126,10 @@ describe('environment variables', () => {
 describe('rendering credentials', () => {
   test('apiKey in header, query (encoded) and cookie, together (AND)', async () => {
     const all = op('/pets', [], { security: [['api_key', 'queryKey', 'session']] });
-    const parts = await applyAuth(resolveAuth(all, petstore, { api_key: 'k1', queryKey: 'a&b c', session: 'x;y' }, NO_ENV), HTTPS);
+    const parts = await applyAuth(
+      resolveAuth(all, petstore, { api_key: 'k1', queryKey: 'a&b c', session: 'x;y' }, NO_ENV),
+      HTTPS,
+    );
     assert.deepEqual(parts.headers, { 'X-API-Key': 'k1' });
     assert.equal(parts.query, 'api%20key=a%26b%20c');
     assert.deepEqual(parts.cookies, [['sid', 'x%3By']]);
@@ -124,21 +145,33 @@ describe('rendering credentials', () => {
   test('a failing or empty provider is a clear SdkError with the cause kept', async () => {
     const boom = new Error('vault down');
     const failing = resolveAuth(op('/pets', []), petstore, { bearerAuth: () => Promise.reject(boom) }, NO_ENV);
-    await assert.rejects(applyAuth(failing, HTTPS), (error: Error) => error.name === 'SdkError' && /provider failed/.test(error.message) && error.cause === boom);
+    await assert.rejects(
+      applyAuth(failing, HTTPS),
+      (error: Error) => error.name === 'SdkError' && /provider failed/.test(error.message) && error.cause === boom,
+    );
     const empty = resolveAuth(op('/pets', []), petstore, { bearerAuth: () => '' }, NO_ENV);
     await assert.rejects(applyAuth(empty, HTTPS), /returned an empty string/);
   });
   test('oauth2 with a token behaves like bearer', async () => {
     const oauthOp = op('/pets', [], { security: [['oauth']] });
-    assert.equal((await applyAuth(resolveAuth(oauthOp, petstore, { oauth: 'at' }, NO_ENV), HTTPS)).headers.authorization, 'Bearer at');
+    assert.equal(
+      (await applyAuth(resolveAuth(oauthOp, petstore, { oauth: 'at' }, NO_ENV), HTTPS)).headers.authorization,
+      'Bearer at',
+    );
   });
   test('CR/LF in a credential is refused without echoing it', async () => {
     const resolved = resolveAuth(op('/pets', []), petstore, { bearerAuth: 'tok\r\nX-Evil: 1' }, NO_ENV);
-    await assert.rejects(applyAuth(resolved, HTTPS), (error: Error) => /contains CR, LF, NUL/.test(error.message) && !error.message.includes('tok'));
+    await assert.rejects(
+      applyAuth(resolved, HTTPS),
+      (error: Error) => /contains CR, LF, NUL/.test(error.message) && !error.message.includes('tok'),
+    );
   });
   test('basic: a username with ":" is refused (RFC 7617)', async () => {
     const basicOp = op('/pets', [], { security: [['basic']] });
-    await assert.rejects(applyAuth(resolveAuth(basicOp, petstore, { basic: { username: 'a:b', password: 'p' } }, NO_ENV), HTTPS), /cannot contain ':'/);
+    await assert.rejects(
+      applyAuth(resolveAuth(basicOp, petstore, { basic: { username: 'a:b', password: 'p' } }, NO_ENV), HTTPS),
+      /cannot contain ':'/,
+    );
   });
 });
 
@@ -147,16 +180,28 @@ describe('plain http', () => {
   test('credentials over http to a remote host are refused before sending, without the secret', async () => {
     await assert.rejects(
       applyAuth(resolved, 'http://api.example.com/pets'),
-      (error: Error) => error.name === 'SdkError' && /plain http to api\.example\.com/.test(error.message) && !error.message.includes('secret-token'),
+      (error: Error) =>
+        error.name === 'InvalidArgumentError' &&
+        /plain http to api\.example\.com/.test(error.message) &&
+        !error.message.includes('secret-token'),
     );
   });
   test('loopback hosts are allowed', async () => {
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]:3000/x', 'http://api.localhost/x', 'http://127.10.0.1/x']) {
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://localhost/x',
+      'http://[::1]:3000/x',
+      'http://api.localhost/x',
+      'http://127.10.0.1/x',
+    ]) {
       assert.equal((await applyAuth(resolved, url)).headers.authorization, 'Bearer secret-token', url);
     }
   });
   test('allowInsecureAuth opts in; no credentials means no refusal', async () => {
-    assert.equal((await applyAuth(resolved, 'http://10.0.0.5/x', { allowInsecureAuth: true })).headers.authorization, 'Bearer secret-token');
+    assert.equal(
+      (await applyAuth(resolved, 'http://10.0.0.5/x', { allowInsecureAuth: true })).headers.authorization,
+      'Bearer secret-token',
+    );
     const none = resolveAuth(op('/login', [], { security: [] }), petstore, { bearerAuth: 't' }, NO_ENV);
     assert.deepEqual(await applyAuth(none, 'http://api.example.com/login'), { headers: {}, query: '', cookies: [] });
   });
@@ -164,7 +209,11 @@ describe('plain http', () => {
 
 describe('secretNames', () => {
   test('header (lower-case), query and cookie names the schemes use', () => {
-    assert.deepEqual(secretNames(petstore), { headers: ['authorization', 'x-api-key'], query: ['api key'], cookies: ['sid'] });
+    assert.deepEqual(secretNames(petstore), {
+      headers: ['authorization', 'x-api-key'],
+      query: ['api key'],
+      cookies: ['sid'],
+    });
   });
 });
 

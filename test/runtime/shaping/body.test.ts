@@ -40,16 +40,28 @@ async function send(encoded: EncodedBody | undefined): Promise<Received> {
   assert.ok(encoded, 'expected a body');
   const headers: Record<string, string> = { 'content-type': encoded.contentType };
   if (encoded.length !== undefined) headers['content-length'] = String(encoded.length);
-  const response = await request(`${server.url}/upload`, { method: 'POST', headers, body: toDispatchBody(encoded.body) });
+  const response = await request(`${server.url}/upload`, {
+    method: 'POST',
+    headers,
+    body: toDispatchBody(encoded.body),
+  });
   await response.body.text();
   return lastReceived;
 }
 
 async function formDataOf(received: Received): Promise<FormData> {
-  return (await new Response(received.body, { headers: { 'content-type': received.contentType ?? '' } }).formData()) as unknown as FormData;
+  return (await new Response(received.body, {
+    headers: { 'content-type': received.contentType ?? '' },
+  }).formData()) as unknown as FormData;
 }
 
-const json = (extra: Partial<RequestBodyDescriptor> = {}): RequestBodyDescriptor => ({ mediaType: 'application/json', required: false, placement: 'flat', properties: ['name', 'tag'], ...extra });
+const json = (extra: Partial<RequestBodyDescriptor> = {}): RequestBodyDescriptor => ({
+  mediaType: 'application/json',
+  required: false,
+  placement: 'flat',
+  properties: ['name', 'tag'],
+  ...extra,
+});
 
 describe('JSON bodies', () => {
   test('flat: picks the body properties out of params and sets Content-Type', async () => {
@@ -77,14 +89,21 @@ describe('JSON bodies', () => {
   });
   test("placement 'body': arrays and primitives under params.body", async () => {
     const o = bodyOp(json({ placement: 'body', properties: undefined }));
-    assert.deepEqual(JSON.parse((await send(buildRequest(o, { body: [1, 'two', null] }).body)).body.toString()), [1, 'two', null]);
+    assert.deepEqual(JSON.parse((await send(buildRequest(o, { body: [1, 'two', null] }).body)).body.toString()), [
+      1,
+      'two',
+      null,
+    ]);
     assert.equal(buildRequest(o, { body: 'text' }).body?.body, '"text"');
   });
   test('an optional body with nothing given is not sent; a required one is sent as {} (flat) or refused (body)', () => {
     assert.equal(buildRequest(bodyOp(json()), {}).body, undefined);
     assert.equal(buildRequest(bodyOp(json()), {}).headers['content-type'], undefined);
     assert.equal(buildRequest(bodyOp(json({ required: true })), {}).body?.body, '{}');
-    assert.throws(() => buildRequest(bodyOp(json({ required: true, placement: 'body' })), {}), { name: 'SdkError', message: /missing required request body/ });
+    assert.throws(() => buildRequest(bodyOp(json({ required: true, placement: 'body' })), {}), {
+      name: 'InvalidArgumentError',
+      message: /missing required request body/,
+    });
   });
   test('unicode is sent as UTF-8 and length counts bytes', async () => {
     const shaped = buildRequest(bodyOp(json()), { name: 'café 🐶' });
@@ -101,9 +120,19 @@ describe('application/x-www-form-urlencoded', () => {
       required: true,
       placement: 'flat',
       properties: ['user', 'tags', 'filter', 'meta', 'ids'],
-      encoding: { filter: { style: 'deepObject', explode: true }, meta: { contentType: 'application/json' }, ids: { style: 'form', explode: false } },
+      encoding: {
+        filter: { style: 'deepObject', explode: true },
+        meta: { contentType: 'application/json' },
+        ids: { style: 'form', explode: false },
+      },
     });
-    const shaped = buildRequest(o, { user: 'a b&c', tags: ['x', 'y'], filter: { k: 'v' }, meta: { n: 1 }, ids: [1, 2] });
+    const shaped = buildRequest(o, {
+      user: 'a b&c',
+      tags: ['x', 'y'],
+      filter: { k: 'v' },
+      meta: { n: 1 },
+      ids: [1, 2],
+    });
     const received = await send(shaped.body);
     assert.equal(received.contentType, 'application/x-www-form-urlencoded');
     assert.equal(received.body.toString(), 'user=a%20b%26c&tags=x&tags=y&filter[k]=v&meta=%7B%22n%22%3A1%7D&ids=1,2');
@@ -163,7 +192,10 @@ describe('text and binary', () => {
     assert.equal(buildRequest(any, { body: Buffer.from('x') }).body?.contentType, 'application/octet-stream');
   });
   test('a non-binary value for a binary body is a clear error', () => {
-    assert.throws(() => buildRequest(octet, { body: { a: 1 } }), { name: 'SdkError', message: /must be a Blob, File, Buffer.*got Object/ });
+    assert.throws(() => buildRequest(octet, { body: { a: 1 } }), {
+      name: 'InvalidArgumentError',
+      message: /must be a Blob, File, Buffer.*got Object/,
+    });
   });
 });
 
@@ -209,7 +241,13 @@ describe('multipart/form-data', () => {
       assert.equal(file.type, 'application/octet-stream');
       assert.equal(await file.text(), 'buffer bytes');
       const photos = form.getAll('photos') as File[];
-      assert.deepEqual(photos.map((p) => [p.name, p.type]), [['one.png', 'image/png'], ['photos', 'image/jpeg']]);
+      assert.deepEqual(
+        photos.map((p) => [p.name, p.type]),
+        [
+          ['one.png', 'image/png'],
+          ['photos', 'image/jpeg'],
+        ],
+      );
       assert.equal(await photos[1].text(), 'p2');
       const doc = form.get('doc') as File;
       assert.equal(doc.name, 'report.txt');
@@ -261,7 +299,10 @@ describe('unencodable JSON', () => {
   test('BigInt or a cycle is a clear SdkError naming the operation', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    assert.throws(() => buildRequest(bodyOp(json()), { name: 1n }), { name: 'SdkError', message: /testOp: the request body cannot be encoded as JSON/ });
-    assert.throws(() => buildRequest(bodyOp(json()), { name: cyclic }), { name: 'SdkError' });
+    assert.throws(() => buildRequest(bodyOp(json()), { name: 1n }), {
+      name: 'InvalidArgumentError',
+      message: /testOp: the request body cannot be encoded as JSON/,
+    });
+    assert.throws(() => buildRequest(bodyOp(json()), { name: cyclic }), { name: 'InvalidArgumentError' });
   });
 });

@@ -23,15 +23,29 @@ const shop: ApiDescriptor = api({
   security: [['bearerAuth']],
 });
 
-const listItems: OperationDescriptor = op('/items', [param('page', 'query', 'form', true), param('per_page', 'query', 'form', true)], {
-  id: 'listItems',
-  pagination: { style: 'link' },
-});
+const listItems: OperationDescriptor = op(
+  '/items',
+  [param('page', 'query', 'form', true), param('per_page', 'query', 'form', true)],
+  {
+    id: 'listItems',
+    pagination: { style: 'link' },
+  },
+);
 
 const updateItem: OperationDescriptor = op(
   '/things/{thingId}',
-  [param('thingId', 'path', 'simple', false), param('ids', 'query', 'form', false), param('filter', 'query', 'deepObject', true), param('X-Trace', 'header', 'simple', false)],
-  { id: 'updateItem', method: 'PATCH', body: { mediaType: 'application/json', required: true, placement: 'flat', properties: ['name'] }, security: [['apiKeyQuery']] },
+  [
+    param('thingId', 'path', 'simple', false),
+    param('ids', 'query', 'form', false),
+    param('filter', 'query', 'deepObject', true),
+    param('X-Trace', 'header', 'simple', false),
+  ],
+  {
+    id: 'updateItem',
+    method: 'PATCH',
+    body: { mediaType: 'application/json', required: true, placement: 'flat', properties: ['name'] },
+    security: [['apiKeyQuery']],
+  },
 );
 
 describe('through the Client', () => {
@@ -43,7 +57,13 @@ describe('through the Client', () => {
     pages.server.prependListener('request', (req) => authHeaders.push(req.headers.authorization));
     echo = await startServer((req, res, body) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ method: req.method, url: req.url, contentType: req.headers['content-type'], trace: req.headers['x-trace'], body: body.toString() }),
+        JSON.stringify({
+          method: req.method,
+          url: req.url,
+          contentType: req.headers['content-type'],
+          trace: req.headers['x-trace'],
+          body: body.toString(),
+        }),
       );
     });
   });
@@ -62,15 +82,24 @@ describe('through the Client', () => {
         ids.push(item.id);
         if (ids.length === 30) assert.equal(pages.hits.length, 2);
       }
-      assert.deepEqual(ids, Array.from({ length: 100 }, (_, i) => i));
-      assert.deepEqual(pages.hits, ['/items?per_page=25', '/items?page=2&per_page=25', '/items?page=3&per_page=25', '/items?page=4&per_page=25']);
+      assert.deepEqual(
+        ids,
+        Array.from({ length: 100 }, (_, i) => i),
+      );
+      assert.deepEqual(pages.hits, [
+        '/items?per_page=25',
+        '/items?page=2&per_page=25',
+        '/items?page=3&per_page=25',
+        '/items?page=4&per_page=25',
+      ]);
       assert.deepEqual(authHeaders, ['Bearer tok', 'Bearer tok', 'Bearer tok', 'Bearer tok']);
 
       const first = await client.paginate<Item>(listItems, { per_page: 25 });
       assert.equal(first.items.length, 25);
       assert.equal(first.nextPageUrl, `${pages.url}/items?page=2&per_page=25`);
       let count = 0;
-      for await (const page of client.paginate<Item>(listItems, { per_page: 25 }, { maxPages: 2 }).pages()) count += page.items.length;
+      for await (const page of client.paginate<Item>(listItems, { per_page: 25 }, { maxPages: 2 }).pages())
+        count += page.items.length;
       assert.equal(count, 50);
     } finally {
       await client.close();
@@ -79,7 +108,11 @@ describe('through the Client', () => {
 
   test('paginate: a next link to another origin is refused', async () => {
     const elsewhere = await startPageServer({ pages: 2, perPage: 2 });
-    const home = await startPageServer({ pages: 2, perPage: 2, nextOverride: (page) => (page === 1 ? `${elsewhere.url}/items?page=2` : undefined) });
+    const home = await startPageServer({
+      pages: 2,
+      perPage: 2,
+      nextOverride: (page) => (page === 1 ? `${elsewhere.url}/items?page=2` : undefined),
+    });
     const client = new Client(shop, { baseUrl: home.url, auth: { bearerAuth: 'tok' }, retry: { maxRetries: 0 } });
     try {
       await assert.rejects(
@@ -99,7 +132,13 @@ describe('through the Client', () => {
   test('request: path encoding, query styles, header param, JSON body and query api key on the wire', async () => {
     const client = new Client(shop, { baseUrl: echo.url, auth: { apiKeyQuery: 'k&1' }, retry: { maxRetries: 0 } });
     try {
-      const sent = await client.request<{ method: string; url: string; contentType: string; trace: string; body: string }>(updateItem, {
+      const sent = await client.request<{
+        method: string;
+        url: string;
+        contentType: string;
+        trace: string;
+        body: string;
+      }>(updateItem, {
         thingId: 'a/b c',
         ids: [1, 2],
         filter: { state: 'open' },
@@ -121,7 +160,10 @@ describe('through the Client', () => {
     try {
       echo.hits.length = 0;
       await assert.rejects(client.request(updateItem, { name: 'x' }), /missing required path parameter "thingId"/);
-      await assert.rejects(client.request(updateItem, { thingId: '1', name: 'x', 'X-Trace': 'a\r\nb' }), /contains CR, LF, NUL/);
+      await assert.rejects(
+        client.request(updateItem, { thingId: '1', name: 'x', 'X-Trace': 'a\r\nb' }),
+        /contains CR, LF, NUL/,
+      );
       await assert.rejects(client.request(updateItem, { thingId: '..', name: 'x' }), /"\." or "\.\."/);
       assert.equal(echo.hits.length, 0);
     } finally {

@@ -16,8 +16,8 @@ describe('path parameter encoding', () => {
     assert.equal(pathOf('..\\admin'), '/pets/..%5Cadmin/photos');
   });
   test('a whole "." or ".." segment is refused, naming neither a value nor a secret', () => {
-    assert.throws(() => pathOf('..'), { name: 'SdkError', message: /"\." or "\.\."/ });
-    assert.throws(() => pathOf('.'), { name: 'SdkError' });
+    assert.throws(() => pathOf('..'), { name: 'InvalidArgumentError', message: /"\." or "\.\."/ });
+    assert.throws(() => pathOf('.'), { name: 'InvalidArgumentError' });
     assert.equal(pathOf('...'), '/pets/.../photos');
     assert.equal(pathOf('.hidden'), '/pets/.hidden/photos');
   });
@@ -75,7 +75,10 @@ describe('header parameters', () => {
     for (const value of ['a\r\nSet-Cookie: x=1', 'a\nb', 'a\rb', 'a\0b', 'a\x07b', 'emoji 🐶', ['ok', 'b\nc']]) {
       assert.throws(
         () => buildRequest(withHeader, { 'X-Trace': value }),
-        (error: Error) => error.name === 'SdkError' && /header parameter "X-Trace" contains CR, LF, NUL/.test(error.message) && !error.message.includes('Set-Cookie'),
+        (error: Error) =>
+          error.name === 'InvalidArgumentError' &&
+          /header parameter "X-Trace" contains CR, LF, NUL/.test(error.message) &&
+          !error.message.includes('Set-Cookie'),
       );
     }
   });
@@ -86,7 +89,13 @@ describe('header parameters', () => {
 
 describe('formatCookieHeader', () => {
   test('joins pairs with "; "', () => {
-    assert.equal(formatCookieHeader([['a', '1'], ['b', '2']]), 'a=1; b=2');
+    assert.equal(
+      formatCookieHeader([
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+      'a=1; b=2',
+    );
     assert.equal(formatCookieHeader([]), '');
   });
 });

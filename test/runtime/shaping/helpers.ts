@@ -1,14 +1,37 @@
 /** Shared fixtures for the shaping tests: descriptor builders and loopback servers. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiDescriptor, OperationDescriptor, ParameterDescriptor, ParameterStyle, RequestBodyDescriptor } from '../../../runtime/descriptor.js';
+import type {
+  ApiDescriptor,
+  OperationDescriptor,
+  ParameterDescriptor,
+  ParameterStyle,
+  RequestBodyDescriptor,
+} from '../../../runtime/descriptor.js';
 
-export function param(name: string, where: ParameterDescriptor['in'], style: ParameterStyle, explode: boolean, extra: Partial<ParameterDescriptor> = {}): ParameterDescriptor {
+export function param(
+  name: string,
+  where: ParameterDescriptor['in'],
+  style: ParameterStyle,
+  explode: boolean,
+  extra: Partial<ParameterDescriptor> = {},
+): ParameterDescriptor {
   return { name, in: where, style, explode, required: where === 'path', ...extra };
 }
 
-export function op(path: string, params: ParameterDescriptor[], extra: Partial<OperationDescriptor> = {}): OperationDescriptor {
-  return { id: 'testOp', method: 'GET', path, params, response: { success: [{ status: '200', kind: 'json' }] }, ...extra };
+export function op(
+  path: string,
+  params: ParameterDescriptor[],
+  extra: Partial<OperationDescriptor> = {},
+): OperationDescriptor {
+  return {
+    id: 'testOp',
+    method: 'GET',
+    path,
+    params,
+    response: { success: [{ status: '200', kind: 'json' }] },
+    ...extra,
+  };
 }
 
 export function bodyOp(body: RequestBodyDescriptor, params: ParameterDescriptor[] = []): OperationDescriptor {
@@ -16,7 +39,15 @@ export function bodyOp(body: RequestBodyDescriptor, params: ParameterDescriptor[
 }
 
 export function api(extra: Partial<ApiDescriptor> = {}): ApiDescriptor {
-  return { name: 'PetStore', packageName: '@acme/petstore', packageVersion: '1.0.0', envPrefix: 'PETSTORE', servers: [], securitySchemes: {}, ...extra };
+  return {
+    name: 'PetStore',
+    packageName: '@acme/petstore',
+    packageVersion: '1.0.0',
+    envPrefix: 'PETSTORE',
+    servers: [],
+    securitySchemes: {},
+    ...extra,
+  };
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;

@@ -6,7 +6,7 @@
  * until `pages`. Items are `{ id, name }` with a padded name so memory tests have weight.
  * `nextOverride(page)` lets a test point a page's next link anywhere (another origin, a loop).
  */
-import { Agent, request } from 'undici';
+import { type Agent, request } from 'undici';
 import type { PageFetcher, RawPage } from '../../../runtime/pagination/index.js';
 import { startServer, type TestServer } from './helpers.js';
 
@@ -31,12 +31,24 @@ export async function startPageServer(options: PageServerOptions): Promise<TestS
     const perPage = Number(url.searchParams.get('per_page') ?? options.perPage);
     const cursor = url.searchParams.get('cursor');
     const offset = url.searchParams.get('offset');
-    const page = cursor !== null ? Number(cursor.slice(1)) : offset !== null ? Math.floor(Number(offset) / perPage) + 1 : Number(url.searchParams.get('page') ?? 1);
-    const items = page > options.pages ? [] : Array.from({ length: perPage }, (_, i) => ({ id: (page - 1) * perPage + i, name: `item-${(page - 1) * perPage + i}-${'x'.repeat(options.padding ?? 8)}` }));
+    const page =
+      cursor !== null
+        ? Number(cursor.slice(1))
+        : offset !== null
+          ? Math.floor(Number(offset) / perPage) + 1
+          : Number(url.searchParams.get('page') ?? 1);
+    const items =
+      page > options.pages
+        ? []
+        : Array.from({ length: perPage }, (_, i) => ({
+            id: (page - 1) * perPage + i,
+            name: `item-${(page - 1) * perPage + i}-${'x'.repeat(options.padding ?? 8)}`,
+          }));
     const hasNext = page < options.pages;
     const next = options.nextOverride?.(page) ?? (hasNext ? `/items?page=${page + 1}&per_page=${perPage}` : undefined);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (next !== undefined && !options.envelope) headers.link = `<${next}>; rel="next", </items?page=${options.pages}&per_page=${perPage}>; rel="last"`;
+    if (next !== undefined && !options.envelope)
+      headers.link = `<${next}>; rel="next", </items?page=${options.pages}&per_page=${perPage}>; rel="last"`;
     const body = options.envelope
       ? { data: items, meta: { next_cursor: hasNext ? `c${page + 1}` : null, next_url: next ?? null } }
       : items;
@@ -48,7 +60,11 @@ export async function startPageServer(options: PageServerOptions): Promise<TestS
  * A fetcher on one undici Agent: GETs URLs, parses JSON, lower-case headers. Like the client,
  * first() sends the caller's params and nextWithParams() sends the complete params it is given.
  */
-export function simpleFetcher(startUrl: string, agent: Agent, params: Readonly<Record<string, unknown>> = {}): PageFetcher<PageResponse> {
+export function simpleFetcher(
+  startUrl: string,
+  agent: Agent,
+  params: Readonly<Record<string, unknown>> = {},
+): PageFetcher<PageResponse> {
   async function get(url: string): Promise<RawPage<PageResponse>> {
     const response = await request(url, { dispatcher: agent });
     const body: unknown = await response.body.json();

@@ -19,7 +19,12 @@ before(() => {
 after(() => agent.close());
 
 function list(server: TestServer, options: PaginationOptions = {}, perPage = 100): PagePromise<Item, PageResponse> {
-  return new PagePromise<Item, PageResponse>(simpleFetcher(`${server.url}/items?page=1&per_page=${perPage}`, agent), { style: 'link' }, {}, options);
+  return new PagePromise<Item, PageResponse>(
+    simpleFetcher(`${server.url}/items?page=1&per_page=${perPage}`, agent),
+    { style: 'link' },
+    {},
+    options,
+  );
 }
 
 async function collect(iterable: AsyncIterable<Item>, limit = 100_000): Promise<number[]> {
@@ -47,7 +52,10 @@ describe('Link pagination', () => {
     reset();
     const page = await list(server);
     assert.ok(page instanceof Page);
-    assert.deepEqual(page.items.map((i) => i.id), range(100));
+    assert.deepEqual(
+      page.items.map((i) => i.id),
+      range(100),
+    );
     assert.deepEqual(page.response, { status: 200 });
     assert.equal(page.hasNextPage(), true);
     assert.equal(page.nextPageUrl, `${server.url}/items?page=2&per_page=100`);
@@ -111,7 +119,10 @@ describe('Link pagination', () => {
     }
     assert.equal(pages, 5);
     assert.equal(page.nextPageUrl, undefined);
-    await assert.rejects(page.getNextPage(), (error: Error) => error instanceof PaginationError && /no next page/.test(error.message));
+    await assert.rejects(
+      page.getNextPage(),
+      (error: Error) => error instanceof PaginationError && /no next page/.test(error.message),
+    );
   });
 
   test('getNextPage twice on the same page is not a loop', async () => {
@@ -123,7 +134,10 @@ describe('Link pagination', () => {
 
   test('a page is itself iterable from that page on', async () => {
     const second = await (await list(server)).getNextPage();
-    assert.deepEqual(await collect(second), range(400).map((i) => i + 100));
+    assert.deepEqual(
+      await collect(second),
+      range(400).map((i) => i + 100),
+    );
   });
 
   test('maxPages and maxItems stop fetching', async () => {
@@ -158,14 +172,21 @@ describe('Link pagination', () => {
 describe('guards', () => {
   test('a next link on another origin raises PaginationError and is never requested', async () => {
     const other = await startPageServer({ pages: 2, perPage: 3 });
-    const home = await startPageServer({ pages: 2, perPage: 3, nextOverride: (page) => (page === 1 ? `${other.url}/items?page=2&per_page=3` : undefined) });
+    const home = await startPageServer({
+      pages: 2,
+      perPage: 3,
+      nextOverride: (page) => (page === 1 ? `${other.url}/items?page=2&per_page=3` : undefined),
+    });
     try {
       const ids: number[] = [];
       await assert.rejects(
         (async () => {
           for await (const item of list(home, {}, 3)) ids.push(item.id);
         })(),
-        (error: Error) => error instanceof PaginationError && /another origin/.test(error.message) && error.message.includes(other.origin),
+        (error: Error) =>
+          error instanceof PaginationError &&
+          /another origin/.test(error.message) &&
+          error.message.includes(other.origin),
       );
       assert.deepEqual(ids, [0, 1, 2]);
       assert.equal(other.hits.length, 0);
@@ -178,11 +199,17 @@ describe('guards', () => {
   });
 
   test('a next link back to a visited page raises PaginationError (loop)', async () => {
-    const looping = await startPageServer({ pages: 3, perPage: 2, nextOverride: (page) => (page === 3 ? '/items?page=1&per_page=2' : undefined) });
+    const looping = await startPageServer({
+      pages: 3,
+      perPage: 2,
+      nextOverride: (page) => (page === 3 ? '/items?page=1&per_page=2' : undefined),
+    });
     try {
       await assert.rejects(
         collect(list(looping, {}, 2)),
-        (error: Error) => error instanceof PaginationError && error.message.includes(`loop: page 4 would repeat page 1 (${looping.url}/items)`),
+        (error: Error) =>
+          error instanceof PaginationError &&
+          error.message.includes(`loop: page 4 would repeat page 1 (${looping.url}/items)`),
       );
       assert.equal(looping.hits.length, 3);
     } finally {

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
-import { buildRequest, UPLOAD_PROGRESS_CHUNK_BYTES, withUploadProgress, type EncodedBody, type UploadProgressEvent } from '../../../runtime/request/index.js';
+import {
+  buildRequest,
+  UPLOAD_PROGRESS_CHUNK_BYTES,
+  withUploadProgress,
+  type EncodedBody,
+  type UploadProgressEvent,
+} from '../../../runtime/request/index.js';
 import { bodyOp, startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -52,7 +58,10 @@ describe('withUploadProgress', () => {
   test('a stream: total unknown, loaded counts what went out; a throwing callback does not fail the upload', async () => {
     const encoded = buildRequest(octet, { body: Readable.from([Buffer.alloc(10), Buffer.alloc(20)]) }).body!;
     const events = await sendWithProgress(encoded);
-    assert.deepEqual(events, [{ loaded: 10, total: undefined }, { loaded: 30, total: undefined }]);
+    assert.deepEqual(events, [
+      { loaded: 10, total: undefined },
+      { loaded: 30, total: undefined },
+    ]);
     const again = buildRequest(octet, { body: 'abc' }).body!;
     const wrapped = withUploadProgress(again, () => {
       throw new Error('bad progress bar');

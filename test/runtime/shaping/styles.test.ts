@@ -12,17 +12,43 @@ import type { ParameterStyle } from '../../../runtime/descriptor.js';
 import { buildRequest } from '../../../runtime/request/index.js';
 import { op, param } from './helpers.js';
 
-const VALUES = { empty: '', string: 'blue', array: ['blue', 'black', 'brown'], object: { R: 100, G: 200, B: 150 } } as const;
+const VALUES = {
+  empty: '',
+  string: 'blue',
+  array: ['blue', 'black', 'brown'],
+  object: { R: 100, G: 200, B: 150 },
+} as const;
 type Column = keyof typeof VALUES;
 
 /** [style, explode, {column: expected}] — a missing column is "n/a" in the spec. */
 const TABLE: ReadonlyArray<[ParameterStyle, boolean, Partial<Record<Column, string>>]> = [
-  ['matrix', false, { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' }],
-  ['matrix', true, { empty: ';color', string: ';color=blue', array: ';color=blue;color=black;color=brown', object: ';R=100;G=200;B=150' }],
+  [
+    'matrix',
+    false,
+    { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' },
+  ],
+  [
+    'matrix',
+    true,
+    {
+      empty: ';color',
+      string: ';color=blue',
+      array: ';color=blue;color=black;color=brown',
+      object: ';R=100;G=200;B=150',
+    },
+  ],
   ['label', false, { empty: '.', string: '.blue', array: '.blue,black,brown', object: '.R,100,G,200,B,150' }],
   ['label', true, { empty: '.', string: '.blue', array: '.blue.black.brown', object: '.R=100.G=200.B=150' }],
-  ['form', false, { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' }],
-  ['form', true, { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' }],
+  [
+    'form',
+    false,
+    { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' },
+  ],
+  [
+    'form',
+    true,
+    { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' },
+  ],
   ['simple', false, { string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }],
   ['simple', true, { string: 'blue', array: 'blue,black,brown', object: 'R=100,G=200,B=150' }],
   ['spaceDelimited', false, { array: 'color=blue%20black%20brown', object: 'color=R%20100%20G%20200%20B%20150' }],
@@ -41,7 +67,9 @@ describe('style-examples table', () => {
       const label = `${style} explode=${explode} ${column} -> ${expected}`;
       if (PATH_STYLES.has(style)) {
         test(`path ${label}`, () => {
-          const shaped = buildRequest(op('/items/c{color}', [param('color', 'path', style, explode)]), { color: value });
+          const shaped = buildRequest(op('/items/c{color}', [param('color', 'path', style, explode)]), {
+            color: value,
+          });
           assert.equal(shaped.path, `/items/c${expected}`);
         });
       }
@@ -85,12 +113,17 @@ describe('cookie parameters (style form)', () => {
     ]);
   });
   test('values with ; , space and quotes are encoded so they cannot split the Cookie header', () => {
-    assert.deepEqual(buildRequest(cookieOp(true), { color: 'a; b="c",d' }).cookies, [['color', 'a%3B%20b%3D%22c%22%2Cd']]);
+    assert.deepEqual(buildRequest(cookieOp(true), { color: 'a; b="c",d' }).cookies, [
+      ['color', 'a%3B%20b%3D%22c%22%2Cd'],
+    ]);
   });
 });
 
 describe('omission and required parameters', () => {
-  const queryOp = op('/items', [param('color', 'query', 'form', true), param('size', 'query', 'form', true, { required: true })]);
+  const queryOp = op('/items', [
+    param('color', 'query', 'form', true),
+    param('size', 'query', 'form', true, { required: true }),
+  ]);
   test('undefined and null optional params are left out', () => {
     assert.equal(buildRequest(queryOp, { size: 1 }).query, 'size=1');
     assert.equal(buildRequest(queryOp, { size: 1, color: null }).query, 'size=1');
@@ -101,7 +134,10 @@ describe('omission and required parameters', () => {
     assert.equal(buildRequest(queryOp, { size: 1, color: {} }).query, 'size=1');
   });
   test('a missing required query param names the param', () => {
-    assert.throws(() => buildRequest(queryOp, {}), { name: 'SdkError', message: /missing required query parameter "size"/ });
+    assert.throws(() => buildRequest(queryOp, {}), {
+      name: 'InvalidArgumentError',
+      message: /missing required query parameter "size"/,
+    });
   });
   test('a missing path param names the param', () => {
     assert.throws(() => buildRequest(op('/pets/{petId}', [param('petId', 'path', 'simple', false)]), undefined), {
@@ -123,7 +159,10 @@ describe('omission and required parameters', () => {
   });
   test('nested deepObject values use bracket paths; arrays repeat the key', () => {
     const q = op('/items', [param('filter', 'query', 'deepObject', true)]);
-    assert.equal(buildRequest(q, { filter: { a: { b: 1 }, tags: ['x', 'y'], skip: null } }).query, 'filter[a][b]=1&filter[tags]=x&filter[tags]=y');
+    assert.equal(
+      buildRequest(q, { filter: { a: { b: 1 }, tags: ['x', 'y'], skip: null } }).query,
+      'filter[a][b]=1&filter[tags]=x&filter[tags]=y',
+    );
   });
 });
 

@@ -28,13 +28,17 @@ describe('parseNdjson', () => {
     const seen: unknown[] = [];
     await assert.rejects(
       (async () => {
-        for await (const value of parseNdjson(source, { context: { method: 'GET', url: 'https://api.example.com/export' } })) seen.push(value);
+        for await (const value of parseNdjson(source, {
+          context: { method: 'GET', url: 'https://api.example.com/export' },
+        }))
+          seen.push(value);
       })(),
       (error: Error) => {
         assert.ok(error instanceof ResponseParseError);
         assert.match(error.message, /^NDJSON line 3 is not valid JSON \(\d+ characters\)$/);
         assert.equal(error.url, 'https://api.example.com/export');
-        for (const text of [String(error), JSON.stringify(error), error.stack ?? '']) assert.ok(!text.includes('SECRET-ish'));
+        for (const text of [String(error), JSON.stringify(error), error.stack ?? ''])
+          assert.ok(!text.includes('SECRET-ish'));
         return true;
       },
     );
@@ -44,7 +48,10 @@ describe('parseNdjson', () => {
 
   test('a line beyond maxLineLength fails instead of growing memory', async () => {
     const source = new TrackedSource(['{"a":1}\n', '"', 'x'.repeat(40), 'x'.repeat(40)]);
-    await assert.rejects(collect(parseNdjson(source, { maxLineLength: 64 })), /NDJSON line 2 is longer than 64 characters/);
+    await assert.rejects(
+      collect(parseNdjson(source, { maxLineLength: 64 })),
+      /NDJSON line 2 is longer than 64 characters/,
+    );
   });
 
   test('breaking out of the loop releases the source', async () => {
@@ -58,7 +65,7 @@ describe('parseNdjson', () => {
 
   test('over HTTP: chunked writes split mid-character and mid-CRLF; breaking early closes the connection', async () => {
     const body = bytesOf('{"n":"é"}\r\n{"n":2}\r\n');
-    const server = await startStreamServer(async (req, res, index) => {
+    const server = await startStreamServer(async (_req, res, index) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       if (index === 0) {
         // "é" is 2 bytes: cut after its first byte, and between \r and \n.

@@ -1,7 +1,7 @@
 /** reconnectingEventStream against real servers: Last-Event-ID, the server's retry:, bounds, abort, release. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { AbortError, ConnectionError, NotFoundError, ServiceUnavailableError } from '../../../runtime/errors.js';
 import { isReconnectable, reconnectingEventStream, type OpenEventStream } from '../../../runtime/streams/index.js';
 import { collect, startStreamServer, within, writeSlowly, type StreamServer } from './support.js';
@@ -10,15 +10,23 @@ import { collect, startStreamServer, within, writeSlowly, type StreamServer } fr
 function opener(server: StreamServer | string, path = '/events'): OpenEventStream {
   const origin = typeof server === 'string' ? server : server.origin;
   return async (lastEventId) => {
-    let response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await request(`${origin}${path}`, { headers: lastEventId === undefined ? {} : { 'last-event-id': lastEventId } });
+      response = await request(`${origin}${path}`, {
+        headers: lastEventId === undefined ? {} : { 'last-event-id': lastEventId },
+      });
     } catch (error) {
-      throw new ConnectionError('connection failed', { code: (error as { code?: string }).code, cause: error });
+      throw new ConnectionError('connection failed', { systemCode: (error as { code?: string }).code, cause: error });
     }
     if (response.statusCode === 404 || response.statusCode === 503) {
       await response.body.dump();
-      const init = { status: response.statusCode, headers: {}, body: undefined, method: 'GET', url: `${origin}${path}` };
+      const init = {
+        status: response.statusCode,
+        headers: {},
+        body: undefined,
+        method: 'GET',
+        url: `${origin}${path}`,
+      };
       throw response.statusCode === 404 ? new NotFoundError(init) : new ServiceUnavailableError(init);
     }
     return response.body;
@@ -26,7 +34,7 @@ function opener(server: StreamServer | string, path = '/events'): OpenEventStrea
 }
 
 describe('reconnectingEventStream', () => {
-  test('reconnects after a cut connection and after a normal end, with Last-Event-ID, waiting the server\'s retry:', async () => {
+  test("reconnects after a cut connection and after a normal end, with Last-Event-ID, waiting the server's retry:", async () => {
     const server = await startStreamServer(async (_req, res, index) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       if (index === 0) {
@@ -46,9 +54,16 @@ describe('reconnectingEventStream', () => {
       const elapsed = performance.now() - started;
       assert.deepEqual(
         events.map((e) => [e.data, e.id]),
-        [['a', '1'], ['b', '2'], ['c', '2']],
+        [
+          ['a', '1'],
+          ['b', '2'],
+          ['c', '2'],
+        ],
       );
-      assert.deepEqual(server.requests.map((r) => r.headers['last-event-id']), [undefined, '1', '2']);
+      assert.deepEqual(
+        server.requests.map((r) => r.headers['last-event-id']),
+        [undefined, '1', '2'],
+      );
       assert.ok(elapsed >= 75 && elapsed < 2000, `two reconnects after retry: 40 took ${elapsed} ms`);
     } finally {
       await server.close();
@@ -67,7 +82,10 @@ describe('reconnectingEventStream', () => {
       await server.close();
     }
     // The port is closed now: every open() fails with a ConnectionError.
-    await assert.rejects(collect(reconnectingEventStream(opener(server.origin), { retryMs: 5, maxReconnects: 2 })), (error: Error) => error instanceof ConnectionError);
+    await assert.rejects(
+      collect(reconnectingEventStream(opener(server.origin), { retryMs: 5, maxReconnects: 2 })),
+      (error: Error) => error instanceof ConnectionError,
+    );
   });
 
   test('an event resets the count: a stream that delivers between drops keeps going', async () => {
@@ -76,8 +94,13 @@ describe('reconnectingEventStream', () => {
       res.end(index < 4 ? `id: ${index}\ndata: n${index}\n\n` : 'data: [DONE]\n\n');
     });
     try {
-      const events = await collect(reconnectingEventStream(opener(server), { retryMs: 5, maxReconnects: 1, terminator: '[DONE]' }));
-      assert.deepEqual(events.map((e) => e.data), ['n0', 'n1', 'n2', 'n3']);
+      const events = await collect(
+        reconnectingEventStream(opener(server), { retryMs: 5, maxReconnects: 1, terminator: '[DONE]' }),
+      );
+      assert.deepEqual(
+        events.map((e) => e.data),
+        ['n0', 'n1', 'n2', 'n3'],
+      );
     } finally {
       await server.close();
     }
@@ -93,13 +116,24 @@ describe('reconnectingEventStream', () => {
       res.end('data: {not json\n\n');
     });
     try {
-      await assert.rejects(collect(reconnectingEventStream(opener(server, '/missing'), { retryMs: 5 })), (error: Error) => error instanceof NotFoundError);
-      await assert.rejects(collect(reconnectingEventStream(opener(server), { retryMs: 5, parseJson: true })), /not valid JSON/);
+      await assert.rejects(
+        collect(reconnectingEventStream(opener(server, '/missing'), { retryMs: 5 })),
+        (error: Error) => error instanceof NotFoundError,
+      );
+      await assert.rejects(
+        collect(reconnectingEventStream(opener(server), { retryMs: 5, parseJson: true })),
+        /not valid JSON/,
+      );
       assert.equal(server.requests.length, 2);
     } finally {
       await server.close();
     }
-    assert.equal(isReconnectable(new ServiceUnavailableError({ status: 503, headers: {}, body: undefined, method: 'GET', url: 'x' })), true);
+    assert.equal(
+      isReconnectable(
+        new ServiceUnavailableError({ status: 503, headers: {}, body: undefined, method: 'GET', url: 'x' }),
+      ),
+      true,
+    );
     assert.equal(isReconnectable(new TypeError('terminated')), true);
   });
 
@@ -123,7 +157,10 @@ describe('reconnectingEventStream', () => {
       const started = performance.now();
       await assert.rejects(
         (async () => {
-          for await (const event of reconnectingEventStream(opener(server), { retryMs: 5, signal: controller.signal })) {
+          for await (const event of reconnectingEventStream(opener(server), {
+            retryMs: 5,
+            signal: controller.signal,
+          })) {
             seen.push(event.data);
             setTimeout(() => controller.abort(), 50);
           }

@@ -6,12 +6,19 @@ import { ResponseParseError } from '../../../runtime/errors.js';
 import { SseDecoder, parseSse, type SseEvent } from '../../../runtime/streams/index.js';
 import { TrackedSource, bytesOf, collect, splitAt, startStreamServer, within, writeSlowly } from './support.js';
 
-const parse = (text: string | string[]): Promise<SseEvent[]> => collect(parseSse(new TrackedSource(typeof text === 'string' ? [text] : text)));
+const parse = (text: string | string[]): Promise<SseEvent[]> =>
+  collect(parseSse(new TrackedSource(typeof text === 'string' ? [text] : text)));
 
-const ev = (data: string, extra: Partial<SseEvent> = {}): SseEvent => ({ event: 'message', data, id: undefined, retry: undefined, ...extra });
+const ev = (data: string, extra: Partial<SseEvent> = {}): SseEvent => ({
+  event: 'message',
+  data,
+  id: undefined,
+  retry: undefined,
+  ...extra,
+});
 
 describe('parseSse: the WHATWG interpretation rules', () => {
-  test('multi-line data joined with \\n; event types; the spec\'s own examples', async () => {
+  test("multi-line data joined with \\n; event types; the spec's own examples", async () => {
     assert.deepEqual(await parse('data: YHOO\ndata: +2\ndata: 10\n\n'), [ev('YHOO\n+2\n10')]);
     assert.deepEqual(await parse('event: add\ndata: 73857293\n\nevent: remove\ndata: 2153\n\n'), [
       ev('73857293', { event: 'add' }),
@@ -30,7 +37,10 @@ describe('parseSse: the WHATWG interpretation rules', () => {
   });
 
   test('an id containing NUL is ignored; unknown fields are ignored; no data means no event', async () => {
-    assert.deepEqual(await parse('id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n'), [ev('a', { id: '1' }), ev('b', { id: '1' })]);
+    assert.deepEqual(await parse('id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n'), [
+      ev('a', { id: '1' }),
+      ev('b', { id: '1' }),
+    ]);
     assert.deepEqual(await parse('foo: bar\nevent: only-type\nid: 9\n\n'), []);
   });
 
@@ -60,19 +70,29 @@ describe('parseSse: the WHATWG interpretation rules', () => {
   });
 
   test('every two-chunk split and one byte per chunk give the same events', async () => {
-    const text = '\uFEFF: hi\r\nevent: upd\r\nid: é1\r\ndata: {"x":"🦊"}\r\ndata:\r\n\r\nretry: 25\rdata: b\r\rdata: c\n\n';
-    const expected = [ev('{"x":"🦊"}\n', { event: 'upd', id: 'é1' }), ev('b', { id: 'é1', retry: 25 }), ev('c', { id: 'é1', retry: 25 })];
+    const text =
+      '\uFEFF: hi\r\nevent: upd\r\nid: é1\r\ndata: {"x":"🦊"}\r\ndata:\r\n\r\nretry: 25\rdata: b\r\rdata: c\n\n';
+    const expected = [
+      ev('{"x":"🦊"}\n', { event: 'upd', id: 'é1' }),
+      ev('b', { id: 'é1', retry: 25 }),
+      ev('c', { id: 'é1', retry: 25 }),
+    ];
     const bytes = bytesOf(text);
     for (let at = 0; at <= bytes.length; at++) {
       assert.deepEqual(await collect(parseSse(new TrackedSource(splitAt(bytes, [at])))), expected, `split at ${at}`);
     }
-    assert.deepEqual(await collect(parseSse(new TrackedSource(Array.from(bytes, (b) => new Uint8Array([b]))))), expected);
+    assert.deepEqual(
+      await collect(parseSse(new TrackedSource(Array.from(bytes, (b) => new Uint8Array([b]))))),
+      expected,
+    );
   });
 });
 
 describe('parseSse: options and resources', () => {
   test('parseJson parses data; empty data is undefined; the terminator ends the stream and releases the source', async () => {
-    const source = new TrackedSource(['data: {"a":1}\n\nevent: ping\ndata:\n\ndata: [DONE]\n\ndata: {"after":true}\n\n']);
+    const source = new TrackedSource([
+      'data: {"a":1}\n\nevent: ping\ndata:\n\ndata: [DONE]\n\ndata: {"after":true}\n\n',
+    ]);
     const events = await collect(parseSse<{ a: number }>(source, { parseJson: true, terminator: '[DONE]' }));
     assert.deepEqual(events, [
       { event: 'message', data: { a: 1 }, id: undefined, retry: undefined },
@@ -82,18 +102,28 @@ describe('parseSse: options and resources', () => {
   });
 
   test('bad JSON data: ResponseParseError naming the event, never its data', async () => {
-    await assert.rejects(collect(parseSse(new TrackedSource(['data: 1\n\nevent: delta\ndata: {oops PRIVATE\n\n']), { parseJson: true })), (error: Error) => {
-      assert.ok(error instanceof ResponseParseError);
-      assert.match(error.message, /the data of event 2 \("delta"\) is not valid JSON/);
-      assert.ok(!String(error).includes('PRIVATE') && !JSON.stringify(error).includes('PRIVATE') && !(error.stack ?? '').includes('PRIVATE'));
-      return true;
-    });
+    await assert.rejects(
+      collect(parseSse(new TrackedSource(['data: 1\n\nevent: delta\ndata: {oops PRIVATE\n\n']), { parseJson: true })),
+      (error: Error) => {
+        assert.ok(error instanceof ResponseParseError);
+        assert.match(error.message, /the data of event 2 \("delta"\) is not valid JSON/);
+        assert.ok(
+          !String(error).includes('PRIVATE') &&
+            !JSON.stringify(error).includes('PRIVATE') &&
+            !(error.stack ?? '').includes('PRIVATE'),
+        );
+        return true;
+      },
+    );
   });
 
   test('an event larger than maxEventLength fails (many data lines, each short)', async () => {
     const lines = Array.from({ length: 20 }, () => 'data: 0123456789\n').join('');
     assert.equal((await parse([lines, '\n'])).length, 1);
-    await assert.rejects(collect(parseSse(new TrackedSource([lines, '\n']), { maxEventLength: 100 })), /an event is longer than 100 characters/);
+    await assert.rejects(
+      collect(parseSse(new TrackedSource([lines, '\n']), { maxEventLength: 100 })),
+      /an event is longer than 100 characters/,
+    );
   });
 
   test('breaking out releases the source', async () => {
@@ -114,11 +144,15 @@ describe('parseSse: options and resources', () => {
         res.end();
         return;
       }
-      for (let i = 0; i < 2000 && !res.destroyed; i++) await writeSlowly(res, [`: keep-alive\n\ndata: tick ${i}\n\n`], 10);
+      for (let i = 0; i < 2000 && !res.destroyed; i++)
+        await writeSlowly(res, [`: keep-alive\n\ndata: tick ${i}\n\n`], 10);
     });
     try {
       const first = await request(`${server.origin}/events`);
-      assert.deepEqual(await collect(parseSse(first.body)), [ev('héllo', { id: '1' }), ev('line1\nline2', { id: '1' })]);
+      assert.deepEqual(await collect(parseSse(first.body)), [
+        ev('héllo', { id: '1' }),
+        ev('line1\nline2', { id: '1' }),
+      ]);
 
       const endless = await request(`${server.origin}/events`);
       const seen: string[] = [];

@@ -78,7 +78,11 @@ export async function startStreamServer(handler: StreamHandler): Promise<StreamS
 }
 
 /** Writes the pieces with a pause between them so they leave as separate chunks. */
-export async function writeSlowly(res: ServerResponse, pieces: readonly (string | Uint8Array)[], gapMs = 5): Promise<void> {
+export async function writeSlowly(
+  res: ServerResponse,
+  pieces: readonly (string | Uint8Array)[],
+  gapMs = 5,
+): Promise<void> {
   for (const piece of pieces) {
     if (res.destroyed) return;
     res.write(piece);

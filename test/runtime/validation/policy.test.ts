@@ -7,7 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Client, ResponseValidationError, SdkError, type ResponseChecker, type ResponseSchemas } from '../../../runtime/index.js';
+import {
+  Client,
+  ResponseValidationError,
+  SdkError,
+  type ResponseChecker,
+  type ResponseSchemas,
+} from '../../../runtime/index.js';
 import type { OperationDescriptor } from '../../../runtime/descriptor.js';
 import { ops, testApi } from '../core/support/api.js';
 import { cleanup, sendJson, startRawServer } from '../wiring/support.js';
@@ -25,7 +31,11 @@ function countingSchemas(checker?: ResponseChecker): ResponseSchemas & { loads: 
       return (
         checker ??
         ((operationId: string, _status: number, body: unknown) =>
-          operationId !== 'getPet' ? undefined : typeof (body as { id?: unknown }).id === 'string' ? [] : [{ path: '/id', keyword: 'type', message: 'must be string' }])
+          operationId !== 'getPet'
+            ? undefined
+            : typeof (body as { id?: unknown }).id === 'string'
+              ? []
+              : [{ path: '/id', keyword: 'type', message: 'must be string' }])
       );
     },
   };
@@ -51,15 +61,24 @@ describe('validate: loading the checker', () => {
   test("'off' never loads it, however many calls", async () => {
     const server = await petServer({ id: 7 });
     const schemas = countingSchemas();
-    const client = track.client(new Client(testApi({ responseSchemas: schemas }), { baseUrl: server.origin, logLevel: 'off' }));
-    for (let i = 0; i < 5; i++) assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
+    const client = track.client(
+      new Client(testApi({ responseSchemas: schemas }), { baseUrl: server.origin, logLevel: 'off' }),
+    );
+    for (let i = 0; i < 5; i++)
+      assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
     assert.equal(schemas.loads, 0);
   });
 
   test('loaded once for 20 concurrent calls and the clients derived with withOptions()', async () => {
     const server = await petServer({ id: 'p1' });
     const schemas = countingSchemas();
-    const client = track.client(new Client(testApi({ responseSchemas: schemas }), { baseUrl: server.origin, validate: 'strict', logLevel: 'off' }));
+    const client = track.client(
+      new Client(testApi({ responseSchemas: schemas }), {
+        baseUrl: server.origin,
+        validate: 'strict',
+        logLevel: 'off',
+      }),
+    );
     const calls = Array.from({ length: 20 }, () => client.request(ops.getPet as OperationDescriptor, { petId: 'a' }));
     assert.equal((await Promise.all(calls)).length, 20);
     await client.withOptions({ validate: 'warn' }).request(ops.getPet as OperationDescriptor, { petId: 'a' });
@@ -70,11 +89,18 @@ describe('validate: loading the checker', () => {
     const server = await petServer({ id: 'p1' });
     const cause = new Error("Cannot find package 'ajv'");
     const client = track.client(
-      new Client(testApi({ responseSchemas: { load: () => Promise.reject(cause) } }), { baseUrl: server.origin, validate: 'warn', logLevel: 'off' }),
+      new Client(testApi({ responseSchemas: { load: () => Promise.reject(cause) } }), {
+        baseUrl: server.origin,
+        validate: 'warn',
+        logLevel: 'off',
+      }),
     );
     await assert.rejects(client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), (e: unknown) => {
       assert.ok(e instanceof SdkError && !(e instanceof ResponseValidationError));
-      assert.match(e.message, /could not load the response validator \(Cannot find package 'ajv'\); is the ajv package installed\?/);
+      assert.match(
+        e.message,
+        /could not load the response validator \(Cannot find package 'ajv'\); is the ajv package installed\?/,
+      );
       assert.equal(e.cause, cause);
       return true;
     });
@@ -88,36 +114,70 @@ describe('validate: what is checked', () => {
     const broken: ResponseChecker = () => {
       throw new Error('pattern "([" is not a valid regular expression');
     };
-    const client = track.client(new Client(testApi({ responseSchemas: countingSchemas(broken) }), { baseUrl: server.origin, validate: 'strict', logger }));
+    const client = track.client(
+      new Client(testApi({ responseSchemas: countingSchemas(broken) }), {
+        baseUrl: server.origin,
+        validate: 'strict',
+        logger,
+      }),
+    );
     assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
     assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
     assert.equal(lines.length, 1);
-    assert.match(lines[0]!, /getPet: cannot validate 200 responses: the spec's schema does not compile \(pattern "\(\[" is not a valid regular expression\)/);
+    assert.match(
+      lines[0]!,
+      /getPet: cannot validate 200 responses: the spec's schema does not compile \(pattern "\(\[" is not a valid regular expression\)/,
+    );
   });
 
   test('an operation the checker has no schema for passes unchecked', async () => {
     const server = await petServer([{ id: 1 }]);
-    const client = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, validate: 'strict', logLevel: 'off' }));
+    const client = track.client(
+      new Client(testApi({ responseSchemas: countingSchemas() }), {
+        baseUrl: server.origin,
+        validate: 'strict',
+        logLevel: 'off',
+      }),
+    );
     assert.deepEqual(await client.request(ops.listPets as OperationDescriptor), [{ id: 1 }]);
   });
 
   test('only JSON bodies are checked: a text response does not even load the checker', async () => {
     const server = await petServer('plain words', 'text/plain');
     const schemas = countingSchemas();
-    const textOp: OperationDescriptor = { ...(ops.getPet as OperationDescriptor), response: { success: [{ status: '200', kind: 'text', mediaType: 'text/plain' }], accept: 'text/plain' } };
-    const client = track.client(new Client(testApi({ responseSchemas: schemas }), { baseUrl: server.origin, validate: 'strict', logLevel: 'off' }));
+    const textOp: OperationDescriptor = {
+      ...(ops.getPet as OperationDescriptor),
+      response: { success: [{ status: '200', kind: 'text', mediaType: 'text/plain' }], accept: 'text/plain' },
+    };
+    const client = track.client(
+      new Client(testApi({ responseSchemas: schemas }), {
+        baseUrl: server.origin,
+        validate: 'strict',
+        logLevel: 'off',
+      }),
+    );
     assert.equal(await client.request(textOp, { petId: 'a' }), 'plain words');
     assert.equal(schemas.loads, 0);
   });
 
   test('strict: the error carries the issues, capped, and the message quotes the first three', async () => {
     const server = await petServer({ id: 7 });
-    const many: ResponseChecker = () => Array.from({ length: 50 }, (_, i) => ({ path: `/items/${i}/id`, keyword: 'type', message: 'must be string' }));
-    const client = track.client(new Client(testApi({ responseSchemas: countingSchemas(many) }), { baseUrl: server.origin, validate: 'strict', logLevel: 'off' }));
+    const many: ResponseChecker = () =>
+      Array.from({ length: 50 }, (_, i) => ({ path: `/items/${i}/id`, keyword: 'type', message: 'must be string' }));
+    const client = track.client(
+      new Client(testApi({ responseSchemas: countingSchemas(many) }), {
+        baseUrl: server.origin,
+        validate: 'strict',
+        logLevel: 'off',
+      }),
+    );
     await assert.rejects(client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), (e: unknown) => {
       assert.ok(e instanceof ResponseValidationError);
       assert.equal(e.issues.length, 20);
-      assert.match(e.message, /\/items\/0\/id must be string; \/items\/1\/id must be string; \/items\/2\/id must be string and 47 more$/);
+      assert.match(
+        e.message,
+        /\/items\/0\/id must be string; \/items\/1\/id must be string; \/items\/2\/id must be string and 47 more$/,
+      );
       return true;
     });
   });
@@ -139,9 +199,17 @@ describe('validate: env <PREFIX>_VALIDATE', () => {
   test('switches validation on without a code change; the option wins over it', async () => {
     const server = await petServer({ id: 7 });
     await withEnv('STRICT', async () => {
-      const client = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logLevel: 'off' }));
+      const client = track.client(
+        new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logLevel: 'off' }),
+      );
       await assert.rejects(client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), ResponseValidationError);
-      const optedOut = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logLevel: 'off', validate: 'off' }));
+      const optedOut = track.client(
+        new Client(testApi({ responseSchemas: countingSchemas() }), {
+          baseUrl: server.origin,
+          logLevel: 'off',
+          validate: 'off',
+        }),
+      );
       assert.deepEqual(await optedOut.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
     });
   });
@@ -150,17 +218,27 @@ describe('validate: env <PREFIX>_VALIDATE', () => {
     const server = await petServer({ id: 7 });
     await withEnv('loud', async () => {
       const { lines, logger } = quietLogger();
-      const client = track.client(new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logger }));
+      const client = track.client(
+        new Client(testApi({ responseSchemas: countingSchemas() }), { baseUrl: server.origin, logger }),
+      );
       assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
-      assert.deepEqual(lines, ['TESTAPI_VALIDATE="loud" is not a validate mode (off, warn, strict); validation stays off']);
+      assert.deepEqual(lines, [
+        'TESTAPI_VALIDATE="loud" is not a validate mode (off, warn, strict); validation stays off',
+      ]);
     });
     await withEnv('warn', async () => {
       const { lines, logger } = quietLogger();
       const client = track.client(new Client(testApi(), { baseUrl: server.origin, logger }));
       assert.deepEqual(await client.request(ops.getPet as OperationDescriptor, { petId: 'a' }), { id: 7 });
-      assert.match(lines.join('\n'), /TESTAPI_VALIDATE=warn is ignored: this SDK was generated without response schemas/);
+      assert.match(
+        lines.join('\n'),
+        /TESTAPI_VALIDATE=warn is ignored: this SDK was generated without response schemas/,
+      );
       // An explicit option that cannot be honoured is a programming error, and throws.
-      assert.throws(() => new Client(testApi(), { baseUrl: server.origin, validate: 'warn' }), /generated without them/);
+      assert.throws(
+        () => new Client(testApi(), { baseUrl: server.origin, validate: 'warn' }),
+        /generated without them/,
+      );
     });
   });
 });

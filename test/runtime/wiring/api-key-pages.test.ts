@@ -17,17 +17,22 @@ const track = cleanup();
 describe('apiKey in query on paginated calls', () => {
   test('a next-page URL that already carries api_key does not get it twice', async () => {
     const server = track.server(
-      await startRawServer((req, res, seen) => {
+      await startRawServer((_req, res, seen) => {
         const query = new URL(seen.url, 'http://x').searchParams;
         // The server's own check: exactly one key, the right one.
-        if (query.getAll('api_key').length !== 1 || query.get('api_key') !== KEY) return sendJson(res, 400, { message: 'api_key must appear once' });
+        if (query.getAll('api_key').length !== 1 || query.get('api_key') !== KEY)
+          return sendJson(res, 400, { message: 'api_key must appear once' });
         const page = Number(query.get('page') ?? '1');
         const headers: Record<string, string> =
-          page < PAGES ? { link: `<${server.origin}/items?per_page=2&page=${page + 1}&api_key=${KEY}>; rel="next"` } : {};
+          page < PAGES
+            ? { link: `<${server.origin}/items?per_page=2&page=${page + 1}&api_key=${KEY}>; rel="next"` }
+            : {};
         sendJson(res, 200, [{ id: page * 10 }, { id: page * 10 + 1 }], headers);
       }),
     );
-    const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off', auth: { apiKeyQuery: KEY } }));
+    const client = track.client(
+      new Client(testApi(), { baseUrl: server.origin, logLevel: 'off', auth: { apiKeyQuery: KEY } }),
+    );
     const ids: number[] = [];
     for await (const item of client.paginate<{ id: number }>(list, { per_page: 2 })) ids.push(item.id);
     assert.deepEqual(ids, [10, 11, 20, 21, 30, 31]);

@@ -34,17 +34,29 @@ class RecordingAgent extends Agent {
 describe('401: one refresh, then replay', () => {
   test('a bearer provider is asked once for a fresh token and the call replayed (not a retry)', async () => {
     const server = track.server(
-      await startRawServer((_req, res, seen) => (seen.headers.authorization === 'Bearer fresh' ? sendJson(res, 200, { ok: true }) : sendJson(res, 401, {}))),
+      await startRawServer((_req, res, seen) =>
+        seen.headers.authorization === 'Bearer fresh' ? sendJson(res, 200, { ok: true }) : sendJson(res, 401, {}),
+      ),
     );
     const asked: TokenProviderContext[] = [];
     const provider = (context: TokenProviderContext) => {
       asked.push(context);
       return context.forceRefresh || asked.some((c) => c.forceRefresh) ? 'fresh' : 'stale';
     };
-    const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off', auth: { bearerAuth: provider }, retry: { maxRetries: 0 } }));
+    const client = track.client(
+      new Client(testApi(), {
+        baseUrl: server.origin,
+        logLevel: 'off',
+        auth: { bearerAuth: provider },
+        retry: { maxRetries: 0 },
+      }),
+    );
     const { response } = await client.request(secured).withResponse();
     assert.equal(response.status, 200);
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization), ['Bearer stale', 'Bearer fresh']);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      ['Bearer stale', 'Bearer fresh'],
+    );
     assert.equal(asked.filter((c) => c.forceRefresh).length, 1);
   });
 
@@ -52,27 +64,38 @@ describe('401: one refresh, then replay', () => {
     let tokensIssued = 0;
     const server = track.server(
       await startRawServer((_req, res, seen) => {
-        if (seen.url === '/oauth/token') return sendJson(res, 200, { access_token: `tok-${++tokensIssued}`, token_type: 'Bearer', expires_in: 3600 });
+        if (seen.url === '/oauth/token')
+          return sendJson(res, 200, { access_token: `tok-${++tokensIssued}`, token_type: 'Bearer', expires_in: 3600 });
         sendJson(res, seen.headers.authorization === 'Bearer tok-2' ? 200 : 401, {});
       }),
     );
     const dispatcher = new RecordingAgent();
     track.server({ close: () => dispatcher.close() });
     const client = track.client(
-      new Client(oauthApi, { baseUrl: `${server.origin}/v1`, dispatcher, logLevel: 'off', auth: { oauth: { clientId: 'app', clientSecret: CLIENT_SECRET } } }),
+      new Client(oauthApi, {
+        baseUrl: `${server.origin}/v1`,
+        dispatcher,
+        logLevel: 'off',
+        auth: { oauth: { clientId: 'app', clientSecret: CLIENT_SECRET } },
+      }),
     );
     const { response } = await client.request(oauthGet).withResponse();
     assert.equal(response.status, 200);
     const tokenRequests = server.requests.filter((r) => r.url === '/oauth/token');
     const apiHits = server.requests.filter((r) => r.url !== '/oauth/token');
     assert.equal(tokenRequests.length, 2);
-    assert.deepEqual(apiHits.map((r) => r.headers.authorization), ['Bearer tok-1', 'Bearer tok-2']);
+    assert.deepEqual(
+      apiHits.map((r) => r.headers.authorization),
+      ['Bearer tok-1', 'Bearer tok-2'],
+    );
     assert.equal(dispatcher.paths.filter((p) => p === '/oauth/token').length, 2);
   });
 
   test('a fixed token on 401: AuthenticationError, no replay', async () => {
     const server = track.server(await startRawServer((_req, res) => sendJson(res, 401, { message: 'bad token' })));
-    const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off', auth: { bearerAuth: 'fixed-token-abc' } }));
+    const client = track.client(
+      new Client(testApi(), { baseUrl: server.origin, logLevel: 'off', auth: { bearerAuth: 'fixed-token-abc' } }),
+    );
     await assert.rejects(client.request(secured), (error: unknown) => {
       assert.ok(error instanceof AuthenticationError);
       assert.ok(!JSON.stringify(error).includes('fixed-token-abc') && !String(error.stack).includes('fixed-token-abc'));
@@ -87,12 +110,20 @@ describe('401: one refresh, then replay', () => {
       await startRawServer((_req, res, seen) => {
         if (seen.url === '/oauth/token') {
           tokenHits++;
-          return tokenHits === 1 ? sendJson(res, 200, { access_token: 'tok-1', expires_in: 3600, token_type: 'Bearer' }) : sendJson(res, 503, { error: 'down' });
+          return tokenHits === 1
+            ? sendJson(res, 200, { access_token: 'tok-1', expires_in: 3600, token_type: 'Bearer' })
+            : sendJson(res, 503, { error: 'down' });
         }
         sendJson(res, 401, {});
       }),
     );
-    const client = track.client(new Client(oauthApi, { baseUrl: server.origin, logLevel: 'off', auth: { oauth: { clientId: 'app', clientSecret: CLIENT_SECRET } } }));
+    const client = track.client(
+      new Client(oauthApi, {
+        baseUrl: server.origin,
+        logLevel: 'off',
+        auth: { oauth: { clientId: 'app', clientSecret: CLIENT_SECRET } },
+      }),
+    );
     await assert.rejects(client.request(oauthGet), (error: unknown) => {
       assert.ok(error instanceof SdkError);
       assert.match(error.message, /oauth2 token request/);

@@ -20,7 +20,9 @@ import type {
 
 describe('runtime root exports', () => {
   test('stream helpers and the documented defaults are exported', () => {
-    for (const name of ['parseSse', 'parseNdjson', 'reconnectingEventStream'] as const) assert.equal(typeof runtime[name], 'function');
+    assert.equal(typeof runtime.parseSse, 'function');
+    assert.equal(typeof runtime.parseNdjson, 'function');
+    assert.equal(typeof runtime.reconnectingEventStream, 'function');
     assert.equal(runtime.TOKEN_EXPIRY_MARGIN_MS, 30_000);
     assert.equal(runtime.TOKEN_REQUEST_TIMEOUT_MS, 10_000);
     assert.equal(runtime.DEFAULT_CONNECT_TIMEOUT_MS, 10_000);
@@ -30,9 +32,17 @@ describe('runtime root exports', () => {
   });
 
   test('internal constants do not leak from the root', () => {
-    const leaked = ['RETRY_BASE_DELAY_MS', 'RETRY_MAX_DELAY_MS', 'RETRY_JITTER_FRACTION', 'MAX_ERROR_BODY_BYTES', 'RETRYABLE_STATUSES', 'IDEMPOTENT_METHODS', 'ACCEPT_ENCODING', 'REQUEST_ID_HEADERS', 'DEFAULT_LOG_LEVEL'].filter(
-      (name) => name in runtime,
-    );
+    const leaked = [
+      'RETRY_BASE_DELAY_MS',
+      'RETRY_MAX_DELAY_MS',
+      'RETRY_JITTER_FRACTION',
+      'MAX_ERROR_BODY_BYTES',
+      'RETRYABLE_STATUSES',
+      'IDEMPOTENT_METHODS',
+      'ACCEPT_ENCODING',
+      'REQUEST_ID_HEADERS',
+      'DEFAULT_LOG_LEVEL',
+    ].filter((name) => name in runtime);
     assert.deepEqual(leaked, []);
   });
 

@@ -24,7 +24,9 @@ describe('operation-level servers', () => {
     const [apiServer, uploads] = [await echoServer('api'), await echoServer('uploads')];
     const api = testApi({ servers: [{ url: `${apiServer.origin}/v1`, name: 'production' }] });
     const client = track.client(new Client(api, { logLevel: 'off' }));
-    const op = upload([{ url: `${uploads.origin}/{version}`, name: 'uploads', variables: { version: { default: 'v2' } } }]);
+    const op = upload([
+      { url: `${uploads.origin}/{version}`, name: 'uploads', variables: { version: { default: 'v2' } } },
+    ]);
     assert.deepEqual(await client.request(op), { server: 'uploads', path: '/v2/assets' });
     // Operations without servers still use the API's.
     assert.deepEqual(await client.request(ops.listPets), { server: 'api', path: '/v1/pets' });
@@ -50,7 +52,10 @@ describe('operation-level servers', () => {
   test('an explicit baseUrl still sends everything to one place', async () => {
     const [proxy, uploads] = [await echoServer('proxy'), await echoServer('uploads')];
     const client = track.client(new Client(testApi(), { logLevel: 'off', baseUrl: `${proxy.origin}/all` }));
-    assert.deepEqual(await client.request(upload([{ url: uploads.origin, name: 'uploads' }])), { server: 'proxy', path: '/all/assets' });
+    assert.deepEqual(await client.request(upload([{ url: uploads.origin, name: 'uploads' }])), {
+      server: 'proxy',
+      path: '/all/assets',
+    });
     assert.equal(uploads.requests.length, 0);
   });
 });

@@ -55,7 +55,9 @@ function hmacSigner(): { sign: Signer; timestamps: string[] } {
       timestamps.push(timestamp);
       const url = new URL(req.url);
       req.headers['X-Timestamp'] = timestamp;
-      req.headers['X-Signature'] = mac(req.method, url.pathname + url.search, timestamp, req.body ?? '').toString('hex');
+      req.headers['X-Signature'] = mac(req.method, url.pathname + url.search, timestamp, req.body ?? '').toString(
+        'hex',
+      );
     },
   };
 }
@@ -64,13 +66,16 @@ describe('request signing through the client', () => {
   test('every attempt is signed over the final URL and body; a retry carries a new timestamp', async () => {
     const server = track.server(
       await startRawServer((_req, res, seen, hit) => {
-        if (!validSignature(seen.method, seen.url, seen.headers, seen.body)) return sendJson(res, 401, { message: 'bad signature' });
+        if (!validSignature(seen.method, seen.url, seen.headers, seen.body))
+          return sendJson(res, 401, { message: 'bad signature' });
         if (hit === 1) return sendJson(res, 503, {}, { 'retry-after-ms': '10' });
         sendJson(res, 200, { ok: true });
       }),
     );
     const signer = hmacSigner();
-    const client = track.client(new Client(api, { baseUrl: server.origin, logLevel: 'off', auth: { hmac: signer, key: QUERY_KEY } }));
+    const client = track.client(
+      new Client(api, { baseUrl: server.origin, logLevel: 'off', auth: { hmac: signer, key: QUERY_KEY } }),
+    );
     assert.deepEqual(await client.request(putThing, { id: 'a b', name: 'Ünïcode' }), { ok: true });
     assert.equal(server.requests.length, 2);
     assert.equal(server.requests[0]!.url, `/things/a%20b?key=${QUERY_KEY}`);
@@ -82,7 +87,8 @@ describe('request signing through the client', () => {
   test('a same-origin redirect hop is signed again for its own URL', async () => {
     const server = track.server(
       await startRawServer((_req, res, seen) => {
-        if (!validSignature(seen.method, seen.url, seen.headers, seen.body)) return sendJson(res, 401, { message: 'bad signature' });
+        if (!validSignature(seen.method, seen.url, seen.headers, seen.body))
+          return sendJson(res, 401, { message: 'bad signature' });
         if (seen.url.startsWith('/things/old')) {
           res.writeHead(307, { location: '/things/new' }).end();
           return;
@@ -90,8 +96,13 @@ describe('request signing through the client', () => {
         sendJson(res, 200, { ok: true, url: seen.url });
       }),
     );
-    const client = track.client(new Client(api, { baseUrl: server.origin, logLevel: 'off', auth: { hmac: hmacSigner(), key: QUERY_KEY } }));
-    assert.deepEqual(await client.request(putThing, { id: 'old', name: 'x' }), { ok: true, url: `/things/new?key=${QUERY_KEY}` });
+    const client = track.client(
+      new Client(api, { baseUrl: server.origin, logLevel: 'off', auth: { hmac: hmacSigner(), key: QUERY_KEY } }),
+    );
+    assert.deepEqual(await client.request(putThing, { id: 'old', name: 'x' }), {
+      ok: true,
+      url: `/things/new?key=${QUERY_KEY}`,
+    });
     assert.equal(server.requests.length, 2);
     assert.equal(server.requests[1]!.body.toString(), '{"name":"x"}');
   });

@@ -6,7 +6,14 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { describe, test } from 'node:test';
-import { AbortError, Client, DEFAULT_SSE_RETRY_MS, type EventStream, type JsonLinesStream, type SseEvent } from '../../../runtime/index.js';
+import {
+  AbortError,
+  Client,
+  DEFAULT_SSE_RETRY_MS,
+  type EventStream,
+  type JsonLinesStream,
+  type SseEvent,
+} from '../../../runtime/index.js';
 import type { OperationDescriptor } from '../../../runtime/descriptor.js';
 import { testApi } from '../core/support/api.js';
 import { cleanup, startRawServer, within } from './support.js';
@@ -19,7 +26,13 @@ const WAIT_MS = 5_000;
 
 function streamOp(kind: 'ndjson' | 'sse', method: 'GET' | 'POST' = 'GET'): OperationDescriptor {
   const mediaType = kind === 'sse' ? 'text/event-stream' : 'application/x-ndjson';
-  return { id: `stream_${kind}_${method}`, method, path: '/stream', params: [], response: { success: [{ status: '200', kind, mediaType }], accept: mediaType } };
+  return {
+    id: `stream_${kind}_${method}`,
+    method,
+    path: '/stream',
+    params: [],
+    response: { success: [{ status: '200', kind, mediaType }], accept: mediaType },
+  };
 }
 
 function openStream(res: ServerResponse, contentType: string): void {
@@ -139,7 +152,13 @@ describe('SSE', () => {
     const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off' }));
     const stream = await client.request<EventStream>(streamOp('sse', 'POST'));
     const data: string[] = [];
-    await within((async () => { for await (const event of stream) data.push(event.data); })(), WAIT_MS, 'stream end');
+    await within(
+      (async () => {
+        for await (const event of stream) data.push(event.data);
+      })(),
+      WAIT_MS,
+      'stream end',
+    );
     assert.deepEqual(data, ['only']);
     assert.equal(server.requests.length, 1);
   });

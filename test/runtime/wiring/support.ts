@@ -17,7 +17,12 @@ export interface SeenRequest {
   readonly at: number;
 }
 
-export type RawHandler = (req: IncomingMessage, res: ServerResponse, seen: SeenRequest, hit: number) => void | Promise<void>;
+export type RawHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  seen: SeenRequest,
+  hit: number,
+) => void | Promise<void>;
 
 export interface RawServer {
   readonly origin: string;
@@ -32,7 +37,13 @@ export async function startRawServer(handler: RawHandler): Promise<RawServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: performance.now() };
+      const seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        at: performance.now(),
+      };
       requests.push(seen);
       Promise.resolve(handler(req, res, seen, requests.length)).catch((error: unknown) => res.destroy(error as Error));
     });
@@ -54,7 +65,12 @@ export async function startRawServer(handler: RawHandler): Promise<RawServer> {
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);

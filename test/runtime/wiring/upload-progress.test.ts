@@ -19,11 +19,17 @@ describe('upload progress through the client', () => {
   test('5 MB: monotonic callbacks ending at loaded = total; the server gets the exact bytes', async () => {
     const body = randomBytes(BODY_BYTES);
     const server = track.server(
-      await startRawServer((_req, res, seen) => sendJson(res, 200, { bytes: seen.body.length, sha: sha(seen.body), length: seen.headers['content-length'] })),
+      await startRawServer((_req, res, seen) =>
+        sendJson(res, 200, { bytes: seen.body.length, sha: sha(seen.body), length: seen.headers['content-length'] }),
+      ),
     );
     const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off' }));
     const events: UploadProgressEvent[] = [];
-    const result = await client.request(ops.uploadStream, { body }, { onUploadProgress: (event) => events.push(event) });
+    const result = await client.request(
+      ops.uploadStream,
+      { body },
+      { onUploadProgress: (event) => events.push(event) },
+    );
     assert.deepEqual(result, { bytes: BODY_BYTES, sha: sha(body), length: String(BODY_BYTES) });
     assert.ok(events.length > 10, `only ${events.length} progress events`);
     for (let i = 1; i < events.length; i++) assert.ok(events[i]!.loaded > events[i - 1]!.loaded);
@@ -40,7 +46,10 @@ describe('upload progress through the client', () => {
     );
     const client = track.client(new Client(testApi(), { baseUrl: server.origin, logLevel: 'off' }));
     const loaded: number[] = [];
-    assert.deepEqual(await client.request(ops.uploadStream, { body }, { onUploadProgress: (e) => loaded.push(e.loaded) }), { sha: sha(body) });
+    assert.deepEqual(
+      await client.request(ops.uploadStream, { body }, { onUploadProgress: (e) => loaded.push(e.loaded) }),
+      { sha: sha(body) },
+    );
     const restarts = loaded.filter((value, i) => i > 0 && value < loaded[i - 1]!);
     assert.equal(restarts.length, 1);
     assert.equal(loaded.filter((value) => value === body.length).length, 2);

@@ -20,7 +20,10 @@ export function testApi(overrides: Partial<ApiDescriptor> = {}): ApiDescriptor {
   };
 }
 
-const json = { success: [{ status: '200', kind: 'json' as const, mediaType: 'application/json' }], accept: 'application/json' };
+const json = {
+  success: [{ status: '200', kind: 'json' as const, mediaType: 'application/json' }],
+  accept: 'application/json',
+};
 
 export const ops = {
   getPet: {

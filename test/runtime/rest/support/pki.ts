@@ -25,7 +25,23 @@ export function makePki(): Pki {
     writeFileSync(join(dir, 'client.cnf'), 'extendedKeyUsage=clientAuth\n');
     for (const name of ['server', 'client']) {
       run('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=sdkgen-${name}`);
-      run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', `${name}.cnf`);
+      run(
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `${name}.crt`,
+        '-days',
+        '1',
+        '-extfile',
+        `${name}.cnf`,
+      );
     }
     const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
     return {
