@@ -127,7 +127,10 @@ function transportChoice<Auth extends object>(
   const platform = currentPlatform();
   const fetch = options.fetch ?? defaultFetchOf(platform);
   if (fetch === undefined) return { transportFor: undiciTransport, ownsConnections: undefined };
-  if (typeof fetch !== 'function') throw new InvalidArgumentError(`fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`);
+  if (typeof fetch !== 'function')
+    throw new InvalidArgumentError(
+      `fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`,
+    );
   assertFetchCapable(options, platform === 'Node' ? 'the fetch transport' : `${platform} (its fetch transport)`);
   const transport: Transport = nodeFetchTransport(fetch);
   return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS };

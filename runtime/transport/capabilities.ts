@@ -24,7 +24,9 @@ export function assertFetchCapable(options: Partial<Record<SocketOption, unknown
   for (const name of SOCKET_OPTIONS) {
     const value = options[name];
     if (value === undefined || value === false) continue;
-    throw new InvalidArgumentError(`the ${name} option is not supported on ${platform}: ${WHY[name]}. Remove it (or run on Node without the fetch option).`);
+    throw new InvalidArgumentError(
+      `the ${name} option is not supported on ${platform}: ${WHY[name]}. Remove it (or run on Node without the fetch option).`,
+    );
   }
 }
 

@@ -31,13 +31,24 @@ export interface FetchTransportOptions {
  * Headers fetch sets itself or refuses (a browser drops them silently, undici's fetch may throw):
  * the length and framing come from the body, the host from the URL.
  */
-const FETCH_OWNED_HEADERS: ReadonlySet<string> = new Set(['content-length', 'host', 'connection', 'keep-alive', 'transfer-encoding']);
+const FETCH_OWNED_HEADERS: ReadonlySet<string> = new Set([
+  'content-length',
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
 
 export function fetchTransport(options: FetchTransportOptions): Transport {
   return (request, target, abort) => sendWithFetch(options, request, target, abort);
 }
 
-async function sendWithFetch(options: FetchTransportOptions, request: OutgoingRequest, target: Target, abort: AbortSwitch): Promise<IncomingResponse> {
+async function sendWithFetch(
+  options: FetchTransportOptions,
+  request: OutgoingRequest,
+  target: Target,
+  abort: AbortSwitch,
+): Promise<IncomingResponse> {
   const url = request.url === target.url ? target.url : request.url;
   const fetchImpl = options.fetch ?? platformFetch();
   const body = requestBody(request.body);
@@ -52,9 +63,12 @@ async function sendWithFetch(options: FetchTransportOptions, request: OutgoingRe
   if (body instanceof ReadableStream) init.duplex = 'half';
   const response = await fetchImpl(url, init);
   if (response.type === 'opaqueredirect') {
-    throw Object.assign(new TypeError(`${request.method} ${url}: the platform hid a redirect (opaque response); use redirect 'follow'`), {
-      code: 'ERR_OPAQUE_REDIRECT',
-    });
+    throw Object.assign(
+      new TypeError(`${request.method} ${url}: the platform hid a redirect (opaque response); use redirect 'follow'`),
+      {
+        code: 'ERR_OPAQUE_REDIRECT',
+      },
+    );
   }
   return {
     status: response.status,
@@ -99,7 +113,11 @@ function isWebBody(body: unknown): boolean {
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+  );
 }
 
 const encoder = new TextEncoder();

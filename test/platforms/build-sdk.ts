@@ -19,8 +19,17 @@ const BUILD_TIMEOUT_MS = 180_000;
 /** Generates and builds the SDK; returns the package folder. */
 export function buildScenarioSdk(): string {
   const run = (file: string, args: string[]) =>
-    execFileSync(file, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: BUILD_TIMEOUT_MS, encoding: 'utf8' });
+    execFileSync(file, args, {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: BUILD_TIMEOUT_MS,
+      encoding: 'utf8',
+    });
   run(process.execPath, ['--import', 'tsx', 'generator/cli.ts', 'generate', SCENARIO_SPEC, '-o', SDK_DIR, '--quiet']);
-  run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(SDK_DIR, 'tsconfig.json')]);
+  run(process.execPath, [
+    join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    join(SDK_DIR, 'tsconfig.json'),
+  ]);
   return SDK_DIR;
 }

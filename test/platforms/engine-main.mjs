@@ -3,7 +3,7 @@
 // <token> [fetch]  ("fetch": pass the platform's fetch as the `fetch` option).
 import { runScenarios } from './scenarios.mjs';
 
-const [sdkUrl, baseUrl, token, transport] = (globalThis.Deno?.args ?? globalThis.process?.argv.slice(2)) ?? [];
+const [sdkUrl, baseUrl, token, transport] = globalThis.Deno?.args ?? globalThis.process?.argv.slice(2) ?? [];
 const sdk = await import(sdkUrl);
 const clientOptions = transport === 'fetch' ? { fetch: globalThis.fetch } : {};
 const results = await runScenarios(sdk, { baseUrl, token, clientOptions });

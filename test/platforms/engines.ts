@@ -27,9 +27,15 @@ export const ENGINE_BINARIES = {
 export function ensureEngines(): void {
   if (Object.values(ENGINE_BINARIES).every((bin) => existsSync(bin))) return;
   try {
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ENGINES_DIR, stdio: 'pipe', timeout: INSTALL_TIMEOUT_MS });
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: ENGINES_DIR,
+      stdio: 'pipe',
+      timeout: INSTALL_TIMEOUT_MS,
+    });
   } catch (error) {
-    throw new Error(`the test engines are not installed and installing them failed; run: ${INSTALL_COMMAND}\n${String((error as { stderr?: unknown }).stderr ?? error)}`);
+    throw new Error(
+      `the test engines are not installed and installing them failed; run: ${INSTALL_COMMAND}\n${String((error as { stderr?: unknown }).stderr ?? error)}`,
+    );
   }
 }
 
@@ -44,10 +50,20 @@ const MARKER = 'SCENARIO-RESULTS ';
 /** Runs engine-main.mjs under an engine and parses the results line it prints. */
 export function runEngine(bin: string, args: readonly string[]): Promise<ScenarioResult[]> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { cwd: REPO_ROOT, timeout: ENGINE_RUN_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const line = stdout.split('\n').find((l) => l.startsWith(MARKER));
-      if (line !== undefined) resolve(JSON.parse(line.slice(MARKER.length)) as ScenarioResult[]);
-      else reject(new Error(`${bin} ${args.join(' ')} printed no results (${error?.message ?? 'exit 0'}):\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`));
-    });
+    execFile(
+      bin,
+      args,
+      { cwd: REPO_ROOT, timeout: ENGINE_RUN_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith(MARKER));
+        if (line !== undefined) resolve(JSON.parse(line.slice(MARKER.length)) as ScenarioResult[]);
+        else
+          reject(
+            new Error(
+              `${bin} ${args.join(' ')} printed no results (${error?.message ?? 'exit 0'}):\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`,
+            ),
+          );
+      },
+    );
   });
 }

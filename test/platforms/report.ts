@@ -11,5 +11,9 @@ export interface ScenarioResult {
 export function assertAllPassed(engine: string, results: readonly ScenarioResult[]): void {
   assert.ok(results.length > 0, `${engine}: no scenario ran`);
   const failed = results.filter((r) => !r.ok);
-  assert.equal(failed.length, 0, `${engine}: ${failed.length} of ${results.length} scenarios failed:\n${failed.map((f) => `  - ${f.name}: ${f.error}`).join('\n')}`);
+  assert.equal(
+    failed.length,
+    0,
+    `${engine}: ${failed.length} of ${results.length} scenarios failed:\n${failed.map((f) => `  - ${f.name}: ${f.error}`).join('\n')}`,
+  );
 }

@@ -54,10 +54,15 @@ async function route(req: IncomingMessage, res: ServerResponse, seenKeys: Map<st
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const authorized = req.headers.authorization === `Bearer ${SCENARIO_TOKEN}`;
   const petMatch = /^\/pets\/([^/]+)$/.exec(url.pathname);
-  if (req.method === 'GET' && petMatch) return getPet(res, decodeURIComponent(petMatch[1]!), Number(url.searchParams.get('delayMs') ?? 0), authorized);
+  if (req.method === 'GET' && petMatch)
+    return getPet(res, decodeURIComponent(petMatch[1]!), Number(url.searchParams.get('delayMs') ?? 0), authorized);
   if (req.method === 'POST' && url.pathname === '/pets') {
     const body = JSON.parse((await readAll(req)).toString('utf8')) as { name: string; tag?: string };
-    return json(res, 201, { id: 'new', name: body.name, tag: `${body.tag ?? ''}:${req.headers['content-type'] ?? ''}` });
+    return json(res, 201, {
+      id: 'new',
+      name: body.name,
+      tag: `${body.tag ?? ''}:${req.headers['content-type'] ?? ''}`,
+    });
   }
   if (req.method === 'GET' && url.pathname === '/flaky') {
     const key = url.searchParams.get('key') ?? '';
@@ -66,14 +71,18 @@ async function route(req: IncomingMessage, res: ServerResponse, seenKeys: Map<st
     if (attempts === 1) return json(res, 503, { message: 'try again' }, { 'retry-after-ms': '20' });
     return json(res, 200, { attempts });
   }
-  if (req.method === 'GET' && url.pathname === '/items') return itemsPage(req, res, Number(url.searchParams.get('page') ?? 1));
+  if (req.method === 'GET' && url.pathname === '/items')
+    return itemsPage(req, res, Number(url.searchParams.get('page') ?? 1));
   if (req.method === 'GET' && url.pathname === '/events') return events(req, res);
   if (req.method === 'POST' && url.pathname === '/files') return upload(req, res);
   json(res, 404, { message: `no route ${req.method} ${url.pathname}` });
 }
 
 function getPet(res: ServerResponse, id: string, delayMs: number, authorized: boolean): void {
-  if (id === 'missing') return json(res, 404, { message: 'no such pet' });
+  if (id === 'missing') {
+    json(res, 404, { message: 'no such pet' });
+    return;
+  }
   const answer = () => json(res, 200, { id, name: 'Rex', tag: authorized ? 'bearer-ok' : 'no-auth' });
   if (delayMs > 0) setTimeout(answer, delayMs).unref();
   else answer();
@@ -100,7 +109,7 @@ function events(req: IncomingMessage, res: ServerResponse): void {
   const timer = setInterval(() => {
     sent += 1;
     // retry: 10 ms, so the reconnect that learns the feed is over (204) does not wait the default 3 s.
-    res.write(`${sent === 1 ? "retry: 10\n" : ""}id: ${sent}\nevent: tick\ndata: {"n":${sent}}\n\n`);
+    res.write(`${sent === 1 ? 'retry: 10\n' : ''}id: ${sent}\nevent: tick\ndata: {"n":${sent}}\n\n`);
     if (sent === 3) {
       clearInterval(timer);
       res.end();
@@ -110,7 +119,9 @@ function events(req: IncomingMessage, res: ServerResponse): void {
 
 async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
   // undici's multipart parser (Response.formData), so the server checks what a real one reads.
-  const form = await new Response(new Uint8Array(await readAll(req)), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+  const form = await new Response(new Uint8Array(await readAll(req)), {
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+  }).formData();
   const file = form.get('file');
   if (!(file instanceof Blob)) return json(res, 400, { message: 'no file part' });
   json(res, 201, { title: form.get('title'), fileName: (file as File).name ?? '', size: file.size });

@@ -13,7 +13,10 @@ import { SCENARIO_TOKEN, startScenarioServer, type ScenarioServer } from './scen
 import { assertAllPassed, type ScenarioResult } from './report.js';
 
 interface ScenarioModule {
-  runScenarios(sdk: unknown, options: { baseUrl: string; token: string; clientOptions?: object }): Promise<ScenarioResult[]>;
+  runScenarios(
+    sdk: unknown,
+    options: { baseUrl: string; token: string; clientOptions?: object },
+  ): Promise<ScenarioResult[]>;
 }
 
 const ENGINE_MAIN = join(REPO_ROOT, 'test', 'platforms', 'engine-main.mjs');
@@ -38,12 +41,25 @@ describe('the scenario list on every engine', () => {
   });
 
   test('Node, fetch transport (the fetch option)', async () => {
-    const results = await scenarios.runScenarios(sdk, { baseUrl: server.url, token: SCENARIO_TOKEN, clientOptions: { fetch: globalThis.fetch } });
+    const results = await scenarios.runScenarios(sdk, {
+      baseUrl: server.url,
+      token: SCENARIO_TOKEN,
+      clientOptions: { fetch: globalThis.fetch },
+    });
     assertAllPassed('Node (fetch)', results);
   });
 
   test('Deno (its fetch)', async () => {
-    const args = ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', ENGINE_MAIN, sdkUrl, server.url, SCENARIO_TOKEN];
+    const args = [
+      'run',
+      '--allow-net=127.0.0.1',
+      '--allow-read',
+      '--allow-env',
+      ENGINE_MAIN,
+      sdkUrl,
+      server.url,
+      SCENARIO_TOKEN,
+    ];
     assertAllPassed('Deno', await runEngine(engineBinary('deno'), args));
   });
 
@@ -54,10 +70,17 @@ describe('the scenario list on every engine', () => {
   test('the fetch transport refuses socket options, naming the option and the transport', () => {
     const Platforms = sdk.Platforms as new (options: object) => unknown;
     const InvalidArgumentError = sdk.InvalidArgumentError as new () => Error;
-    for (const option of [{ proxy: 'http://127.0.0.1:9' }, { tls: { ca: 'x' } }, { dangerouslyDisableTlsVerification: true }]) {
+    for (const option of [
+      { proxy: 'http://127.0.0.1:9' },
+      { tls: { ca: 'x' } },
+      { dangerouslyDisableTlsVerification: true },
+    ]) {
       assert.throws(
         () => new Platforms({ baseUrl: server.url, fetch: globalThis.fetch, ...option }),
-        (error: Error) => error instanceof InvalidArgumentError && error.message.includes(`${Object.keys(option)[0]} option`) && error.message.includes('fetch transport'),
+        (error: Error) =>
+          error instanceof InvalidArgumentError &&
+          error.message.includes(`${Object.keys(option)[0]} option`) &&
+          error.message.includes('fetch transport'),
       );
     }
   });
