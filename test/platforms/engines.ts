@@ -21,6 +21,9 @@ export const ENGINE_RUN_TIMEOUT_MS = 90_000;
 export const ENGINE_BINARIES = {
   deno: join(ENGINES_DIR, 'node_modules', '@deno', 'linux-x64-glibc', 'deno'),
   bun: join(ENGINES_DIR, 'node_modules', '@oven', 'bun-linux-x64', 'bin', 'bun'),
+  /** The oldest Node the generated package's engines allow (require(esm) unflagged since 20.19). */
+  'node-20.19': join(ENGINES_DIR, 'node_modules', 'node-20.19', 'bin', 'node'),
+  'node-24': join(ENGINES_DIR, 'node_modules', 'node-24', 'bin', 'node'),
 } as const;
 
 /** Installs the engines folder once (when a binary is missing); throws with the command on failure. */

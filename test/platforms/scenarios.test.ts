@@ -28,7 +28,7 @@ describe('the scenario list on every engine', () => {
   let scenarios: ScenarioModule;
   before(async () => {
     ensureEngines();
-    const dir = buildScenarioSdk();
+    const dir = await buildScenarioSdk();
     sdkUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
     sdk = (await import(sdkUrl)) as Record<string, unknown>;
     scenarios = (await import(pathToFileURL(SCENARIOS_MODULE).href)) as ScenarioModule;
