@@ -96,6 +96,11 @@ async function main(): Promise<void> {
     oneCall,
     `import { ${clientName} as GitHub } from './src/index.js';\nconst github = new GitHub();\nconsole.log((await github.repos.get({ owner: 'octokit', repo: 'rest.js' })).full_name);\n`,
   );
+  const oneFunction = join(sdk, 'app-one-function.ts');
+  writeFileSync(
+    oneFunction,
+    "import { createClient, reposGet } from './src/functions.js';\nconst github = createClient();\nconsole.log((await reposGet(github, { owner: 'octokit', repo: 'rest.js' })).full_name);\n",
+  );
   const runtimeOnly = join(sdk, 'app-runtime-only.ts');
   writeFileSync(
     runtimeOnly,
@@ -103,7 +108,8 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   for (const [app, entry] of [
-    ['GitHub one-call app (repos.get)', oneCall],
+    ['GitHub one-call app, client.repos.get()', oneCall],
+    ['GitHub one-call app, reposGet() from ./functions', oneFunction],
     ['runtime alone', runtimeOnly],
   ] as const) {
     for (const platform of ['node', 'browser'] as const) rows.push(await bundle(app, entry, platform));
