@@ -35,11 +35,11 @@ const SLICES = 10;
 const CONCURRENCIES = [1, 32];
 
 /**
- * BENCH_AUTH=bearer: the operation declares a bearer scheme and both sides send the token (issue
- * 15 measures "as users run it"); BENCH_LOG=default: the client keeps its default log level.
+ * SDKGEN_BENCH_AUTH=bearer: the operation declares a bearer scheme and both sides send the token (issue
+ * 15 measures "as users run it"); SDKGEN_BENCH_LOG=default: the client keeps its default log level.
  */
-const WITH_BEARER = process.env.BENCH_AUTH === 'bearer';
-const DEFAULT_LOGGING = process.env.BENCH_LOG === 'default';
+const WITH_BEARER = process.env.SDKGEN_BENCH_AUTH === 'bearer';
+const DEFAULT_LOGGING = process.env.SDKGEN_BENCH_LOG === 'default';
 const BEARER_TOKEN = 'bench-token-0123456789';
 
 const PAYLOAD = JSON.stringify({ id: 42, name: 'Rex', tag: 'dog', status: 'available', tags: ['a', 'b'] });

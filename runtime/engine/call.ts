@@ -48,7 +48,9 @@ export async function executeCall(
       attemptStartedAt: 0,
       authRefreshLeft: call.replayable && call.auth.schemes.length > 0,
     };
-    const result = await core.runAttempts(run);
+    const pipeline =
+      call.auth.schemes.length > 0 ? core.callPipelines.withCredentials : core.callPipelines.withoutCredentials;
+    const result = await pipeline(run);
     if (result.kind !== 'success') throw finalError(core, call, result, attempts);
     const inputs: ResultInputs = {
       core,
@@ -133,17 +135,20 @@ function callState(
     maxRetryAfterMs: limits.maxRetryAfterMs,
     requestIdHeader: core.api.requestIdHeader,
     describe,
-    sendHop: hopPipeline({
-      maxRedirects: core.maxRedirects,
-      digest,
-      cookieJar: core.cookieJar,
-      sendsCredentials: auth.schemes.length > 0,
-      encodedBody: body,
-      onUploadProgress,
-      log: core.log,
-      secrets: core.secrets,
-      middleware,
-    }),
+    sendHop:
+      onUploadProgress === undefined && options?.middleware === undefined
+        ? core.hopFor(auth.schemes.length > 0, digest)
+        : hopPipeline({
+            maxRedirects: core.maxRedirects,
+            digest,
+            cookieJar: core.cookieJar,
+            sendsCredentials: auth.schemes.length > 0,
+            encodedBody: body,
+            onUploadProgress,
+            log: core.log,
+            secrets: core.secrets,
+            middleware,
+          }),
   };
 }
 

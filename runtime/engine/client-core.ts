@@ -18,7 +18,8 @@ import type { Bulkhead } from '../policies/bulkhead.js';
 import type { CallStats } from '../policies/stats.js';
 import type { CircuitBreaker } from '../policies/circuit-breaker.js';
 import type { RuntimeLog } from '../policies/logging.js';
-import type { RunAttempts } from './types.js';
+import type { CallPipelines } from './pipeline.js';
+import type { SendHop } from './types.js';
 
 /** What a call needs from its client; built once per client (see client.ts). */
 export interface ClientCore {
@@ -47,7 +48,9 @@ export interface ClientCore {
   readonly validate: ValidateMode;
   readonly validation: ResponseValidation;
   /** The call tier, composed once per client (engine/pipeline.ts). */
-  readonly runAttempts: RunAttempts;
+  readonly callPipelines: CallPipelines;
+  /** The hop tier for calls without upload progress or per-call middleware, composed once per client. */
+  readonly hopFor: (sendsCredentials: boolean, digest: boolean) => SendHop;
   /** The bottom layer: sends on one of the client's pools. */
   readonly transportFor: (dispatcher: Dispatcher) => Transport;
 }

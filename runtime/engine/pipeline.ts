@@ -2,14 +2,14 @@
  * The engine's layers in their one fixed order (this list is the contract). Outermost
  * first; a layer a call does not need is left out, so it costs nothing.
  *
- * Call tier (composed once per client; handler: CallRun -> AttemptResult):
+ * Call tier (composed once per client, with and without 2; handler: CallRun -> AttemptResult):
  *   1. retry             policies/retry.ts decides; sleeps inside the deadline
  *   2. 401 refresh       one fresh credential per call, replayed outside the retry budget
  *   3. circuit breaker   only with the circuitBreaker option
  *   4. record attempt    (bottom) numbers and records the attempt, then runs it (attempt.ts):
  *                        abort switch, read timer, the hop tier, the body read
  *
- * Hop tier (composed once per call; handler: Hop -> Exchange):
+ * Hop tier (composed once per client, or per call with upload progress or call middleware; Hop -> Exchange):
  *   5. redirects         only when maxRedirects > 0
  *   6. digest replay     only when the call resolved a digest scheme
  *   7. cookie jar        only with the cookies option
@@ -40,12 +40,18 @@ import { uploadProgress } from './layers/upload-progress.js';
 import { wireSender } from './layers/wire.js';
 import type { RunAttempts, SendHop } from './types.js';
 
-export function callPipeline(breaker: CircuitBreaker | undefined): RunAttempts {
-  return compose(recordAttempt, [
-    retryAttempts,
-    refreshCredentialOn401,
-    breaker === undefined ? undefined : circuitBreakerLayer(breaker),
-  ]);
+/** The call tier of a client: one chain for calls that send credentials, one (without the 401 refresh) for those that do not. */
+export interface CallPipelines {
+  readonly withCredentials: RunAttempts;
+  readonly withoutCredentials: RunAttempts;
+}
+
+export function callPipelines(breaker: CircuitBreaker | undefined): CallPipelines {
+  const breakerLayer = breaker === undefined ? undefined : circuitBreakerLayer(breaker);
+  return {
+    withCredentials: compose(recordAttempt, [retryAttempts, refreshCredentialOn401, breakerLayer]),
+    withoutCredentials: compose(recordAttempt, [retryAttempts, breakerLayer]),
+  };
 }
 
 /** What decides which hop and wire layers a call needs. */
@@ -59,6 +65,26 @@ export interface HopNeeds {
   readonly log: RuntimeLog;
   readonly secrets: SecretNames;
   readonly middleware: readonly Middleware[];
+}
+
+/** What the cached hop chains of a client are made from (the parts that do not vary per call). */
+type ClientHopNeeds = Pick<HopNeeds, 'maxRedirects' | 'cookieJar' | 'log' | 'secrets' | 'middleware'>;
+
+/**
+ * Hop chains of a client for calls without per-call parts (no upload progress, no per-call
+ * middleware), by whether they send credentials and answer digest: composed once, not per call.
+ */
+export function cachedHopPipelines(needs: ClientHopNeeds): (sendsCredentials: boolean, digest: boolean) => SendHop {
+  const cache = new Map<number, SendHop>();
+  return (sendsCredentials, digest) => {
+    const key = (sendsCredentials ? 1 : 0) + (digest ? 2 : 0);
+    let chain = cache.get(key);
+    if (chain === undefined) {
+      chain = hopPipeline({ ...needs, sendsCredentials, digest, encodedBody: undefined, onUploadProgress: undefined });
+      cache.set(key, chain);
+    }
+    return chain;
+  };
 }
 
 export function hopPipeline(needs: HopNeeds): SendHop {

@@ -36,7 +36,7 @@ import { CircuitBreaker } from '../policies/circuit-breaker.js';
 import { RuntimeLog } from '../policies/logging.js';
 import { CallStats } from '../policies/stats.js';
 import type { ClientCore } from './client-core.js';
-import { callPipeline } from './pipeline.js';
+import { cachedHopPipelines, callPipelines } from './pipeline.js';
 
 /** The platform's environment: the one place the runtime reads it (a live view, not a copy). */
 export function platformEnvironment(): EnvironmentVariables {
@@ -82,6 +82,10 @@ export function resolveSettings<Auth extends object>(
     shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
   const breaker = options.circuitBreaker ? (shared.breaker ?? new CircuitBreaker(options.circuitBreaker)) : undefined;
   const { base, baseFor } = baseResolvers(api, options, env);
+  const maxRedirects = positive('maxRedirects', options.maxRedirects, DEFAULT_MAX_REDIRECTS, true);
+  const secrets = secretNames(api);
+  const middleware = options.middleware ?? [];
+  const cookieJar = cookieJarOf(options.cookies, shared.cookieJar);
   return {
     api,
     base,
@@ -97,19 +101,20 @@ export function resolveSettings<Auth extends object>(
       true,
     ),
     maxRetryAfterMs: positive('retry.maxRetryAfter', options.retry?.maxRetryAfter, DEFAULT_MAX_RETRY_AFTER_MS, true),
-    maxRedirects: positive('maxRedirects', options.maxRedirects, DEFAULT_MAX_REDIRECTS, true),
+    maxRedirects,
     maxResponseBytes: positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     headers: clientHeaders(api, options.defaultHeaders),
     resolveAuth: createAuthResolver(api, options.auth as AuthOption | undefined, env),
     allowInsecureAuth: options.allowInsecureAuth === true,
-    secrets: secretNames(api),
-    middleware: options.middleware ?? [],
-    cookieJar: cookieJarOf(options.cookies, shared.cookieJar),
+    secrets,
+    middleware,
+    cookieJar,
     breaker,
     stats: shared.stats ?? new CallStats(),
     validate,
     validation,
-    runAttempts: callPipeline(breaker),
+    callPipelines: callPipelines(breaker),
+    hopFor: cachedHopPipelines({ maxRedirects, cookieJar, log, secrets, middleware }),
     transportFor,
   };
 }

@@ -27,7 +27,7 @@ import {
   type ClientOptions,
   type SdkError,
 } from '../../runtime/index.js';
-import { makeCertificates } from '../runtime/core/support/tls.js';
+import { makeCertificates } from '../runtime/support/tls.js';
 import { chaosApi, chaosOps, securedChaosOps, METHODS, type MethodKind } from './support/api.js';
 import {
   DEFAULT_TIMINGS,

@@ -6,9 +6,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, SdkError, ApiError, type ClientOptions } from '../../runtime/index.js';
 import type { OperationDescriptor } from '../../runtime/descriptor.js';
-import { json, type Handler, type TestServer } from '../runtime/core/support/server.js';
-import { harness } from '../runtime/core/support/harness.js';
-import { ops, testApi } from '../runtime/core/support/api.js';
+import { json, type Handler, type TestServer } from '../runtime/support/server.js';
+import { harness } from '../runtime/support/harness.js';
+import { ops, testApi } from '../runtime/support/api.js';
 
 const files = harness();
 

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Client, ResponseTooLargeError, type ClientOptions } from '../../runtime/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../runtime/index.js';
-import type { Handler, TestServer } from '../runtime/core/support/server.js';
-import { harness } from '../runtime/core/support/harness.js';
-import { ops, testApi } from '../runtime/core/support/api.js';
+import type { Handler, TestServer } from '../runtime/support/server.js';
+import { harness } from '../runtime/support/harness.js';
+import { ops, testApi } from '../runtime/support/api.js';
 
 const files = harness();
 

@@ -16,9 +16,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { CountingListener } from '../../runtime/core/support/server.js';
+import type { CountingListener } from '../../runtime/support/server.js';
 
-export { startBlackHole } from '../../runtime/core/support/server.js';
+export { startBlackHole } from '../../runtime/support/server.js';
 
 export const FAULTS = [
   'ok',

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client } from '../../../runtime/client.js';
 import { AuthenticationError } from '../../../runtime/errors.js';
-import { api, op, startServer } from '../shaping/helpers.js';
-import { leaks, startTokenServer } from './token-server.js';
+import { api, op, startServer } from '../support/descriptors.js';
+import { leaks, startTokenServer } from '../support/token-server.js';
 
 const SECRET = 'client-secret-for-the-client-test';
 

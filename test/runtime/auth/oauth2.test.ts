@@ -22,8 +22,8 @@ import {
   SdkError,
   TimeoutError,
 } from '../../../runtime/errors.js';
-import { api, op } from '../shaping/helpers.js';
-import { issueTokens, json, leaks, startTokenServer, type TokenServer } from './token-server.js';
+import { api, op } from '../support/descriptors.js';
+import { issueTokens, json, leaks, startTokenServer, type TokenServer } from '../support/token-server.js';
 
 const API_URL = 'https://api.example.com/v1/pets';
 const SECRET = 's3cr:t/+& é';

@@ -20,7 +20,7 @@ import {
   type Signer,
 } from '../../../runtime/auth/index.js';
 import { SdkError } from '../../../runtime/errors.js';
-import { api, op, startServer, type TestServer } from '../shaping/helpers.js';
+import { api, op, startServer, type TestServer } from '../support/descriptors.js';
 
 const KEY = 'hmac-signing-key-0123456789';
 const KEY_ID = 'key-1';

@@ -10,7 +10,14 @@ import { compose, type Layer } from '../../../runtime/engine/compose.js';
 import { followRedirects } from '../../../runtime/engine/layers/redirects.js';
 import { cookieJarLayer } from '../../../runtime/engine/layers/cookies.js';
 import { retryAttempts } from '../../../runtime/engine/layers/retry.js';
-import type { AttemptContext, AttemptResult, CallRun, CallState, Exchange, Hop } from '../../../runtime/engine/types.js';
+import type {
+  AttemptContext,
+  AttemptResult,
+  CallRun,
+  CallState,
+  Exchange,
+  Hop,
+} from '../../../runtime/engine/types.js';
 import { CookieJar } from '../../../runtime/transport/cookie-jar.js';
 import { RuntimeLog } from '../../../runtime/policies/logging.js';
 import type { OutgoingRequest } from '../../../runtime/transport/types.js';
@@ -37,7 +44,12 @@ function fakeCall(overrides: Partial<CallState> = {}): CallState {
 }
 
 function context(call: CallState): AttemptContext {
-  return { call, attempt: 1, readTimer: { refresh: () => undefined }, currentUrl: call.target.url } as unknown as AttemptContext;
+  return {
+    call,
+    attempt: 1,
+    readTimer: { refresh: () => undefined },
+    currentUrl: call.target.url,
+  } as unknown as AttemptContext;
 }
 
 function hopOf(call: CallState, headers: Record<string, string> = {}): Hop {
@@ -131,8 +143,23 @@ describe('retry layer alone', () => {
     const call = fakeCall();
     const run: CallRun = { call, attempts: [], delayMs: 0, attemptStartedAt: 0, authRefreshLeft: false };
     const results: AttemptResult[] = [
-      { kind: 'status', status: 503, headers: { 'retry-after': '0' }, url: `${ORIGIN}/a`, body: undefined, sentHeaders: {} },
-      { kind: 'success', status: 200, headers: {}, url: `${ORIGIN}/a`, bodyKind: 'json', bytes: new Uint8Array(), stream: undefined },
+      {
+        kind: 'status',
+        status: 503,
+        headers: { 'retry-after': '0' },
+        url: `${ORIGIN}/a`,
+        body: undefined,
+        sentHeaders: {},
+      },
+      {
+        kind: 'success',
+        status: 200,
+        headers: {},
+        url: `${ORIGIN}/a`,
+        bodyKind: 'json',
+        bytes: new Uint8Array(),
+        stream: undefined,
+      },
     ];
     const delays: number[] = [];
     const handler = retryAttempts(async (r) => {

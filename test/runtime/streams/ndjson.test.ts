@@ -4,7 +4,15 @@ import { describe, test } from 'node:test';
 import { request } from 'undici';
 import { ResponseParseError } from '../../../runtime/errors.js';
 import { parseNdjson } from '../../../runtime/streams/index.js';
-import { TrackedSource, bytesOf, collect, splitAt, startStreamServer, within, writeSlowly } from './support.js';
+import {
+  TrackedSource,
+  bytesOf,
+  collect,
+  splitAt,
+  startStreamServer,
+  within,
+  writeSlowly,
+} from '../support/stream-server.js';
 
 const INPUT = '{"id":1,"name":"crème"}\r\n\n  \n[1,2,{"emoji":"🦊"}]\n"text"\r\n42\nnull\n{"last":true}';
 const EXPECTED = [{ id: 1, name: 'crème' }, [1, 2, { emoji: '🦊' }], 'text', 42, null, { last: true }];

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { request, type Dispatcher } from 'undici';
 import { AbortError, ConnectionError, NotFoundError, ServiceUnavailableError } from '../../../runtime/errors.js';
 import { isReconnectable, reconnectingEventStream, type OpenEventStream } from '../../../runtime/streams/index.js';
-import { collect, startStreamServer, within, writeSlowly, type StreamServer } from './support.js';
+import { collect, startStreamServer, within, writeSlowly, type StreamServer } from '../support/stream-server.js';
 
 /** What a client's open() does: GET with Last-Event-ID, non-2xx raised (as the client would, as ApiError). */
 function opener(server: StreamServer | string, path = '/events'): OpenEventStream {

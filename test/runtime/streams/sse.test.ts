@@ -4,7 +4,15 @@ import { describe, test } from 'node:test';
 import { request } from 'undici';
 import { ResponseParseError } from '../../../runtime/errors.js';
 import { SseDecoder, parseSse, type SseEvent } from '../../../runtime/streams/index.js';
-import { TrackedSource, bytesOf, collect, splitAt, startStreamServer, within, writeSlowly } from './support.js';
+import {
+  TrackedSource,
+  bytesOf,
+  collect,
+  splitAt,
+  startStreamServer,
+  within,
+  writeSlowly,
+} from '../support/stream-server.js';
 
 const parse = (text: string | string[]): Promise<SseEvent[]> =>
   collect(parseSse(new TrackedSource(typeof text === 'string' ? [text] : text)));

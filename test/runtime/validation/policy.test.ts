@@ -15,8 +15,8 @@ import {
   type ResponseSchemas,
 } from '../../../runtime/index.js';
 import type { OperationDescriptor } from '../../../runtime/descriptor.js';
-import { ops, testApi } from '../core/support/api.js';
-import { cleanup, sendJson, startRawServer } from '../wiring/support.js';
+import { ops, testApi } from '../support/api.js';
+import { cleanup, sendJson, startRawServer } from '../support/raw-server.js';
 
 const track = cleanup();
 
