@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export const SCENARIO_TOKEN = 'platform-token';
 
@@ -75,6 +76,14 @@ async function route(req: IncomingMessage, res: ServerResponse, seenKeys: Map<st
     return itemsPage(req, res, Number(url.searchParams.get('page') ?? 1));
   if (req.method === 'GET' && url.pathname === '/events') return events(req, res);
   if (req.method === 'POST' && url.pathname === '/files') return upload(req, res);
+  if (req.method === 'POST' && url.pathname === '/raw') return json(res, 201, { size: (await readAll(req)).length });
+  if (req.method === 'GET' && url.pathname.startsWith('/blobs/')) return blob(res);
+  if (req.method === 'GET' && url.pathname === '/export') return ndjson(res);
+  if (req.method === 'GET' && url.pathname === '/moved') {
+    res.writeHead(302, { location: '/pets/9' }).end();
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === '/compressed') return compressed(res);
   json(res, 404, { message: `no route ${req.method} ${url.pathname}` });
 }
 
@@ -125,6 +134,26 @@ async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const file = form.get('file');
   if (!(file instanceof Blob)) return json(res, 400, { message: 'no file part' });
   json(res, 201, { title: form.get('title'), fileName: (file as File).name ?? '', size: file.size });
+}
+
+/** 256 KiB of a known pattern, in chunks (a binary download the client streams). */
+export const BLOB_BYTES = 256 * 1024;
+
+function blob(res: ServerResponse): void {
+  const bytes = Buffer.alloc(BLOB_BYTES, 0);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
+  res.end(bytes);
+}
+
+function ndjson(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  res.end('{"id":1}\n{"id":2}\n{"id":3}\n');
+}
+
+function compressed(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+  res.end(gzipSync(JSON.stringify({ id: 'z', name: 'Zipped' })));
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
