@@ -27,7 +27,7 @@ import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-
 import { undiciTransport } from '../transport/send.js';
 import { nodeFetchTransport } from '../transport/fetch-node.js';
 import { assertFetchCapable } from '../transport/capabilities.js';
-import { currentPlatform, defaultFetchOf } from '../transport/platform.js';
+import { currentPlatform, defaultFetchOf, FETCH_OWNS_CONNECTIONS } from '../transport/platform.js';
 import type { Transport } from '../transport/types.js';
 import type { Dispatcher } from 'undici';
 import { ResponseValidation, clientValidateMode } from '../validation/policy.js';
@@ -118,12 +118,6 @@ export function resolveSettings<Auth extends object>(
     transportFor,
   };
 }
-
-/**
- * Stands in for the pool when fetch owns the connections: the PoolHolder treats it as a caller's
- * dispatcher (never created, never closed), so no undici Agent is made (Bun's undici has none).
- */
-const FETCH_OWNS_CONNECTIONS = Object.freeze({ fetchOwnsConnections: true }) as unknown as Dispatcher;
 
 /** undici request() over the client's pool, or the caller's fetch (checked for options it cannot honour). */
 function transportChoice<Auth extends object>(

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
 export const SCENARIO_TOKEN = 'platform-token';
+/** What the client-credentials endpoint issues and /secure accepts. */
+export const OAUTH_TOKEN = 'oauth-access-token';
 
 export interface ScenarioServer {
   readonly url: string;
@@ -84,6 +86,12 @@ async function route(req: IncomingMessage, res: ServerResponse, seenKeys: Map<st
     return;
   }
   if (req.method === 'GET' && url.pathname === '/compressed') return compressed(res);
+  if (req.method === 'POST' && url.pathname === '/oauth/token')
+    return json(res, 200, { access_token: OAUTH_TOKEN, token_type: 'Bearer', expires_in: 3600 });
+  if (req.method === 'GET' && url.pathname === '/secure') {
+    const ok = req.headers.authorization === `Bearer ${OAUTH_TOKEN}`;
+    return json(res, ok ? 200 : 401, ok ? { ok } : { message: 'no token' });
+  }
   json(res, 404, { message: `no route ${req.method} ${url.pathname}` });
 }
 

@@ -58,7 +58,7 @@ describe('the same behaviour on both Node transports', () => {
       const logger = { error: () => {}, warn: () => {}, info: () => {}, debug: (line: string) => lines.push(line) };
       const client = new sdk.Platforms({
         baseUrl: server.url,
-        auth: { token: SCENARIO_TOKEN },
+        auth: { token: SCENARIO_TOKEN, oauth: { clientId: 'app', clientSecret: 'app-secret' } },
         logLevel: 'debug',
         logger,
         middleware: [
@@ -93,6 +93,8 @@ describe('the same behaviour on both Node transports', () => {
 
         assert.deepEqual(await op.getMoved!(client), { id: '9', name: 'Rex', tag: 'bearer-ok' });
         assert.deepEqual(await op.getCompressed!(client), { id: 'z', name: 'Zipped' });
+        // OAuth2 client credentials: the token request, then the call with the token.
+        assert.deepEqual(await op.getSecure!(client), { ok: true });
 
         assert.ok(
           seenByMiddleware.includes('GET /moved 302') && seenByMiddleware.includes('GET /pets/9 200'),
@@ -101,8 +103,8 @@ describe('the same behaviour on both Node transports', () => {
         assert.ok(lines.length > 0, 'debug lines were logged');
         assert.ok(!lines.join('\n').includes(SCENARIO_TOKEN), 'the token never reaches a log line');
         assert.equal(client.stats().getCompressed?.calls, 1);
-        // download, 2 uploads, export, moved + its redirect, compressed
-        assert.equal(fetchCalls, name === 'fetch' ? 7 : 0);
+        // download, 2 uploads, export, moved + its redirect, compressed, secure (the token request goes through undici's default pool)
+        assert.equal(fetchCalls, name === 'fetch' ? 8 : 0);
       } finally {
         await client.close();
       }
