@@ -114,7 +114,7 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
    * Send through this fetch instead of undici's request() (a mock, an instrumented fetch); on
    * browsers, Deno, Bun and workers the platform's fetch is the default. Cannot be combined with
    * dispatcher, proxy, tls or dangerouslyDisableTlsVerification (InvalidArgumentError); the connect
-   * timeout folds into the read timeout (docs/platforms.md).
+   * timeout folds into the read timeout (fetch has no connect phase of its own).
    */
   readonly fetch?: FetchFunction;
   /** Any undici Dispatcher (MockAgent, ProxyAgent, a shared Agent). The client does not close it. */

@@ -1,7 +1,7 @@
 /**
  * What a transport cannot do, checked when the client is made: an option the platform cannot
  * honour is an InvalidArgumentError naming the option and the platform, never a ReferenceError
- * deep inside a call (docs/platforms.md has the table).
+ * deep inside a call.
  */
 import { InvalidArgumentError } from '../errors.js';
 

@@ -5,10 +5,11 @@
  * above it, so both transports behave alike. No Node module is imported here.
  *
  * What fetch cannot do, and how this file copes:
- * - no connect phase: the connect timeout folds into the read timeout (docs/platforms.md);
+ * - no connect phase: the connect timeout folds into the read timeout (the read timer starts
+ *   when the request is handed to fetch, so it bounds connecting too);
  * - decompression is the platform's (fetch always decodes gzip/br/deflate);
  * - in a browser, redirects are followed by the browser (`redirect: 'manual'` there yields an
- *   opaque status-0 response), so `followsRedirects` tells the engine not to try.
+ *   opaque status-0 response), so a browser transport is made with `redirect: 'follow'`.
  */
 import type { AbortSwitch, IncomingResponse, OutgoingRequest, Target, Transport } from './types.js';
 
