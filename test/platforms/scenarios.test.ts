@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildScenarioSdk, REPO_ROOT, SCENARIOS_MODULE } from './build-sdk.js';
+import { buildScenarioSdk, PLATFORMS_TMP, REPO_ROOT, SCENARIOS_MODULE } from './build-sdk.js';
 import { engineBinary, ensureEngines, runEngine } from './engines.js';
 import { SCENARIO_TOKEN, startScenarioServer, type ScenarioServer } from './scenario-server.js';
 import { assertAllPassed, type ScenarioResult } from './report.js';
@@ -20,6 +20,7 @@ interface ScenarioModule {
 }
 
 const ENGINE_MAIN = join(REPO_ROOT, 'test', 'platforms', 'engine-main.mjs');
+const ENGINE_FILES = join(REPO_ROOT, 'test', 'platforms', 'engine-files.mjs');
 
 describe('the scenario list on every engine', () => {
   let server: ScenarioServer;
@@ -66,6 +67,19 @@ describe('the scenario list on every engine', () => {
   test('Bun (its fetch)', async () => {
     assertAllPassed('Bun', await runEngine(engineBinary('bun'), [ENGINE_MAIN, sdkUrl, server.url, SCENARIO_TOKEN]));
   });
+
+  for (const engine of ['deno', 'bun'] as const) {
+    test(`${engine}: downloadToFile and uploads from fileFromPath (node:fs compatibility)`, async () => {
+      const functionsUrl = sdkUrl.replace(/index\.js$/, 'functions.js');
+      const file = join(PLATFORMS_TMP, `download-${engine}.bin`);
+      const args = [ENGINE_FILES, sdkUrl, functionsUrl, server.url, SCENARIO_TOKEN, file];
+      const run =
+        engine === 'deno'
+          ? ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-write', '--allow-env', ...args]
+          : args;
+      assertAllPassed(engine, await runEngine(engineBinary(engine), run));
+    });
+  }
 
   test('the fetch transport refuses socket options, naming the option and the transport', () => {
     const Platforms = sdk.Platforms as new (options: object) => unknown;
