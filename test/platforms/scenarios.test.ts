@@ -69,7 +69,7 @@ describe('the scenario list on every engine', () => {
   });
 
   for (const engine of ['deno', 'bun'] as const) {
-    test(`${engine}: downloadToFile and uploads from fileFromPath (node:fs compatibility)`, async () => {
+    test(`${engine}: downloadToFile, uploads from fileFromPath (node:fs compatibility), OAuth2 client credentials`, async () => {
       const functionsUrl = sdkUrl.replace(/index\.js$/, 'functions.js');
       const file = join(PLATFORMS_TMP, `download-${engine}.bin`);
       const args = [ENGINE_FILES, sdkUrl, functionsUrl, server.url, SCENARIO_TOKEN, file];
