@@ -3,6 +3,7 @@
  * ships documents them): tests, the generated README and users' code spell them exactly like this.
  */
 import type { Dispatcher } from 'undici';
+import type { FetchFunction } from './transport/fetch.js';
 import type { Middleware } from './transport/types.js';
 import type { CircuitBreakerOptions } from './policies/circuit-breaker.js';
 import type { UploadProgressCallback } from './request/progress.js';
@@ -109,6 +110,13 @@ export interface ClientOptions<Auth extends object = Record<string, unknown>> {
   /** Default 'warn', or env `<PREFIX>_LOG`. */
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
+  /**
+   * Send through this fetch instead of undici's request() (a mock, an instrumented fetch); on
+   * browsers, Deno, Bun and workers the platform's fetch is the default. Cannot be combined with
+   * dispatcher, proxy, tls or dangerouslyDisableTlsVerification (InvalidArgumentError); the connect
+   * timeout folds into the read timeout (fetch has no connect phase of its own).
+   */
+  readonly fetch?: FetchFunction;
   /** Any undici Dispatcher (MockAgent, ProxyAgent, a shared Agent). The client does not close it. */
   readonly dispatcher?: Dispatcher;
   /** Proxy URL (`http://user:pass@host:port`) or `false` to ignore HTTP(S)_PROXY. Default: the environment. */

@@ -9,6 +9,7 @@ import { emitOperationsFile } from './operations-file.js';
 import { emitResourceFile } from './resource-file.js';
 import { emitClientFile } from './client-file.js';
 import { emitIndexFile } from './index-file.js';
+import { emitFunctionsFile } from './functions-file.js';
 import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
@@ -90,6 +91,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   // Last: it also declares the aliases the files above hoisted.
   files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
+  files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0), config.validateResponses));
   lastEmitTimings.code = performance.now() - start;
 
   start = performance.now();

@@ -4,7 +4,7 @@ import { GENERATED_HEADER, stringLiteral, typePropertyKey } from './escape.js';
 import { Expression, printJson, printLiteral, type LiteralValue } from './literal.js';
 import { setOwn } from '../model/refs.js';
 
-function operationLiteral(op: OperationModel): LiteralValue {
+export function operationLiteral(op: OperationModel): LiteralValue {
   return {
     id: op.id,
     method: op.method,
@@ -56,7 +56,7 @@ const RESPONSE_SCHEMAS_LOADER = new Expression(
     '    },\n  }',
 );
 
-function apiLiteral(model: ApiModel, withResponseSchemas: boolean): LiteralValue {
+export function apiLiteral(model: ApiModel, withResponseSchemas: boolean): LiteralValue {
   const schemes: Record<string, LiteralValue> = {};
   for (const name of [...model.securitySchemes.keys()].sort()) setOwn(schemes, name, model.securitySchemes.get(name) as LiteralValue);
   return {

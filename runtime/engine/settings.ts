@@ -25,6 +25,11 @@ import { PoolHolder, type PoolSettings } from '../transport/dispatcher.js';
 import { clientHeaders } from '../transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-jar.js';
 import { undiciTransport } from '../transport/send.js';
+import { nodeFetchTransport } from '../transport/fetch-node.js';
+import { assertFetchCapable } from '../transport/capabilities.js';
+import { currentPlatform, defaultFetchOf, FETCH_OWNS_CONNECTIONS } from '../transport/platform.js';
+import type { Transport } from '../transport/types.js';
+import type { Dispatcher } from 'undici';
 import { ResponseValidation, clientValidateMode } from '../validation/policy.js';
 import { Bulkhead } from '../policies/bulkhead.js';
 import { CircuitBreaker } from '../policies/circuit-breaker.js';
@@ -54,6 +59,8 @@ export function resolveSettings<Auth extends object>(
   shared: SharedState = {},
   env: EnvironmentVariables = platformEnvironment(),
 ): ClientCore {
+  // First: an option the transport cannot honour fails before anything else is set up or logged.
+  const { transportFor, ownsConnections } = transportChoice(options);
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix, env);
   const validation = shared.validation ?? new ResponseValidation(api.name, api.responseSchemas);
   const validate = clientValidateMode(options.validate, api.envPrefix, validation, log, env);
@@ -69,7 +76,7 @@ export function resolveSettings<Auth extends object>(
   };
   const connections = positive('connections', options.connections, DEFAULT_CONNECTIONS_PER_ORIGIN);
   const settings = poolSettings(api, options, log, connections, timeouts.connect, env);
-  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher);
+  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher ?? ownsConnections);
   const maxConcurrency = positive('maxConcurrency', options.maxConcurrency, connections);
   const bulkhead =
     shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
@@ -108,8 +115,24 @@ export function resolveSettings<Auth extends object>(
     validation,
     callPipelines: callPipelines(breaker),
     hopFor: cachedHopPipelines({ maxRedirects, cookieJar, log, secrets, middleware }),
-    transportFor: undiciTransport,
+    transportFor,
   };
+}
+
+/** undici request() over the client's pool, or the caller's fetch (checked for options it cannot honour). */
+function transportChoice<Auth extends object>(
+  options: ClientOptions<Auth>,
+): { transportFor: ClientCore['transportFor']; ownsConnections: Dispatcher | undefined } {
+  const platform = currentPlatform();
+  const fetch = options.fetch ?? defaultFetchOf(platform);
+  if (fetch === undefined) return { transportFor: undiciTransport, ownsConnections: undefined };
+  if (typeof fetch !== 'function')
+    throw new InvalidArgumentError(
+      `fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`,
+    );
+  assertFetchCapable(options, platform === 'Node' ? 'the fetch transport' : `${platform} (its fetch transport)`);
+  const transport: Transport = nodeFetchTransport(fetch);
+  return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS };
 }
 
 function poolSettings<Auth extends object>(

@@ -24,7 +24,7 @@ describe('emitted files', () => {
     assert.equal(pkg.name, '@acme/petstore');
     assert.equal(pkg.type, 'module');
     assert.deepEqual(pkg.dependencies, { undici: '^7.0.0' });
-    assert.deepEqual(pkg.engines, { node: '>=20.18.1' });
+    assert.deepEqual(pkg.engines, { node: '>=20.19.0' });
     assert.equal((pkg.scripts as Record<string, string>).build, 'tsc -p tsconfig.json');
     assert.equal((pkg.devDependencies as Record<string, string>).typescript, '~5.9.3');
   });

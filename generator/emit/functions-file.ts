@@ -1,0 +1,70 @@
+/**
+ * src/functions.ts: every operation as a standalone function over a small core client, so an app
+ * bundles only what it calls (docs/platforms.md "Tree-shaking"). `client.repos.get(...)` wires
+ * every resource and the whole descriptor table into the bundle; `reposGet(core, ...)` pulls in
+ * its own descriptor and the runtime, nothing else.
+ *
+ * Each function carries its own descriptor (the same literal as src/operations.ts prints: a
+ * bundler cannot drop unused properties of one big object). Its types are the resource method's
+ * (`Parameters<Repos["get"]>`, `ReturnType<...>`), so the two call styles can never disagree and
+ * this file does not depend on how params and results are printed.
+ */
+import type { ApiModel, OperationModel } from '../model/index.js';
+import { GENERATED_HEADER, jsDoc } from './escape.js';
+import { printLiteral } from './literal.js';
+import { apiLiteral, operationLiteral } from './operations-file.js';
+
+/** Words a function declaration cannot be named (operation keys are camelCase identifiers otherwise). */
+const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
+    'implements interface package private protected public await arguments eval'
+  ).split(' '),
+);
+
+/** The exported function's name: the operation's key (unique, camelCase), never a reserved word. */
+export function functionName(op: OperationModel): string {
+  return RESERVED_WORDS.has(op.key) ? `${op.key}Operation` : op.key;
+}
+
+/** Where the method lives, as a type: `__Repos["get"]` or `__Client["ping"]` for root operations. */
+function methodType(op: OperationModel, resourceClass: ReadonlyMap<string, string>): string {
+  const owner = op.resource === undefined ? '__Client' : `__${resourceClass.get(op.resource)}`;
+  return `${owner}[${JSON.stringify(op.methodName)}]`;
+}
+
+function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<string, string>, authType: string): string {
+  const name = functionName(op);
+  const method = methodType(op, resourceClass);
+  const call = op.pagination ? 'paginate' : 'request';
+  const doc = jsDoc([`${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`]);
+  return (
+    `const d_${op.key}: __OperationDescriptor = ${printLiteral(operationLiteral(op))};\n\n` +
+    `${doc}export function ${name}(client: __CoreClient<${authType}>, ...args: Parameters<${method}>): ReturnType<${method}> {\n` +
+    // `as never`: the declared return type is the method's; a cast to it would make tsc compare
+    // ApiPromise<unknown> with it structurally, per operation (seconds on GitHub's 1,223).
+    `  return client.${call}(d_${op.key}, args[0] ?? {}, args[1]) as never;\n` +
+    `}\n`
+  );
+}
+
+/**
+ * @param withResponseSchemas  as for src/operations.ts. The API descriptor is printed here again
+ *   rather than imported: operations.ts also holds the whole table, which a bundler would keep.
+ */
+export function emitFunctionsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
+  const authType = `__${model.clientName}Auth`;
+  const resourceClass = new Map(model.resources.map((r) => [r.propertyName, r.className]));
+  const operations = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const imports = [
+    `import { Client as __CoreClient, type ApiDescriptor as __ApiDescriptor, type OperationDescriptor as __OperationDescriptor } from ${JSON.stringify(runtimeImport)};`,
+    `import type { ${model.clientName} as __Client, ${model.clientName}Auth as ${authType}, ${model.clientName}Options as __Options } from "./client.js";`,
+    ...model.resources.map((r) => `import type { ${r.className} as __${r.className} } from "./resources/${r.fileName}.js";`),
+  ];
+  const create =
+    `${jsDoc([`A client with no resources wired: pass it to the functions below. Same options as \`new ${model.clientName}()\`.`])}` +
+    `export function createClient(options: __Options = {}): __CoreClient<${authType}> {\n  return new __CoreClient<${authType}>(__api, options);\n}\n`;
+  const api = `const __api: __ApiDescriptor = ${printLiteral(apiLiteral(model, withResponseSchemas))};\n`;
+  return `${GENERATED_HEADER}${imports.join('\n')}\n\n${api}\n${create}\n${operations.map((op) => functionDeclaration(op, resourceClass, authType)).join('\n')}`;
+}
