@@ -39,11 +39,15 @@ function githubSdk(): string {
   if (given !== undefined) return resolve(given);
   const dir = join(OUT, 'github');
   if (!existsSync(join(dir, 'src', 'index.ts'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', 'generate', GITHUB_SPEC, '-o', dir, '--quiet'], {
-      cwd: REPO,
-      stdio: 'inherit',
-      timeout: GENERATE_TIMEOUT_MS,
-    });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'generator/cli.ts', 'generate', GITHUB_SPEC, '-o', dir, '--quiet'],
+      {
+        cwd: REPO,
+        stdio: 'inherit',
+        timeout: GENERATE_TIMEOUT_MS,
+      },
+    );
   }
   return dir;
 }
@@ -69,7 +73,13 @@ async function bundle(app: string, entry: string, platform: Row['platform']): Pr
     logLevel: 'silent',
   });
   const code = readFileSync(outfile);
-  return { app, platform, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, nodeImports: platform === 'browser' ? nodeImportsOf(result.metafile) : new Map() };
+  return {
+    app,
+    platform,
+    bytes: code.length,
+    gzipBytes: gzipSync(code, { level: 9 }).length,
+    nodeImports: platform === 'browser' ? nodeImportsOf(result.metafile) : new Map(),
+  };
 }
 
 function nodeImportsOf(metafile: Metafile): Map<string, Set<string>> {
@@ -124,7 +134,12 @@ async function main(): Promise<void> {
   if (browser) {
     console.log(`\nNode-only imports left in the browser build of "${browser.app}" (module: importing files):`);
     for (const [module, files] of [...browser.nodeImports].sort(([a], [b]) => a.localeCompare(b))) {
-      console.log(`- ${module}: ${[...files].sort().map((f) => relative(REPO, f) || f).join(', ')}`);
+      console.log(
+        `- ${module}: ${[...files]
+          .sort()
+          .map((f) => relative(REPO, f) || f)
+          .join(', ')}`,
+      );
     }
   }
 }

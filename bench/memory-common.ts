@@ -11,7 +11,10 @@ export const MB = 1024 * 1024;
 
 /** Forks `script server` and resolves with the child and the origin it printed. */
 export async function startChildServer(script: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = fork(script, ['server'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, ['server'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const origin = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve(String(m)));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

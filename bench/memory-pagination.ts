@@ -24,7 +24,11 @@ if (process.argv[2] === 'server') {
     const url = new URL(req.url!, 'http://x');
     const page = Number(url.searchParams.get('page') ?? 1);
     const per = Number(url.searchParams.get('per_page') ?? 100);
-    const items = Array.from({ length: per }, (_, i) => ({ id: (page - 1) * per + i, name: `item-${(page - 1) * per + i}`, tags: ['a', 'b'] }));
+    const items = Array.from({ length: per }, (_, i) => ({
+      id: (page - 1) * per + i,
+      name: `item-${(page - 1) * per + i}`,
+      tags: ['a', 'b'],
+    }));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const last = Number(url.searchParams.get('pages') ?? 1000);
     if (page < last) headers.link = `</items?page=${page + 1}&per_page=${per}&pages=${last}>; rel="next"`;
@@ -33,7 +37,14 @@ if (process.argv[2] === 'server') {
   server.listen(0, '127.0.0.1', () => process.send!(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   process.on('disconnect', () => process.exit(0));
 } else {
-  const api: ApiDescriptor = { name: 'Bench', packageName: 'bench', packageVersion: '0.0.0', envPrefix: 'BENCH', servers: [], securitySchemes: {} };
+  const api: ApiDescriptor = {
+    name: 'Bench',
+    packageName: 'bench',
+    packageVersion: '0.0.0',
+    envPrefix: 'BENCH',
+    servers: [],
+    securitySchemes: {},
+  };
   const list: OperationDescriptor = {
     id: 'listItems',
     method: 'GET',
@@ -55,15 +66,23 @@ if (process.argv[2] === 'server') {
     const started = performance.now();
     let count = 0;
     let idSum = 0;
-    for await (const item of client.paginate<{ id: number }>(list, { per_page: PER_PAGE, pages: PAGES }, { maxPages: PAGES + 1 })) {
+    for await (const item of client.paginate<{ id: number }>(
+      list,
+      { per_page: PER_PAGE, pages: PAGES },
+      { maxPages: PAGES + 1 },
+    )) {
       count++;
       idSum += item.id;
     }
     const seconds = (performance.now() - started) / 1000;
     const { baselineMb, peakMb, growthMb } = sampler.stop();
     const expectedSum = ((PAGES * PER_PAGE - 1) * PAGES * PER_PAGE) / 2;
-    console.log(`paginate: ${count} items over ${PAGES} Link pages in ${seconds.toFixed(1)} s (${warm} warm-up items); ids ${idSum === expectedSum ? 'complete' : 'WRONG'}`);
-    console.log(`RSS baseline ${baselineMb.toFixed(1)} MB, peak ${peakMb.toFixed(1)} MB, growth ${growthMb.toFixed(1)} MB (target < ${TARGET_MB} MB): ${growthMb < TARGET_MB ? 'OK' : 'OVER'}`);
+    console.log(
+      `paginate: ${count} items over ${PAGES} Link pages in ${seconds.toFixed(1)} s (${warm} warm-up items); ids ${idSum === expectedSum ? 'complete' : 'WRONG'}`,
+    );
+    console.log(
+      `RSS baseline ${baselineMb.toFixed(1)} MB, peak ${peakMb.toFixed(1)} MB, growth ${growthMb.toFixed(1)} MB (target < ${TARGET_MB} MB): ${growthMb < TARGET_MB ? 'OK' : 'OVER'}`,
+    );
   } finally {
     await client.close();
     child.disconnect();

@@ -30,7 +30,14 @@ if (process.argv[2] === 'server') {
   process.on('disconnect', () => process.exit(0));
 } else {
   const sizeMb = Number(process.argv[2] ?? 1024);
-  const api: ApiDescriptor = { name: 'Bench', packageName: 'bench', packageVersion: '0.0.0', envPrefix: 'BENCH', servers: [], securitySchemes: {} };
+  const api: ApiDescriptor = {
+    name: 'Bench',
+    packageName: 'bench',
+    packageVersion: '0.0.0',
+    envPrefix: 'BENCH',
+    servers: [],
+    securitySchemes: {},
+  };
   const upload: OperationDescriptor = {
     id: 'upload',
     method: 'POST',
@@ -50,11 +57,18 @@ if (process.argv[2] === 'server') {
     await client.request(upload, { file: new Blob(['x']), note: 'warm-up' });
     const sampler = rssSampler();
     const started = performance.now();
-    const result = await client.request<{ received: number }>(upload, { file: await fileFromPath(path), note: 'bench' });
+    const result = await client.request<{ received: number }>(upload, {
+      file: await fileFromPath(path),
+      note: 'bench',
+    });
     const seconds = (performance.now() - started) / 1000;
     const { baselineMb, peakMb, growthMb } = sampler.stop();
-    console.log(`upload ${sizeMb} MB multipart from a path: server received ${(result.received / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(result.received / MB / seconds).toFixed(0)} MB/s)`);
-    console.log(`RSS baseline ${baselineMb.toFixed(1)} MB, peak ${peakMb.toFixed(1)} MB, growth ${growthMb.toFixed(1)} MB (target < ${TARGET_MB} MB): ${growthMb < TARGET_MB ? 'OK' : 'OVER'}`);
+    console.log(
+      `upload ${sizeMb} MB multipart from a path: server received ${(result.received / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(result.received / MB / seconds).toFixed(0)} MB/s)`,
+    );
+    console.log(
+      `RSS baseline ${baselineMb.toFixed(1)} MB, peak ${peakMb.toFixed(1)} MB, growth ${growthMb.toFixed(1)} MB (target < ${TARGET_MB} MB): ${growthMb < TARGET_MB ? 'OK' : 'OVER'}`,
+    );
   } finally {
     await client.close();
     child.disconnect();

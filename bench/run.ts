@@ -34,7 +34,8 @@ function hasFlock(): boolean {
 function ensureBenchDeps(): void {
   const installed = join(BENCH_DIR, 'node_modules', '.package-lock.json');
   // Installed and not older than the lock file (a pull that changed the pins reinstalls).
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(BENCH_DIR, 'package-lock.json')).mtimeMs) return;
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(BENCH_DIR, 'package-lock.json')).mtimeMs)
+    return;
   process.stderr.write('bench: installing bench/ dependencies (npm ci --prefix bench) ...\n');
   const npm = ['npm', 'ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'];
   const [cmd, ...args] = hasFlock() ? ['flock', '/tmp/sdkgen-npm.lock', ...npm] : npm;
@@ -44,12 +45,16 @@ function ensureBenchDeps(): void {
 function ensureSpec(): void {
   if (existsSync(GITHUB_SPEC)) return;
   process.stderr.write('bench: fetching the GitHub spec (scripts/fetch-corpus.ts) ...\n');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts', 'fetch-corpus.ts')], { stdio: 'inherit', cwd: ROOT_DIR });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts', 'fetch-corpus.ts')], {
+    stdio: 'inherit',
+    cwd: ROOT_DIR,
+  });
 }
 
 /** Share of all cores busy over `ms` (from the kernel's per-core counters): what else is running. */
 function busyShare(ms: number): number {
-  const total = (cs: ReturnType<typeof cpus>) => cs.reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq, 0);
+  const total = (cs: ReturnType<typeof cpus>) =>
+    cs.reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq, 0);
   const idle = (cs: ReturnType<typeof cpus>) => cs.reduce((sum, c) => sum + c.times.idle, 0);
   const before = cpus();
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -70,7 +75,9 @@ function waitForQuiet(quick: boolean): number {
   let busy = busyShare(quick ? 1_000 : QUIET_SAMPLE_MS);
   const deadline = performance.now() + (quick ? 0 : QUIET_WAIT_MS);
   while (busy > QUIET_BUSY_SHARE && performance.now() < deadline) {
-    process.stderr.write(`bench: ${(busy * 100).toFixed(0)}% of the machine is busy with other work; waiting for it to settle ...\n`);
+    process.stderr.write(
+      `bench: ${(busy * 100).toFixed(0)}% of the machine is busy with other work; waiting for it to settle ...\n`,
+    );
     busy = busyShare(QUIET_SAMPLE_MS);
   }
   return busy;
@@ -79,7 +86,11 @@ function waitForQuiet(quick: boolean): number {
 function gitCommit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+        cwd: ROOT_DIR,
+        encoding: 'utf8',
+      }).trim() !== '';
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return 'unknown';
@@ -102,7 +113,8 @@ function main(): void {
   if (bad?.length) throw new Error(`unknown section(s) ${bad.join(', ')}; sections: ${SECTIONS.join(', ')}`);
   const selected = new Set<Section>(only ?? SECTIONS);
   // tsc and bundle read the generated GitHub outputs.
-  if ((selected.has('tsc') || selected.has('bundle')) && !existsSync(join(WORK_DIR, 'gen', 'sdkgen', 'out'))) selected.add('gen');
+  if ((selected.has('tsc') || selected.has('bundle')) && !existsSync(join(WORK_DIR, 'gen', 'sdkgen', 'out')))
+    selected.add('gen');
   const outDir = resolve(arg('--out') ?? outDefault);
 
   ensureBenchDeps();
@@ -123,14 +135,25 @@ function main(): void {
     if (section === 'gen' && runs) args.push('--runs', runs);
     const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: ROOT_DIR });
     const seconds = (performance.now() - t0) / 1000;
-    sections[section] = r.status === 0 ? { ok: true, seconds } : { ok: false, seconds, error: `exit ${r.status ?? r.signal}` };
+    sections[section] =
+      r.status === 0 ? { ok: true, seconds } : { ok: false, seconds, error: `exit ${r.status ?? r.signal}` };
     process.stderr.write(`bench: ${section} ${r.status === 0 ? 'done' : 'FAILED'} in ${seconds.toFixed(0)} s\n`);
   }
   const finished = new Date();
   const versions: Record<string, string> = {
     sdkgen: `${(JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version} (this checkout)`,
   };
-  for (const pkg of ['@hey-api/openapi-ts', 'orval', 'openapi-typescript', 'oazapfts', '@oazapfts/runtime', 'swagger-typescript-api', 'openapi-fetch', 'typescript', 'esbuild']) {
+  for (const pkg of [
+    '@hey-api/openapi-ts',
+    'orval',
+    'openapi-typescript',
+    'oazapfts',
+    '@oazapfts/runtime',
+    'swagger-typescript-api',
+    'openapi-fetch',
+    'typescript',
+    'esbuild',
+  ]) {
     versions[pkg] = packageVersion(pkg);
   }
   // bench/'s copy: the raw, fetch and generated-sdkgen clients all resolve undici from bench/node_modules.
@@ -155,7 +178,9 @@ function main(): void {
   };
   writeFileSync(join(resultsDir(quick), 'meta.json'), JSON.stringify(meta, null, 2));
   writeReport(resultsDir(quick), outDir, meta);
-  process.stderr.write(`bench: wrote ${join(outDir, 'results.md')} and ${join(outDir, 'charts')}/*.svg in ${meta.durationS.toFixed(0)} s\n`);
+  process.stderr.write(
+    `bench: wrote ${join(outDir, 'results.md')} and ${join(outDir, 'charts')}/*.svg in ${meta.durationS.toFixed(0)} s\n`,
+  );
   if (Object.values(sections).some((s) => !s.ok)) process.exitCode = 1;
 }
 

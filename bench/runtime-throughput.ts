@@ -44,7 +44,6 @@ const BEARER_TOKEN = 'bench-token-0123456789';
 
 const PAYLOAD = JSON.stringify({ id: 42, name: 'Rex', tag: 'dog', status: 'available', tags: ['a', 'b'] });
 
-
 const api: ApiDescriptor = {
   name: 'Bench',
   packageName: 'bench-sdk',

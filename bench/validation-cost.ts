@@ -33,7 +33,9 @@ const model = buildModel(spec, config);
 let start = performance.now();
 const bundle = buildSchemaBundle(model, spec);
 const text = JSON.stringify(bundle);
-console.log(`generator: bundle built in ${ms(start)}: ${(text.length / 1024).toFixed(0)} KiB, ${Object.keys(bundle.document.$defs).length} schemas, ${Object.keys(bundle.index).length} operations`);
+console.log(
+  `generator: bundle built in ${ms(start)}: ${(text.length / 1024).toFixed(0)} KiB, ${Object.keys(bundle.document.$defs).length} schemas, ${Object.keys(bundle.index).length} operations`,
+);
 
 start = performance.now();
 const { createResponseChecker } = await import('../validation/ajv-checker.js');
@@ -50,14 +52,23 @@ const repo = exampleOf(document, 'full-repository');
 const issues = Array.from({ length: 30 }, () => exampleOf(document, 'issue'));
 start = performance.now();
 const firstIssues = check('repos/get', 200, repo);
-console.log(`first check of repos/get (compiles its schema): ${ms(start)}, ${firstIssues?.length ?? 'no schema'} issue(s)`);
+console.log(
+  `first check of repos/get (compiles its schema): ${ms(start)}, ${firstIssues?.length ?? 'no schema'} issue(s)`,
+);
 start = performance.now();
 const listIssues = check('issues/list-for-repo', 200, issues);
-console.log(`first check of issues/list-for-repo (compiles its schema): ${ms(start)}, ${listIssues?.length ?? 'no schema'} issue(s)`);
+console.log(
+  `first check of issues/list-for-repo (compiles its schema): ${ms(start)}, ${listIssues?.length ?? 'no schema'} issue(s)`,
+);
 
-for (const [label, id, body] of [['repos/get (1 repository)', 'repos/get', repo], ['issues/list-for-repo (30 issues)', 'issues/list-for-repo', issues]] as const) {
+for (const [label, id, body] of [
+  ['repos/get (1 repository)', 'repos/get', repo],
+  ['issues/list-for-repo (30 issues)', 'issues/list-for-repo', issues],
+] as const) {
   const cpu = process.cpuUsage();
   for (let i = 0; i < checks; i++) check(id, 200, body);
   const used = process.cpuUsage(cpu);
-  console.log(`steady state ${label}: ${((used.user + used.system) / checks).toFixed(1)} us CPU per check (${checks} checks)`);
+  console.log(
+    `steady state ${label}: ${((used.user + used.system) / checks).toFixed(1)} us CPU per check (${checks} checks)`,
+  );
 }

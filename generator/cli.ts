@@ -71,7 +71,13 @@ async function runDiffCommand(args: readonly string[], io: Io): Promise<number> 
     }
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(formatInputError(new UsageError(error instanceof Error ? error.message : String(error), { hint: 'run `sdkgen diff --help` for the usage' })));
+      io.stderr.write(
+        formatInputError(
+          new UsageError(error instanceof Error ? error.message : String(error), {
+            hint: 'run `sdkgen diff --help` for the usage',
+          }),
+        ),
+      );
       return EXIT_BAD_INPUT;
     }
     io.stderr.write(formatInternalError(error, io.env));
@@ -80,10 +86,17 @@ async function runDiffCommand(args: readonly string[], io: Io): Promise<number> 
 }
 
 async function runGenerate(args: readonly string[], io: Io): Promise<number> {
-  let values: { [K in keyof typeof GENERATE_OPTIONS]?: (typeof GENERATE_OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+  let values: {
+    [K in keyof typeof GENERATE_OPTIONS]?: (typeof GENERATE_OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+  };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...args], options: GENERATE_OPTIONS, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: GENERATE_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    }));
     if (positionals.length > 1) {
       throw new UsageError(`expected one spec, got ${positionals.length}: ${positionals.join(' ')}`, {
         hint: 'pass a single spec file: sdkgen generate openapi.yaml',
@@ -160,7 +173,9 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
     if (!mode.json) {
       io.stderr.write(
         `${output} is out of date: ${plural(result.drift.length, 'file')} differ${result.drift.length === 1 ? 's' : ''} from what the spec generates\n` +
-          formatDrift(result.drift, result.outDir).map((line) => `  ${line}`).join('\n') +
+          formatDrift(result.drift, result.outDir)
+            .map((line) => `  ${line}`)
+            .join('\n') +
           '\n  fix: run `sdkgen generate` without --check and commit the result\n',
       );
     }
@@ -189,7 +204,10 @@ function usageErrorFrom(error: unknown): UsageError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const option = /'([^']+)'/.exec(message)?.[1];
-  const names = Object.entries(GENERATE_OPTIONS).flatMap(([name, spec]) => ['--' + name, ...('short' in spec ? ['-' + spec.short] : [])]);
+  const names = Object.entries(GENERATE_OPTIONS).flatMap(([name, spec]) => [
+    '--' + name,
+    ...('short' in spec ? ['-' + spec.short] : []),
+  ]);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
     return new UsageError(`unknown option ${option}`, {
       hint: closeTo(option, names) ?? 'run `sdkgen generate --help` for the options',

@@ -15,7 +15,14 @@ import { parseSource, type ParsedSource } from './load/parse.js';
 import { appendPointer, isPlainObject } from './load/pointer.js';
 import { PATH_ITEM_METHODS } from './load/check-operations.js';
 import { pascalWord, productWords } from './model/product-name.js';
-import { InputError, type LoadedSpec, type OperationFilter, type PaginationConfig, type SdkgenConfig, type SourceLocation } from './types.js';
+import {
+  InputError,
+  type LoadedSpec,
+  type OperationFilter,
+  type PaginationConfig,
+  type SdkgenConfig,
+  type SourceLocation,
+} from './types.js';
 
 /** Looked up in the working directory when no -c is given. */
 export const DEFAULT_CONFIG_FILE = 'sdkgen.config.yaml';
@@ -101,13 +108,21 @@ interface RawConfig {
   types?: { openapiTypescript?: boolean };
 }
 
-export async function loadConfig(configPath: string | undefined, overrides: ConfigOverrides = {}): Promise<ConfigSettings> {
+export async function loadConfig(
+  configPath: string | undefined,
+  overrides: ConfigOverrides = {},
+): Promise<ConfigSettings> {
   const cwd = overrides.cwd ?? process.cwd();
   const source = configPath === undefined ? undefined : await readConfigSource(resolve(cwd, configPath));
   const raw = source ? validate(source) : {};
   const baseDir = source ? dirname(source.id) : cwd;
   const locate = (pointer: string) => source?.locate(pointer);
-  const specInput = overrides.spec !== undefined ? resolve(cwd, overrides.spec) : raw.spec !== undefined ? resolve(baseDir, raw.spec) : undefined;
+  const specInput =
+    overrides.spec !== undefined
+      ? resolve(cwd, overrides.spec)
+      : raw.spec !== undefined
+        ? resolve(baseDir, raw.spec)
+        : undefined;
   if (specInput === undefined) {
     throw new InputError('no spec to generate from', {
       location: source ? { file: source.id, line: 1, col: 1 } : undefined,
@@ -126,7 +141,10 @@ export async function loadConfig(configPath: string | undefined, overrides: Conf
     configPath: source?.id,
     spec: specInput,
     ...(overrides.spec === undefined && raw.spec !== undefined && { specDeclaredAt: locate('/spec') }),
-    output: overrides.output !== undefined ? resolve(cwd, overrides.output) : resolve(baseDir, raw.output ?? DEFAULT_OUTPUT_DIR),
+    output:
+      overrides.output !== undefined
+        ? resolve(cwd, overrides.output)
+        : resolve(baseDir, raw.output ?? DEFAULT_OUTPUT_DIR),
     package: raw.package ?? {},
     client: raw.client ?? {},
     runtime: raw.runtime ?? 'vendored',
@@ -178,7 +196,12 @@ let compiledValidator: ValidateFunction<RawConfig> | undefined;
 
 function validate(source: ParsedSource): RawConfig {
   // strict catches mistakes in our schema; union types are how a duration is "number or string".
-  compiledValidator ??= new Ajv({ allErrors: false, verbose: true, strict: true, allowUnionTypes: true }).compile<RawConfig>(configSchema);
+  compiledValidator ??= new Ajv({
+    allErrors: false,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  }).compile<RawConfig>(configSchema);
   const validator = compiledValidator;
   // An empty file is an empty config.
   const value = source.value ?? {};
@@ -190,16 +213,25 @@ function validate(source: ParsedSource): RawConfig {
 
 function configError(error: ErrorObject, source: ParsedSource): InputError {
   const file = displayPath(source.id);
-  const keyPath = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(top level)';
+  const keyPath = (pointer: string) =>
+    pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .join('.') || '(top level)';
   if (error.keyword === 'additionalProperties') {
     const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
     const pointer = appendPointer(error.instancePath, unknown);
-    const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+    const known = Object.keys(
+      (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
+    ).filter((k) => k !== '$schema');
     const suggestion = closest(unknown, known);
     return new InputError(`unknown key "${keyPath(pointer)}" in ${file}`, {
       location: source.locate(pointer, 'key'),
       pointer,
-      hint: suggestion ? `did you mean "${suggestion}"? Valid keys here: ${known.join(', ')}` : `valid keys here: ${known.join(', ')}`,
+      hint: suggestion
+        ? `did you mean "${suggestion}"? Valid keys here: ${known.join(', ')}`
+        : `valid keys here: ${known.join(', ')}`,
     });
   }
   const where = keyPath(error.instancePath);
@@ -214,7 +246,11 @@ function configError(error: ErrorObject, source: ParsedSource): InputError {
   }
   if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty: string }).missingProperty);
-    return new InputError(`${where} in ${file} needs "${missing}"`, { location, pointer: error.instancePath, hint: `add ${missing}: to ${where}` });
+    return new InputError(`${where} in ${file} needs "${missing}"`, {
+      location,
+      pointer: error.instancePath,
+      hint: `add ${missing}: to ${where}`,
+    });
   }
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
   const message = allowed ? `must be one of: ${allowed.join(', ')}` : (error.message ?? 'is invalid');
@@ -228,7 +264,9 @@ function configError(error: ErrorObject, source: ParsedSource): InputError {
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  return candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => sameLetters(c.toLowerCase(), lower));
+  return (
+    candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => sameLetters(c.toLowerCase(), lower))
+  );
 }
 
 /** Transpositions and one-letter slips (`clinet`, `ouput`): same length +-1 and mostly the same letters. */
@@ -304,7 +342,24 @@ export function packageNameFromTitle(title: string, serverUrl?: string): string 
 }
 
 /** Names a generated client must not take: they would shadow the runtime class or JS globals. */
-const RESERVED_CLIENT_NAMES = new Set(['Client', 'Error', 'Object', 'Promise', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set', 'Date', 'Response', 'Request', 'Headers']);
+const RESERVED_CLIENT_NAMES = new Set([
+  'Client',
+  'Error',
+  'Object',
+  'Promise',
+  'Function',
+  'Array',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'Map',
+  'Set',
+  'Date',
+  'Response',
+  'Request',
+  'Headers',
+]);
 
 /** "Pet Store" -> "PetStore"; "2fa codes" -> "Api2faCodes"; nothing usable -> "Api". */
 export function clientNameFromTitle(title: string, serverUrl?: string): string {
@@ -327,7 +382,9 @@ function checkOperationIds(settings: ConfigSettings, spec: LoadedSpec): void {
   const named: [string, string][] = [
     ...Object.keys(settings.pagination).map((id) => [id, appendPointer('/pagination', id)] as [string, string]),
     ...Object.keys(settings.names ?? {}).map((id) => [id, appendPointer('/names', id)] as [string, string]),
-    ...(settings.idempotency?.operations ?? []).map((id, index) => [id, `/idempotency/operations/${index}`] as [string, string]),
+    ...(settings.idempotency?.operations ?? []).map(
+      (id, index) => [id, `/idempotency/operations/${index}`] as [string, string],
+    ),
   ];
   for (const [operationId, pointer] of named) {
     if (known.has(operationId)) continue;

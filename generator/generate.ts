@@ -80,7 +80,11 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     return value;
   };
 
-  const { spec, config: resolvedConfig, versionSetAt } = await timed(
+  const {
+    spec,
+    config: resolvedConfig,
+    versionSetAt,
+  } = await timed(
     'load',
     async () => {
       const settings = await loadConfig(findConfigFile(options.config, cwd), {
@@ -90,25 +94,30 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         cwd,
       });
       const refRoot = options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot);
-      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs, refRoot }).catch((error: unknown) => {
-        // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
-        if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
-          throw new InputError(error.message, {
-            ...error.details,
-            location: settings.specDeclaredAt,
-            hint: 'spec: is relative to the config file; fix the path there, or pass the spec as `sdkgen generate <spec>`',
-          });
-        }
-        throw error;
-      });
+      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs, refRoot }).catch(
+        (error: unknown) => {
+          // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
+          if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
+            throw new InputError(error.message, {
+              ...error.details,
+              location: settings.specDeclaredAt,
+              hint: 'spec: is relative to the config file; fix the path there, or pass the spec as `sdkgen generate <spec>`',
+            });
+          }
+          throw error;
+        },
+      );
       // Overlays, then filters: the spec the rest of the pipeline sees is the publisher's.
       if (settings.overlays) await applyOverlays(loaded, settings.overlays);
       filterOperations(loaded, settings);
       const versionSetAt =
-        settings.package.version === undefined ? undefined : (settings.locate('/package/version') ?? ('set without a file' as const));
+        settings.package.version === undefined
+          ? undefined
+          : (settings.locate('/package/version') ?? ('set without a file' as const));
       return { spec: loaded, config: resolveConfig(settings, loaded), versionSetAt };
     },
-    ({ spec: loaded }) => `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,
+    ({ spec: loaded }) =>
+      `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,
   );
   // model/ and emit/ (openapi-typescript, which loads TypeScript) are imported only once the input
   // is known to be good: bad input is reported fast, and never hidden behind a failure to load them.
@@ -121,7 +130,14 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
   let release: ReleasePlan | undefined;
   if (options.changelog || options.bump) {
     const { planRelease } = await import('./diff/release.js');
-    release = await planRelease({ model, spec, outDir: config.output, configVersion: config.package.version, versionSetAt, bump: options.bump === true });
+    release = await planRelease({
+      model,
+      spec,
+      outDir: config.output,
+      configVersion: config.package.version,
+      versionSetAt,
+      bump: options.bump === true,
+    });
     config = withVersion(config, release.packageVersion);
   } else if (versionSetAt === undefined) {
     config = withVersion(config, (await recordedVersion(config.output)) ?? config.package.version);
@@ -134,7 +150,12 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
   const { files, userFiles } = await splitUserFiles(emitted, release?.userFiles);
   const written = await timed(
     'write',
-    () => writeOutput(config.output, files, { check: options.check, userFiles, ...(config.preserve && { preserve: config.preserve }) }),
+    () =>
+      writeOutput(config.output, files, {
+        check: options.check,
+        userFiles,
+        ...(config.preserve && { preserve: config.preserve }),
+      }),
     (result) =>
       options.check
         ? result.drift.length === 0
@@ -152,7 +173,9 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     check: options.check,
     operations: model.operations.length,
     resources: model.resources.length,
-    names: Object.fromEntries((await import('./model/names-listing.js')).methodListing(model).map((m) => [m.key, m.call])),
+    names: Object.fromEntries(
+      (await import('./model/names-listing.js')).methodListing(model).map((m) => [m.key, m.call]),
+    ),
     parametersLost: model.parametersLost,
     files: written.files,
     durations,
@@ -178,7 +201,10 @@ async function recordedVersion(outDir: string): Promise<string | undefined> {
 }
 
 /** Emitted files the user owns once they exist (src/hooks.ts) become `create` user files. */
-async function splitUserFiles(emitted: GeneratedFiles, release: ReadonlyMap<string, UserFile> | undefined): Promise<{ files: GeneratedFiles; userFiles: Map<string, UserFile> }> {
+async function splitUserFiles(
+  emitted: GeneratedFiles,
+  release: ReadonlyMap<string, UserFile> | undefined,
+): Promise<{ files: GeneratedFiles; userFiles: Map<string, UserFile> }> {
   const { USER_OWNED_FILES } = await import('./emit/index.js');
   const files = new Map<string, string>();
   const userFiles = new Map<string, UserFile>(release ?? []);

@@ -14,7 +14,8 @@ function findPackage(): { readonly root: string; readonly version: string } {
     const manifestPath = join(dir, 'package.json');
     if (existsSync(manifestPath)) {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name?: unknown; version?: unknown };
-      if (manifest.name === PACKAGE_NAME) return { root: dir, version: typeof manifest.version === 'string' ? manifest.version : '0.0.0' };
+      if (manifest.name === PACKAGE_NAME)
+        return { root: dir, version: typeof manifest.version === 'string' ? manifest.version : '0.0.0' };
     }
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package.json above ${import.meta.dirname}`);

@@ -76,9 +76,14 @@ export async function writeOutput(outDir: string, files: GeneratedFiles, options
   const drift = await computeDrift(target, entries, existing.manifest, preserved);
   const result = { outDir: target, files: entries.length, drift };
   if (options.check) return { ...result, written: false };
-  const userWrites = await userFilesToWrite(target, all.filter(([path]) => preserved(path)), options.userFiles);
+  const userWrites = await userFilesToWrite(
+    target,
+    all.filter(([path]) => preserved(path)),
+    options.userFiles,
+  );
   const manifestText = serializeManifest(manifest);
-  if (drift.length === 0 && existing.manifestText === manifestText && userWrites.length === 0) return { ...result, written: false };
+  if (drift.length === 0 && existing.manifestText === manifestText && userWrites.length === 0)
+    return { ...result, written: false };
   await stageAndSwap(target, [...entries, ...userWrites], manifestText, existing.manifest, preserved);
   return { ...result, written: true };
 }
@@ -87,9 +92,14 @@ export async function writeOutput(outDir: string, files: GeneratedFiles, options
  * Preserved generated files that are not on disk yet, `create` user files that are absent, and
  * `replace` user files whose content changed: what the user owns but sdkgen must write this time.
  */
-async function userFilesToWrite(target: string, preservedEntries: readonly [string, string][], userFiles: ReadonlyMap<string, UserFile> | undefined): Promise<[string, string][]> {
+async function userFilesToWrite(
+  target: string,
+  preservedEntries: readonly [string, string][],
+  userFiles: ReadonlyMap<string, UserFile> | undefined,
+): Promise<[string, string][]> {
   const writes: [string, string][] = [];
-  for (const [path, content] of preservedEntries) if ((await readIfFile(join(target, path))) === undefined) writes.push([path, content]);
+  for (const [path, content] of preservedEntries)
+    if ((await readIfFile(join(target, path))) === undefined) writes.push([path, content]);
   for (const [path, file] of [...(userFiles ?? new Map<string, UserFile>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const onDisk = await readIfFile(join(target, ...path.split('/')));
     if (file.mode === 'create' ? onDisk === undefined : onDisk !== file.content) writes.push([path, file.content]);
@@ -102,7 +112,13 @@ function normalize(files: GeneratedFiles): [string, string][] {
   const entries = [...files].map(([path, content]): [string, string] => [path, content.replace(/\r\n?/g, '\n')]);
   for (const [path] of entries) {
     const parts = path.split('/');
-    if (path === '' || path.startsWith('/') || path.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..') || path === MANIFEST_FILE) {
+    if (
+      path === '' ||
+      path.startsWith('/') ||
+      path.includes('\\') ||
+      parts.some((p) => p === '' || p === '.' || p === '..') ||
+      path === MANIFEST_FILE
+    ) {
       // Paths come from emit, not from the user: a bad one is a bug in sdkgen.
       throw new Error(`emit produced an invalid output path: ${JSON.stringify(path)}`);
     }
@@ -134,7 +150,9 @@ function assertSafeOutputDir(target: string): void {
   }
 }
 
-async function readExisting(target: string): Promise<{ manifest: Manifest | undefined; manifestText: string | undefined }> {
+async function readExisting(
+  target: string,
+): Promise<{ manifest: Manifest | undefined; manifestText: string | undefined }> {
   let info;
   try {
     info = await lstat(target);
@@ -177,7 +195,12 @@ async function readIfFile(path: string): Promise<string | undefined> {
   }
 }
 
-async function computeDrift(target: string, entries: readonly [string, string][], previous: Manifest | undefined, preserved: PathMatcher): Promise<DriftEntry[]> {
+async function computeDrift(
+  target: string,
+  entries: readonly [string, string][],
+  previous: Manifest | undefined,
+  preserved: PathMatcher,
+): Promise<DriftEntry[]> {
   const drift: DriftEntry[] = [];
   const generated = new Set(entries.map(([path]) => path));
   for (const [path, content] of entries) {
@@ -186,7 +209,12 @@ async function computeDrift(target: string, entries: readonly [string, string][]
     else if (onDisk !== content) drift.push({ path, kind: 'changed', ...firstDifference(content, onDisk) });
   }
   for (const path of Object.keys(previous?.files ?? {}).sort()) {
-    if (!generated.has(path) && !preserved(path) && isSafeRelative(path) && (await readIfFile(join(target, path))) !== undefined) {
+    if (
+      !generated.has(path) &&
+      !preserved(path) &&
+      isSafeRelative(path) &&
+      (await readIfFile(join(target, path))) !== undefined
+    ) {
       drift.push({ path, kind: 'removed' });
     }
   }
@@ -202,7 +230,8 @@ function firstDifference(expected: string, actual: string): { line: number; expe
   const expectedLines = expected.split('\n');
   const actualLines = actual.split('\n');
   let index = 0;
-  while (index < expectedLines.length && index < actualLines.length && expectedLines[index] === actualLines[index]) index += 1;
+  while (index < expectedLines.length && index < actualLines.length && expectedLines[index] === actualLines[index])
+    index += 1;
   return { line: index + 1, expected: previewLine(expectedLines, index), actual: previewLine(actualLines, index) };
 }
 
@@ -259,10 +288,16 @@ async function stageAndSwap(
       await writeFile(file, content);
     }
     await writeFile(join(staging, MANIFEST_FILE), manifestText);
-    const outputExists = await lstat(target).then(() => true, () => false);
+    const outputExists = await lstat(target).then(
+      () => true,
+      () => false,
+    );
     if (outputExists) {
       // A preserved path is never ours, even when an earlier run (before `preserve:`) generated it.
-      const ours = new Set([...Object.keys(previous?.files ?? {}).filter((path) => !preserved(path)), ...entries.map(([path]) => path)]);
+      const ours = new Set([
+        ...Object.keys(previous?.files ?? {}).filter((path) => !preserved(path)),
+        ...entries.map(([path]) => path),
+      ]);
       for (const path of await findUserEntries(target, ours)) {
         const destination = join(staging, ...path.split('/'));
         await mkdir(dirname(destination), { recursive: true });
@@ -309,7 +344,10 @@ async function createStaging(target: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new InputError(`cannot create the output folder ${displayPath(target)} (${code})`, {
-        hint: code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent of that path is a file; choose another -o' : 'choose a writable output folder with -o',
+        hint:
+          code === 'ENOTDIR' || code === 'EEXIST'
+            ? 'a parent of that path is a file; choose another -o'
+            : 'choose a writable output folder with -o',
       });
     }
     throw error;
@@ -336,7 +374,9 @@ async function rollback(state: {
 /** Drift as the short lines the CLI prints (`changed src/client.ts:12`). */
 export function formatDrift(drift: readonly DriftEntry[], outDir: string): string[] {
   return drift.map((entry) => {
-    const where = displayPath(join(outDir, ...entry.path.split('/'))).split(sep).join('/');
+    const where = displayPath(join(outDir, ...entry.path.split('/')))
+      .split(sep)
+      .join('/');
     if (entry.kind !== 'changed') return `${entry.kind.padEnd(8)} ${where}`;
     return [
       `changed  ${where}:${entry.line}`,

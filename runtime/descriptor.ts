@@ -14,14 +14,7 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 /** OpenAPI 3 parameter styles (https://spec.openapis.org/oas/v3.1.0#style-values). */
-export type ParameterStyle =
-  | 'matrix'
-  | 'label'
-  | 'simple'
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'deepObject';
+export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
 export interface ParameterDescriptor {
   /** The spec's name: what goes on the wire. */
@@ -215,7 +208,11 @@ export interface SchemaIssue {
  * status: `undefined` when the spec has no schema for it, `[]` when the body conforms. Throws when
  * the schema itself cannot be compiled.
  */
-export type ResponseChecker = (operationId: string, status: number, body: unknown) => readonly SchemaIssue[] | undefined;
+export type ResponseChecker = (
+  operationId: string,
+  status: number,
+  body: unknown,
+) => readonly SchemaIssue[] | undefined;
 
 /** What a generated SDK with response schemas puts in its ApiDescriptor (runtime/validation/ loads it). */
 export interface ResponseSchemas {

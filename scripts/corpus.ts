@@ -71,18 +71,41 @@ function parseArgs(argv: readonly string[]): CorpusOptions {
       return v;
     };
     switch (arg) {
-      case '--sample': opts.sample = Number(value()); break;
-      case '--all': opts.all = true; break;
-      case '--list': opts.list = value(); break;
-      case '--filter': opts.filter = new RegExp(value()); break;
-      case '--seed': opts.seed = Number(value()); break;
-      case '--workers': opts.workers = Math.max(1, Number(value())); break;
-      case '--timeout': opts.timeoutMs = Number(value().replace(/s$/, '')) * 1000; break;
-      case '--keep': opts.keep = true; break;
-      case '--report': opts.report = resolve(value()); break;
-      case '--no-report': opts.report = undefined; break;
-      case '--quiet': opts.quiet = true; break;
-      default: throw new Error(`unknown argument ${arg}`);
+      case '--sample':
+        opts.sample = Number(value());
+        break;
+      case '--all':
+        opts.all = true;
+        break;
+      case '--list':
+        opts.list = value();
+        break;
+      case '--filter':
+        opts.filter = new RegExp(value());
+        break;
+      case '--seed':
+        opts.seed = Number(value());
+        break;
+      case '--workers':
+        opts.workers = Math.max(1, Number(value()));
+        break;
+      case '--timeout':
+        opts.timeoutMs = Number(value().replace(/s$/, '')) * 1000;
+        break;
+      case '--keep':
+        opts.keep = true;
+        break;
+      case '--report':
+        opts.report = resolve(value());
+        break;
+      case '--no-report':
+        opts.report = undefined;
+        break;
+      case '--quiet':
+        opts.quiet = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${arg}`);
     }
   }
   return opts;
@@ -103,7 +126,14 @@ export function selectDocuments(all: readonly CorpusDocument[], opts: CorpusOpti
     if (opts.sample !== undefined) {
       // A plain sample always includes the two big documents the issue names; a filtered one is only the filter's.
       const pinned = opts.filter ? [] : pool.filter((d) => PINNED.includes(d.id));
-      chosen = [...pinned, ...sampleOf(pool.filter((d) => !pinned.includes(d)), opts.sample, opts.seed)];
+      chosen = [
+        ...pinned,
+        ...sampleOf(
+          pool.filter((d) => !pinned.includes(d)),
+          opts.sample,
+          opts.seed,
+        ),
+      ];
     } else if (opts.all || opts.filter) {
       chosen = [...pool];
     } else {
@@ -118,7 +148,10 @@ class Progress {
   private readonly tty = process.stderr.isTTY === true;
   private lastLine = 0;
   private readonly started = performance.now();
-  constructor(private readonly total: number, private readonly quiet: boolean) {}
+  constructor(
+    private readonly total: number,
+    private readonly quiet: boolean,
+  ) {}
 
   update(done: number, counts: Record<string, number>, last?: string): void {
     if (this.quiet) return;
@@ -146,7 +179,11 @@ interface Slot {
 }
 
 /** Runs the documents on a pool of worker processes; resolves with one result per document. */
-export async function runCorpus(docs: readonly CorpusDocument[], opts: CorpusOptions, onResult?: (r: WorkResult, done: number) => void): Promise<WorkResult[]> {
+export async function runCorpus(
+  docs: readonly CorpusDocument[],
+  opts: CorpusOptions,
+  onResult?: (r: WorkResult, done: number) => void,
+): Promise<WorkResult[]> {
   mkdirSync(CORPUS_OUT_DIR, { recursive: true });
   const queue = [...docs];
   const results: WorkResult[] = [];
@@ -187,7 +224,9 @@ export async function runCorpus(docs: readonly CorpusDocument[], opts: CorpusOpt
           id: doc.id,
           outcome: 'failed',
           reason: oom ? 'oom' : 'crash',
-          message: oom ? `worker ran out of memory (heap limit ${WORKER_HEAP_MB} MB)` : `worker exited (code ${code}, signal ${signal})`,
+          message: oom
+            ? `worker ran out of memory (heap limit ${WORKER_HEAP_MB} MB)`
+            : `worker exited (code ${code}, signal ${signal})`,
           totalMs: Math.round(performance.now() - started),
           rssMb: 0,
           peakRssMb: 0,
@@ -197,11 +236,24 @@ export async function runCorpus(docs: readonly CorpusDocument[], opts: CorpusOpt
         child.off('exit', onExit);
         child.kill('SIGKILL');
         slot.child = undefined;
-        finish({ id: doc.id, outcome: 'failed', reason: 'timeout', message: `no result after ${Math.round(timeoutMs / 1000)} s`, totalMs: timeoutMs, rssMb: 0, peakRssMb: 0 });
+        finish({
+          id: doc.id,
+          outcome: 'failed',
+          reason: 'timeout',
+          message: `no result after ${Math.round(timeoutMs / 1000)} s`,
+          totalMs: timeoutMs,
+          rssMb: 0,
+          peakRssMb: 0,
+        });
       }, timeoutMs);
       child.on('message', onMessage);
       child.once('exit', onExit);
-      const request: WorkRequest = { id: doc.id, path: doc.path, outDir: join(CORPUS_OUT_DIR, slugFor(doc.id)), keep: opts.keep };
+      const request: WorkRequest = {
+        id: doc.id,
+        path: doc.path,
+        outDir: join(CORPUS_OUT_DIR, slugFor(doc.id)),
+        keep: opts.keep,
+      };
       child.send(request);
     });
 
@@ -224,7 +276,10 @@ export async function runCorpus(docs: readonly CorpusDocument[], opts: CorpusOpt
     slot.child?.kill();
     workerPeaks.push(slot.peakRssMb);
   };
-  const slots: Slot[] = Array.from({ length: Math.min(opts.workers, Math.max(1, docs.length)) }, () => ({ docs: 0, peakRssMb: 0 }));
+  const slots: Slot[] = Array.from({ length: Math.min(opts.workers, Math.max(1, docs.length)) }, () => ({
+    docs: 0,
+    peakRssMb: 0,
+  }));
   await Promise.all(slots.map(loop));
   const order = new Map(docs.map((d, i) => [d.id, i]));
   return results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -254,7 +309,14 @@ async function main(): Promise<number> {
   });
   progress.end();
   const info: RunInfo = {
-    selection: opts.list !== undefined ? `list ${opts.list}` : opts.all ? 'all' : opts.sample !== undefined ? `sample ${opts.sample} (seed ${opts.seed}) + pinned` : 'all',
+    selection:
+      opts.list !== undefined
+        ? `list ${opts.list}`
+        : opts.all
+          ? 'all'
+          : opts.sample !== undefined
+            ? `sample ${opts.sample} (seed ${opts.seed}) + pinned`
+            : 'all',
     ...(opts.filter ? { filter: String(opts.filter) } : {}),
     corpusSize: all.length,
     workers: opts.workers,
@@ -267,8 +329,13 @@ async function main(): Promise<number> {
   if (opts.report) writeFileSync(opts.report, report);
   const failed = results.filter((r) => r.outcome === 'failed');
   const lost = results.reduce((sum, r) => sum + (r.parametersLost ?? 0), 0);
-  process.stderr.write(`${results.length} documents: ${counts.built ?? 0} built, ${counts.refused ?? 0} refused, ${failed.length} failed, ${lost} parameters lost (${Math.round(info.wallMs / 1000)} s)\n`);
-  for (const f of failed.slice(0, 30)) process.stderr.write(`  FAILED ${f.id}: ${f.reason}: ${f.message}${f.diagnostics?.[0] ? `\n    ${f.diagnostics[0]}` : ''}\n`);
+  process.stderr.write(
+    `${results.length} documents: ${counts.built ?? 0} built, ${counts.refused ?? 0} refused, ${failed.length} failed, ${lost} parameters lost (${Math.round(info.wallMs / 1000)} s)\n`,
+  );
+  for (const f of failed.slice(0, 30))
+    process.stderr.write(
+      `  FAILED ${f.id}: ${f.reason}: ${f.message}${f.diagnostics?.[0] ? `\n    ${f.diagnostics[0]}` : ''}\n`,
+    );
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -37,7 +37,12 @@ export async function startDemoServer(): Promise<DemoServer> {
   const statuses = ['available', 'pending', 'sold'] as const;
   for (let i = 1; i <= SEEDED_PETS; i++) {
     const id = `pet-${String(i).padStart(3, '0')}`;
-    pets.set(id, { id, name: `Pet ${i}`, status: statuses[i % 3], createdAt: new Date(Date.UTC(2026, 0, i)).toISOString() });
+    pets.set(id, {
+      id,
+      name: `Pet ${i}`,
+      status: statuses[i % 3],
+      createdAt: new Date(Date.UTC(2026, 0, i)).toISOString(),
+    });
   }
   const hits = new Map<string, number>();
   const pending = new Set<NodeJS.Timeout>();
@@ -70,7 +75,13 @@ export async function startDemoServer(): Promise<DemoServer> {
         return json(res, 422, { code: 'invalid', message: 'name is required', details: ['name'] });
       }
       const id = `pet-${String(pets.size + 1).padStart(3, '0')}`;
-      const pet: Pet = { id, name: body.name, tag: body.tag, status: body.status ?? 'available', createdAt: new Date(0).toISOString() };
+      const pet: Pet = {
+        id,
+        name: body.name,
+        tag: body.tag,
+        status: body.status ?? 'available',
+        createdAt: new Date(0).toISOString(),
+      };
       pets.set(id, pet);
       return json(res, 201, pet);
     }

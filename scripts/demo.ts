@@ -19,10 +19,21 @@ const outDir = join(root, 'out', 'petstore');
 const DEMO_READ_TIMEOUT_MS = 300;
 
 /** The slice of the generated SDK the demo uses (it is imported from dist/ at run time). */
-interface Pet { id: string; name: string; tag?: string; status?: string }
-interface ApiErrorLike extends Error { status?: number; body?: unknown; attempts?: readonly { attempt: number; status?: number; errorCode?: string; delayMs: number }[] }
+interface Pet {
+  id: string;
+  name: string;
+  tag?: string;
+  status?: string;
+}
+interface ApiErrorLike extends Error {
+  status?: number;
+  body?: unknown;
+  attempts?: readonly { attempt: number; status?: number; errorCode?: string; delayMs: number }[];
+}
 interface PetStoreSdk {
-  PetStore: new (options: object) => {
+  PetStore: new (
+    options: object,
+  ) => {
     pets: {
       get(params: { petId: string }, options?: object): Promise<Pet>;
       create(params: { name: string; tag?: string }): Promise<Pet>;
@@ -42,7 +53,9 @@ function say(line = ''): void {
 async function main(): Promise<void> {
   say(`1. Generating an SDK from ${relative(root, specPath)} ...`);
   const result = await generate({ spec: specPath, output: outDir, check: false, allowRemoteRefs: false, cwd: root });
-  say(`   ${result.operations} operations in ${result.resources} resources, ${result.files} files in ${relative(root, outDir)}/ (${Math.round(result.durations.total)} ms)`);
+  say(
+    `   ${result.operations} operations in ${result.resources} resources, ${result.files} files in ${relative(root, outDir)}/ (${Math.round(result.durations.total)} ms)`,
+  );
 
   say('2. Building it with tsc --strict ...');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -57,18 +70,25 @@ async function main(): Promise<void> {
   const sdk = (await import(pathToFileURL(join(outDir, 'dist', 'index.js')).href)) as PetStoreSdk;
   const server = await startDemoServer();
   say(`3. Calling a Pet Store server on ${server.baseUrl} through the SDK:`);
-  const store = new sdk.PetStore({ baseUrl: server.baseUrl, auth: { bearerAuth: DEMO_TOKEN, apiKeyQuery: DEMO_TOKEN } });
+  const store = new sdk.PetStore({
+    baseUrl: server.baseUrl,
+    auth: { bearerAuth: DEMO_TOKEN, apiKeyQuery: DEMO_TOKEN },
+  });
   try {
     const pet = await store.pets.get({ petId: 'pet-001' });
     say(`   - store.pets.get({ petId: 'pet-001' }) -> a typed Pet: ${pet.name} (${pet.status})`);
 
     const created = await store.pets.create({ name: 'Rex', tag: 'dog' });
-    say(`   - store.pets.create({ name: 'Rex', tag: 'dog' }) -> created ${created.id}; the body went out as JSON with its Content-Type`);
+    say(
+      `   - store.pets.create({ name: 'Rex', tag: 'dog' }) -> created ${created.id}; the body went out as JSON with its Content-Type`,
+    );
 
     let count = 0;
     for await (const _pet of store.pets.list({ limit: 5 })) count++;
     const pages = server.hits.get('GET /v1/pets') ?? 0;
-    say(`   - for await (const pet of store.pets.list({ limit: 5 })) -> ${count} pets over ${pages} pages, following the Link header`);
+    say(
+      `   - for await (const pet of store.pets.list({ limit: 5 })) -> ${count} pets over ${pages} pages, following the Link header`,
+    );
 
     const inventoryStarted = Date.now();
     const inventory = await store.store.getInventory();
@@ -78,11 +98,16 @@ async function main(): Promise<void> {
 
     const slowStarted = Date.now();
     try {
-      await store.pets.get({ petId: 'slow-sloth' }, { timeout: { read: DEMO_READ_TIMEOUT_MS }, retry: { maxRetries: 0 } });
+      await store.pets.get(
+        { petId: 'slow-sloth' },
+        { timeout: { read: DEMO_READ_TIMEOUT_MS }, retry: { maxRetries: 0 } },
+      );
       say('   - unexpected: the slow call returned');
     } catch (err) {
       if (!(err instanceof sdk.ReadTimeoutError)) throw err;
-      say(`   - a pet that takes 5 s, with { timeout: { read: ${DEMO_READ_TIMEOUT_MS} } } -> ${err.name} after ${Date.now() - slowStarted} ms: ${err.message}`);
+      say(
+        `   - a pet that takes 5 s, with { timeout: { read: ${DEMO_READ_TIMEOUT_MS} } } -> ${err.name} after ${Date.now() - slowStarted} ms: ${err.message}`,
+      );
     }
 
     try {
@@ -90,7 +115,9 @@ async function main(): Promise<void> {
       say('   - unexpected: the missing pet was found');
     } catch (err) {
       if (!(err instanceof sdk.NotFoundError)) throw err;
-      say(`   - store.pets.get({ petId: 'no-such-pet' }) -> ${err.name} (status ${err.status}), body ${JSON.stringify(err.body)}`);
+      say(
+        `   - store.pets.get({ petId: 'no-such-pet' }) -> ${err.name} (status ${err.status}), body ${JSON.stringify(err.body)}`,
+      );
     }
   } finally {
     await store.close();

@@ -20,8 +20,24 @@ const DEFAULT_SEED = 1;
 const { values } = parseArgs({ options: { sample: { type: 'string' }, seed: { type: 'string' } } });
 const all = listCorpus();
 const pinned = all.filter((d) => PINNED.includes(d.id));
-const docs = [...pinned, ...sampleOf(all.filter((d) => !PINNED.includes(d.id)), Number(values.sample ?? DEFAULT_SAMPLE), Number(values.seed ?? DEFAULT_SEED))];
-const totals = { documents: 0, refused: 0, operations: 0, values: 0, fromSpec: 0, placeholders: 0, fullyFromSpec: 0, noArgs: 0 };
+const docs = [
+  ...pinned,
+  ...sampleOf(
+    all.filter((d) => !PINNED.includes(d.id)),
+    Number(values.sample ?? DEFAULT_SAMPLE),
+    Number(values.seed ?? DEFAULT_SEED),
+  ),
+];
+const totals = {
+  documents: 0,
+  refused: 0,
+  operations: 0,
+  values: 0,
+  fromSpec: 0,
+  placeholders: 0,
+  fullyFromSpec: 0,
+  noArgs: 0,
+};
 const perPinned: string[] = [];
 for (const doc of docs) {
   let spec;
@@ -48,7 +64,10 @@ for (const doc of docs) {
   totals.fromSpec += fromSpec;
   totals.placeholders += placeholders;
   totals.values += fromSpec + placeholders;
-  if (PINNED.includes(doc.id)) perPinned.push(`${doc.id}: ${model.operations.length} operations, ${fromSpec} values from the spec, ${placeholders} placeholders`);
+  if (PINNED.includes(doc.id))
+    perPinned.push(
+      `${doc.id}: ${model.operations.length} operations, ${fromSpec} values from the spec, ${placeholders} placeholders`,
+    );
 }
 const share = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(1)}%`;
 process.stdout.write(

@@ -63,7 +63,11 @@ export const CORPUS_PACKAGES: readonly CorpusPackage[] = [
   {
     dir: 'octokit',
     pkg: '@octokit/openapi@23.0.2',
-    members: ['package/generated/api.github.com.json', 'package/generated/ghec.json', 'package/generated/ghes-3.19.json'],
+    members: [
+      'package/generated/api.github.com.json',
+      'package/generated/ghec.json',
+      'package/generated/ghes-3.19.json',
+    ],
     strip: 2,
   },
   { dir: 'oas-examples', pkg: '@readme/oas-examples@8.2.2', strip: 1 },
@@ -84,7 +88,9 @@ function fetchPackage(entry: CorpusPackage): void {
   const tarball = npmPack(entry.pkg, work);
   const staging = join(work, 'out');
   mkdirSync(staging, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', staging, `--strip-components=${entry.strip}`, ...(entry.members ?? [])], { stdio: 'inherit' });
+  execFileSync('tar', ['-xzf', tarball, '-C', staging, `--strip-components=${entry.strip}`, ...(entry.members ?? [])], {
+    stdio: 'inherit',
+  });
   mkdirSync(join(target, '..'), { recursive: true });
   renameSync(staging, target);
   rmSync(work, { recursive: true, force: true });

@@ -17,7 +17,10 @@ const { values } = parseArgs({ options: { details: { type: 'string' } } });
 const paths = fetchOctokitVersions((line) => process.stderr.write(line + '\n'));
 if (values.details) mkdirSync(values.details, { recursive: true });
 
-const rows: string[] = ['| from | to | published | sdkgen | agree | major | minor | patch | major changes by kind |', '|---|---|---|---|---|---|---|---|---|'];
+const rows: string[] = [
+  '| from | to | published | sdkgen | agree | major | minor | patch | major changes by kind |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
 let missedMajors = 0;
 let previous: SdkSurface | undefined;
 const started = Date.now();
@@ -34,12 +37,20 @@ for (const [index, path] of paths.entries()) {
     const majorKinds = Object.entries(countByKind(changes.filter((c) => c.severity === 'major')))
       .map(([kind, n]) => `${kind} ${n}`)
       .join(', ');
-    rows.push(`| ${from} | ${to} | ${published} | ${verdict} | ${agree ? 'yes' : 'no'} | ${count('major')} | ${count('minor')} | ${count('patch')} | ${majorKinds || '-'} |`);
-    if (values.details) writeFileSync(join(values.details, `${from}..${to}.json`), JSON.stringify({ from, to, published, verdict, counts: countByKind(changes), changes }, null, 2) + '\n');
+    rows.push(
+      `| ${from} | ${to} | ${published} | ${verdict} | ${agree ? 'yes' : 'no'} | ${count('major')} | ${count('minor')} | ${count('patch')} | ${majorKinds || '-'} |`,
+    );
+    if (values.details)
+      writeFileSync(
+        join(values.details, `${from}..${to}.json`),
+        JSON.stringify({ from, to, published, verdict, counts: countByKind(changes), changes }, null, 2) + '\n',
+      );
     process.stderr.write(`${from} -> ${to}: published ${published}, sdkgen ${verdict}\n`);
   }
   previous = surface;
 }
 process.stdout.write(rows.join('\n') + '\n');
-process.stdout.write(`\n${OCTOKIT_VERSIONS.length - 1} pairs in ${Math.round((Date.now() - started) / 1000)} s; published majors not found breaking: ${missedMajors}\n`);
+process.stdout.write(
+  `\n${OCTOKIT_VERSIONS.length - 1} pairs in ${Math.round((Date.now() - started) / 1000)} s; published majors not found breaking: ${missedMajors}\n`,
+);
 process.exitCode = missedMajors > 0 ? 1 : 0;

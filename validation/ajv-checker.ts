@@ -39,7 +39,14 @@ export type Checker = (operationId: string, status: number, body: unknown) => re
  * - unicodeRegExp: false: spec `pattern`s are written for many engines; `\-` or `\=` outside a
  *   class is a syntax error under the `u` flag but means what the author meant without it.
  */
-const AJV_OPTIONS = { strict: false, validateSchema: false, validateFormats: false, allErrors: true, logger: false, unicodeRegExp: false } as const;
+const AJV_OPTIONS = {
+  strict: false,
+  validateSchema: false,
+  validateFormats: false,
+  allErrors: true,
+  logger: false,
+  unicodeRegExp: false,
+} as const;
 
 export function createResponseChecker(bundle: ResponseSchemaBundle): Checker {
   const ajv = new Ajv2020(AJV_OPTIONS);
@@ -50,7 +57,11 @@ export function createResponseChecker(bundle: ResponseSchemaBundle): Checker {
     if (byStatus === undefined) return undefined;
     const exact = String(status);
     const range = `${exact[0]}XX`;
-    const key = Object.hasOwn(byStatus, exact) ? byStatus[exact] : Object.hasOwn(byStatus, range) ? byStatus[range] : undefined;
+    const key = Object.hasOwn(byStatus, exact)
+      ? byStatus[exact]
+      : Object.hasOwn(byStatus, range)
+        ? byStatus[range]
+        : undefined;
     if (key === undefined) return undefined;
     let validate = compiled.get(key);
     if (validate === undefined) {
@@ -66,7 +77,10 @@ export function createResponseChecker(bundle: ResponseSchemaBundle): Checker {
 function toIssue(error: ErrorObject): CheckerIssue {
   const params = error.params as Record<string, unknown>;
   // Name the property (a key from the schema or the body's shape), never a value.
-  const extra = error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string' ? ` (${JSON.stringify(params.additionalProperty)})` : '';
+  const extra =
+    error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string'
+      ? ` (${JSON.stringify(params.additionalProperty)})`
+      : '';
   return { path: error.instancePath, keyword: error.keyword, message: `${error.message ?? error.keyword}${extra}` };
 }
 

@@ -55,10 +55,16 @@ async function main(): Promise<void> {
       const code = readFileSync(outfile);
       rows.push({ ...base, ok: true, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
     } catch (error) {
-      rows.push({ ...base, ok: false, error: (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 3).join(' ') });
+      rows.push({
+        ...base,
+        ok: false,
+        error: (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 3).join(' '),
+      });
     }
     const row = rows.at(-1)!;
-    process.stderr.write(`  bundle ${consumer.id.padEnd(24)} ${row.ok ? `${row.bytes} B, ${row.gzipBytes} B gzip` : `FAILED ${row.error}`}\n`);
+    process.stderr.write(
+      `  bundle ${consumer.id.padEnd(24)} ${row.ok ? `${row.bytes} B, ${row.gzipBytes} B gzip` : `FAILED ${row.error}`}\n`,
+    );
   }
   writeFileSync(resultsFile('bundle', quick), JSON.stringify({ section: 'bundle', quick, rows }, null, 2));
 }

@@ -11,7 +11,12 @@ export interface LoopResult {
 }
 
 /** @param latencies when given, receives each call's latency in ms */
-export async function runCalls(concurrency: number, total: number, call: () => Promise<unknown>, latencies?: number[]): Promise<LoopResult> {
+export async function runCalls(
+  concurrency: number,
+  total: number,
+  call: () => Promise<unknown>,
+  latencies?: number[],
+): Promise<LoopResult> {
   let next = 0;
   const cpuStart = process.cpuUsage();
   const started = performance.now();

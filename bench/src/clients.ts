@@ -20,12 +20,20 @@ export function generateBenchApis(): void {
   rmSync(API_DIR, { recursive: true, force: true });
   mkdirSync(HEY_API, { recursive: true });
   mkdirSync(OT_API, { recursive: true });
-  execFileSync(process.execPath, [SDKGEN_CLI, 'generate', BENCH_SPEC, '-o', SDKGEN_API, '--quiet'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [SDKGEN_CLI, 'generate', BENCH_SPEC, '-o', SDKGEN_API, '--quiet'], {
+    stdio: 'inherit',
+  });
   // Built as its package.json's `build` does (tsc, strict): users run the compiled package, not
   // TypeScript through a loader (tsx's keepNames wrappers cost about a microsecond per closure).
   execFileSync(join(BIN_DIR, 'tsc'), ['-p', join(SDKGEN_API, 'tsconfig.json')], { stdio: 'inherit' });
-  execFileSync(join(BIN_DIR, 'openapi-ts'), ['-i', BENCH_SPEC, '-o', HEY_API, '-c', '@hey-api/client-fetch', '-s', '--no-log-file'], { stdio: 'inherit' });
-  execFileSync(join(BIN_DIR, 'openapi-typescript'), [BENCH_SPEC, '-o', join(OT_API, 'schema.ts')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    join(BIN_DIR, 'openapi-ts'),
+    ['-i', BENCH_SPEC, '-o', HEY_API, '-c', '@hey-api/client-fetch', '-s', '--no-log-file'],
+    { stdio: 'inherit' },
+  );
+  execFileSync(join(BIN_DIR, 'openapi-typescript'), [BENCH_SPEC, '-o', join(OT_API, 'schema.ts')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 export function benchApisReady(): boolean {
@@ -55,12 +63,18 @@ export function pinSelf(core: number): void {
  * Starts a server script in a child process (optionally pinned to a core) that sends its port
  * over IPC once listening. The caller kills it.
  */
-export async function startServer(script: string, args: readonly string[], pinCore?: number): Promise<{ child: ChildProcess; port: number }> {
+export async function startServer(
+  script: string,
+  args: readonly string[],
+  pinCore?: number,
+): Promise<{ child: ChildProcess; port: number }> {
   const nodeArgs = ['--import', 'tsx', script, ...args];
   const child =
     pinCore === undefined
       ? spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-      : spawn('taskset', ['-c', String(pinCore), process.execPath, ...nodeArgs], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      : spawn('taskset', ['-c', String(pinCore), process.execPath, ...nodeArgs], {
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server ${script} did not start in 30 s`)), 30_000);
     child.once('message', (m) => {

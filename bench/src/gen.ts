@@ -8,7 +8,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNode, tail } from './proc.js';
-import { BIN_DIR, GITHUB_SPEC, ROOT_DIR, SDKGEN_CLI, WORK_DIR, ensureDir, folderSize, isQuick, median, resultsFile } from './paths.js';
+import {
+  BIN_DIR,
+  GITHUB_SPEC,
+  ROOT_DIR,
+  SDKGEN_CLI,
+  WORK_DIR,
+  ensureDir,
+  folderSize,
+  isQuick,
+  median,
+  resultsFile,
+} from './paths.js';
 import { TOOLS, type ToolId } from './tools.js';
 import type { GenRow } from './types.js';
 
@@ -21,7 +32,16 @@ export function buildSdkgenCli(): void {
   ensureDir(WORK_DIR);
   execFileSync(
     join(BIN_DIR, 'esbuild'),
-    [join(ROOT_DIR, 'generator', 'cli.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external', '--target=node20', `--outfile=${SDKGEN_CLI}`, '--log-level=warning'],
+    [
+      join(ROOT_DIR, 'generator', 'cli.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      '--target=node20',
+      `--outfile=${SDKGEN_CLI}`,
+      '--log-level=warning',
+    ],
     { stdio: 'inherit' },
   );
 }
@@ -85,10 +105,15 @@ async function main(): Promise<void> {
       peakRssMb: median(s.rss),
       outputBytes: size.bytes,
       outputFiles: size.files,
-      ...(s.phases.length ? { phasesMs: s.phases[s.wall.indexOf([...s.wall].sort((a, b) => a - b)[Math.floor(s.wall.length / 2)]!)] } : {}),
+      ...(s.phases.length
+        ? { phasesMs: s.phases[s.wall.indexOf([...s.wall].sort((a, b) => a - b)[Math.floor(s.wall.length / 2)]!)] }
+        : {}),
     };
   });
-  writeFileSync(resultsFile('gen', quick), JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2));
+  writeFileSync(
+    resultsFile('gen', quick),
+    JSON.stringify({ section: 'gen', quick, runs, spec: GITHUB_SPEC, rows }, null, 2),
+  );
   // A peer that breaks is a row in the report; sdkgen itself failing means the benchmark cannot measure.
   if (rows.some((r) => r.tool === 'sdkgen' && !r.ok)) process.exitCode = 1;
 }

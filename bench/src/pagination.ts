@@ -35,9 +35,16 @@ function serve(pages: number, perPage: number): void {
     }
     const body = JSON.stringify(page <= pages ? items : []);
     const self = `http://127.0.0.1:${(server.address() as AddressInfo).port}/items`;
-    const links = [`<${self}?page=1&per_page=${size}>; rel="first"`, `<${self}?page=${pages}&per_page=${size}>; rel="last"`];
+    const links = [
+      `<${self}?page=1&per_page=${size}>; rel="first"`,
+      `<${self}?page=${pages}&per_page=${size}>; rel="last"`,
+    ];
     if (page < pages) links.unshift(`<${self}?page=${page + 1}&per_page=${size}>; rel="next"`);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), link: links.join(', ') });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      link: links.join(', '),
+    });
     res.end(body);
   });
   server.keepAliveTimeout = 60_000;
@@ -50,7 +57,9 @@ async function walk(client: string, origin: string, perPage: number): Promise<vo
   let close = async (): Promise<void> => {};
   if (client === 'sdkgen') {
     const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as {
-      BenchApi: new (o: object) => { items: { list(p: { per_page: number }): AsyncIterable<{ id: number }> }; close(): Promise<void> };
+      BenchApi: new (
+        o: object,
+      ) => { items: { list(p: { per_page: number }): AsyncIterable<{ id: number }> }; close(): Promise<void> };
     };
     const api = new sdk.BenchApi({ baseUrl: origin, logLevel: 'off' });
     iterate = () => api.items.list({ per_page: perPage });
@@ -92,9 +101,17 @@ async function walk(client: string, origin: string, perPage: number): Promise<vo
   process.stdout.write(`${JSON.stringify({ items, ms, rssStart, peak })}\n`);
 }
 
-function runClient(client: string, origin: string, perPage: number): Promise<{ items: number; ms: number; rssStart: number; peak: number }> {
+function runClient(
+  client: string,
+  origin: string,
+  perPage: number,
+): Promise<{ items: number; ms: number; rssStart: number; peak: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, 'client', client, origin, String(perPage)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', SELF, 'client', client, origin, String(perPage)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 10 * 60_000);
@@ -102,7 +119,9 @@ function runClient(client: string, origin: string, perPage: number): Promise<{ i
       clearTimeout(timer);
       try {
         if (code !== 0) throw new Error(`client ${client} exited with ${code}`);
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as { items: number; ms: number; rssStart: number; peak: number });
+        resolve(
+          JSON.parse(out.trim().split('\n').pop()!) as { items: number; ms: number; rssStart: number; peak: number },
+        );
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -137,7 +156,18 @@ async function main(): Promise<void> {
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        rows.push({ client, ok: false, error: message, items: 0, pages, ms: 0, itemsPerS: 0, rssStartMb: 0, rssPeakMb: 0, rssGrowthMb: 0 });
+        rows.push({
+          client,
+          ok: false,
+          error: message,
+          items: 0,
+          pages,
+          ms: 0,
+          itemsPerS: 0,
+          rssStartMb: 0,
+          rssPeakMb: 0,
+          rssGrowthMb: 0,
+        });
       }
       const row = rows.at(-1)!;
       process.stderr.write(
@@ -147,7 +177,10 @@ async function main(): Promise<void> {
   } finally {
     child.kill();
   }
-  writeFileSync(resultsFile('pagination', quick), JSON.stringify({ section: 'pagination', quick, pages, perPage, rows }, null, 2));
+  writeFileSync(
+    resultsFile('pagination', quick),
+    JSON.stringify({ section: 'pagination', quick, pages, perPage, rows }, null, 2),
+  );
 }
 
 if (process.argv[2] === 'server') serve(Number(process.argv[3]), Number(process.argv[4]));

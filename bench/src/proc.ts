@@ -53,10 +53,13 @@ export function runNode(
     child.stdout.on('data', (c: Buffer) => keep(out, c));
     child.stderr.on('data', (c: Buffer) => keep(err, c));
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? 15 * 60_000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      options.timeoutMs ?? 15 * 60_000,
+    );
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const wallMs = performance.now() - started;

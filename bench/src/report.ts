@@ -30,12 +30,14 @@ export interface RunMeta {
 
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 const fix = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const kb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB` : 'n/a');
+const kb = (bytes: number): string =>
+  Number.isFinite(bytes) ? `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB` : 'n/a';
 const mb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : 'n/a');
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** A ratio with enough decimals that it never reads as the threshold it just missed. */
 const ratio = (r: number, threshold: number): string => fix(r, Math.abs(r - threshold) < 0.01 ? 3 : 2);
-const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
+const verdict = (ok: boolean | undefined): string =>
+  ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**';
 
 function table(head: string[], rows: string[][], align?: ('l' | 'r')[]): string {
   const sep = head.map((_, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'r' ? '---:' : '---'));
@@ -52,12 +54,18 @@ export interface Bar {
   readonly group?: number;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const COLORS = ['#4e79a7', '#f28e2b'];
 const HIGHLIGHT = ['#1b4f8a', '#c0570b'];
 
 /** A plain horizontal bar chart; deterministic output for the same input. */
-export function barChart(title: string, subtitle: string, bars: readonly Bar[], marker?: { value: number; label: string }): string {
+export function barChart(
+  title: string,
+  subtitle: string,
+  bars: readonly Bar[],
+  marker?: { value: number; label: string },
+): string {
   const width = 900;
   const labelW = 300;
   const barW = 360;
@@ -100,7 +108,12 @@ export function barChart(title: string, subtitle: string, bars: readonly Bar[], 
 function read<Row>(dir: string, section: string): SectionResult<Row> | undefined {
   const file = join(dir, `${section}.json`);
   if (!existsSync(file)) return undefined;
-  return { ...(JSON.parse(readFileSync(file, 'utf8')) as SectionResult<Row>), writtenAt: statSync(file).mtime.toISOString().replace(/\.\d+Z$/, 'Z') };
+  return {
+    ...(JSON.parse(readFileSync(file, 'utf8')) as SectionResult<Row>),
+    writtenAt: statSync(file)
+      .mtime.toISOString()
+      .replace(/\.\d+Z$/, 'Z'),
+  };
 }
 
 /** More than this share of the machine busy with other work at the start marks the figures as not quotable. */
@@ -108,7 +121,9 @@ const LOADED_BUSY_SHARE = 0.25;
 
 /** The line saying a section's figures come from an earlier run (sections not selected keep their last results). */
 function staleNote(meta: RunMeta, section: string, writtenAt: unknown): string[] {
-  return meta.sections[section] ? [] : [`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(writtenAt)})._`, ''];
+  return meta.sections[section]
+    ? []
+    : [`_Not re-run this time: figures from an earlier ${meta.mode} run (${String(writtenAt)})._`, ''];
 }
 
 export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): string {
@@ -119,10 +134,14 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   const pag = read<PaginationRow>(resultsDir, 'pagination');
   const bun = read<BundleRow>(resultsDir, 'bundle');
   // Other work at the start decides: the load average at the end is mostly the benchmark's own.
-  const loaded = meta.busyBefore !== undefined ? meta.busyBefore > LOADED_BUSY_SHARE : meta.loadStart[0]! > meta.cores * 0.5;
+  const loaded =
+    meta.busyBefore !== undefined ? meta.busyBefore > LOADED_BUSY_SHARE : meta.loadStart[0]! > meta.cores * 0.5;
   const out: string[] = [];
   const charts: [string, string][] = [];
-  const flag = meta.mode === 'quick' || loaded ? ` · ${meta.mode === 'quick' ? 'QUICK RUN' : 'FULL RUN'}${loaded ? ' on a loaded machine' : ''}: not real figures` : '';
+  const flag =
+    meta.mode === 'quick' || loaded
+      ? ` · ${meta.mode === 'quick' ? 'QUICK RUN' : 'FULL RUN'}${loaded ? ' on a loaded machine' : ''}: not real figures`
+      : '';
 
   out.push('# sdkgen benchmarks, side by side with the peers', '');
   out.push(
@@ -148,8 +167,18 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
         ['OS', meta.os],
         ['CPU', `${meta.cpu} × ${meta.cores}`],
         ['memory', `${meta.memoryGb} GiB`],
-        ...(meta.busyBefore !== undefined ? [['other work at the start (share of all cores, 5 s sample)', `${(meta.busyBefore * 100).toFixed(1)}%`] as [string, string]] : []),
-        ['load average (1/5/15 min) start → end (the end includes the benchmark itself)', `${meta.loadStart.map((l) => l.toFixed(2)).join(' / ')} → ${meta.loadEnd.map((l) => l.toFixed(2)).join(' / ')}`],
+        ...(meta.busyBefore !== undefined
+          ? [
+              [
+                'other work at the start (share of all cores, 5 s sample)',
+                `${(meta.busyBefore * 100).toFixed(1)}%`,
+              ] as [string, string],
+            ]
+          : []),
+        [
+          'load average (1/5/15 min) start → end (the end includes the benchmark itself)',
+          `${meta.loadStart.map((l) => l.toFixed(2)).join(' / ')} → ${meta.loadEnd.map((l) => l.toFixed(2)).join(' / ')}`,
+        ],
         ['sdkgen commit', meta.commit],
         ['command', `\`${meta.command}\``],
       ],
@@ -157,7 +186,14 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
     ),
     '',
   );
-  out.push(table(['package', 'version'], Object.entries(meta.versions).map(([k, v]) => [k, v]), ['l', 'l']), '');
+  out.push(
+    table(
+      ['package', 'version'],
+      Object.entries(meta.versions).map(([k, v]) => [k, v]),
+      ['l', 'l'],
+    ),
+    '',
+  );
   const failedSections = Object.entries(meta.sections).filter(([, s]) => !s.ok);
   if (failedSections.length) {
     out.push('Sections that failed in this run (their tables below may be from an earlier run or missing):', '');
@@ -168,7 +204,9 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   // ---------------- targets
   const targets: string[][] = [];
   const sdkGen = gen?.rows.find((r) => r.tool === 'sdkgen' && r.ok);
-  const peersFull = (gen?.rows ?? []).filter((r) => r.tool !== 'sdkgen' && r.fullClient && r.ok).sort((a, b) => a.wallMs - b.wallMs);
+  const peersFull = (gen?.rows ?? [])
+    .filter((r) => r.tool !== 'sdkgen' && r.fullClient && r.ok)
+    .sort((a, b) => a.wallMs - b.wallMs);
   const fastest = peersFull[0];
   if (sdkGen && fastest) {
     const speedup = fastest.wallMs / sdkGen.wallMs;
@@ -186,7 +224,11 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   const sdkTsc = tsc?.rows.find((r) => r.id === 'sdkgen' && r.ok);
   const otTypes = tsc?.rows.find((r) => r.id === 'openapi-typescript' && r.ok);
   const otFetch = tsc?.rows.find((r) => r.id === 'openapi-fetch' && r.ok);
-  targets.push(['zero strict errors', sdkTsc ? `${sdkTsc.errors} errors` : 'not measured', verdict(sdkTsc ? sdkTsc.errors === 0 : undefined)]);
+  targets.push([
+    'zero strict errors',
+    sdkTsc ? `${sdkTsc.errors} errors` : 'not measured',
+    verdict(sdkTsc ? sdkTsc.errors === 0 : undefined),
+  ]);
   if (sdkTsc && otFetch) {
     targets.push([
       'instantiations ≤ openapi-typescript output + 50% (read as: its output making the same two calls through openapi-fetch)',
@@ -206,11 +248,19 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
     const ours = rows.find((r) => r.client.startsWith('sdkgen'));
     const fetchBased = rows.filter((r) => /fetch/.test(r.client));
     if (!ours) continue;
-    targets.push([`runtime c=${c}: ≥ 0.9 of raw undici.request`, `${ratio(ours.ratioToRaw, 0.9)}`, verdict(ours.ratioToRaw >= 0.9)]);
+    targets.push([
+      `runtime c=${c}: ≥ 0.9 of raw undici.request`,
+      `${ratio(ours.ratioToRaw, 0.9)}`,
+      verdict(ours.ratioToRaw >= 0.9),
+    ]);
     if (fetchBased.length) {
       const best = fetchBased.reduce((a, b) => (a.rps > b.rps ? a : b));
       const times = ours.rps / best.rps;
-      targets.push([`runtime c=${c}: ≥ 2.5× any fetch-based client`, `${ratio(times, 2.5)}× the fastest (${best.client})`, verdict(times >= 2.5)]);
+      targets.push([
+        `runtime c=${c}: ≥ 2.5× any fetch-based client`,
+        `${ratio(times, 2.5)}× the fastest (${best.client})`,
+        verdict(times >= 2.5),
+      ]);
     }
   }
   const pagOurs = pag?.rows.find((r) => r.client === 'sdkgen' && r.ok);
@@ -221,7 +271,8 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   ]);
   out.push('## Targets', '');
   out.push(table(['target', 'measured', 'verdict'], targets, ['l', 'l', 'l']), '');
-  if (meta.mode === 'quick') out.push('_Verdicts above come from the quick run and mean little; the full run decides._', '');
+  if (meta.mode === 'quick')
+    out.push('_Verdicts above come from the quick run and mean little; the full run decides._', '');
 
   // ---------------- 1. generation
   out.push('## 1. Generation (GitHub api.github.com, 1,223 operations)', '');
@@ -249,10 +300,25 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
     );
     const phases = gen.rows.find((r) => r.tool === 'sdkgen')?.phasesMs;
     if (phases) {
-      out.push(`sdkgen's own phase timings in that round (\`--json\`): ${Object.entries(phases).map(([k, v]) => `${k} ${int(v)} ms`).join(', ')}.`, '');
+      out.push(
+        `sdkgen's own phase timings in that round (\`--json\`): ${Object.entries(phases)
+          .map(([k, v]) => `${k} ${int(v)} ms`)
+          .join(', ')}.`,
+        '',
+      );
     }
-    const bars = gen.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.wallMs / 1000, text: `${fix(r.wallMs / 1000, 1)} s · ${int(r.peakRssMb)} MiB`, highlight: r.tool === 'sdkgen' }));
-    charts.push(['gen', barChart('Generation: GitHub spec (1,223 operations)', `median wall time, lower is better${flag}`, bars)]);
+    const bars = gen.rows
+      .filter((r) => r.ok)
+      .map((r) => ({
+        label: r.label,
+        value: r.wallMs / 1000,
+        text: `${fix(r.wallMs / 1000, 1)} s · ${int(r.peakRssMb)} MiB`,
+        highlight: r.tool === 'sdkgen',
+      }));
+    charts.push([
+      'gen',
+      barChart('Generation: GitHub spec (1,223 operations)', `median wall time, lower is better${flag}`, bars),
+    ]);
     out.push('![generation](charts/gen.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -269,15 +335,38 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
         ['output', 'errors', 'types', 'instantiations', 'check time', 'total time', 'memory', 'first error'],
         tsc.rows.map((r) =>
           r.ok
-            ? [r.label, int(r.errors), int(r.types), int(r.instantiations), `${fix(r.checkTimeS, 2)} s`, `${fix(r.totalTimeS, 2)} s`, `${int(r.memoryMb)} MiB`, r.firstErrors[0] ?? '']
+            ? [
+                r.label,
+                int(r.errors),
+                int(r.types),
+                int(r.instantiations),
+                `${fix(r.checkTimeS, 2)} s`,
+                `${fix(r.totalTimeS, 2)} s`,
+                `${int(r.memoryMb)} MiB`,
+                r.firstErrors[0] ?? '',
+              ]
             : [r.label, 'failed', '', '', '', '', '', r.error ?? ''],
         ),
         ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
     );
-    const bars = tsc.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.instantiations, text: `${int(r.instantiations)} · ${fix(r.checkTimeS, 1)} s · ${r.errors} err`, highlight: r.id === 'sdkgen' }));
-    charts.push(['tsc', barChart('Type-check: instantiations per output', `tsc --extendedDiagnostics, strict; lower is better${flag}`, bars)]);
+    const bars = tsc.rows
+      .filter((r) => r.ok)
+      .map((r) => ({
+        label: r.label,
+        value: r.instantiations,
+        text: `${int(r.instantiations)} · ${fix(r.checkTimeS, 1)} s · ${r.errors} err`,
+        highlight: r.id === 'sdkgen',
+      }));
+    charts.push([
+      'tsc',
+      barChart(
+        'Type-check: instantiations per output',
+        `tsc --extendedDiagnostics, strict; lower is better${flag}`,
+        bars,
+      ),
+    ]);
     out.push('![type-check](charts/tsc.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -292,7 +381,15 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
     out.push(
       table(
         ['client', 'concurrency', 'req/s', 'ratio to raw undici', 'CPU us/call', 'p50', 'p99'],
-        rt.rows.map((r) => [r.client, String(r.concurrency), int(r.rps), fix(r.ratioToRaw, 2), int(r.cpuUsPerCall), `${fix(r.p50Ms, 2)} ms`, `${fix(r.p99Ms, 2)} ms`]),
+        rt.rows.map((r) => [
+          r.client,
+          String(r.concurrency),
+          int(r.rps),
+          fix(r.ratioToRaw, 2),
+          int(r.cpuUsPerCall),
+          `${fix(r.p50Ms, 2)} ms`,
+          `${fix(r.p99Ms, 2)} ms`,
+        ]),
       ),
       '',
     );
@@ -303,7 +400,14 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
       highlight: r.client.startsWith('sdkgen'),
       group: r.concurrency === 1 ? 0 : 1,
     }));
-    charts.push(['runtime', barChart('Runtime: requests per second on loopback', `higher is better; ratio to raw undici.request${flag}`, bars)]);
+    charts.push([
+      'runtime',
+      barChart(
+        'Runtime: requests per second on loopback',
+        `higher is better; ratio to raw undici.request${flag}`,
+        bars,
+      ),
+    ]);
     out.push('![runtime](charts/runtime.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -320,14 +424,37 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
         ['client', 'items', 'time', 'items/s', 'RSS start', 'RSS peak', 'RSS growth'],
         pag.rows.map((r) =>
           r.ok
-            ? [r.client, int(r.items), `${fix(r.ms / 1000, 2)} s`, int(r.itemsPerS), `${fix(r.rssStartMb)} MiB`, `${fix(r.rssPeakMb)} MiB`, `${fix(r.rssGrowthMb)} MiB`]
+            ? [
+                r.client,
+                int(r.items),
+                `${fix(r.ms / 1000, 2)} s`,
+                int(r.itemsPerS),
+                `${fix(r.rssStartMb)} MiB`,
+                `${fix(r.rssPeakMb)} MiB`,
+                `${fix(r.rssGrowthMb)} MiB`,
+              ]
             : [r.client, 'failed', r.error ?? '', '', '', '', ''],
         ),
       ),
       '',
     );
-    const bars = pag.rows.filter((r) => r.ok).map((r) => ({ label: r.client, value: r.rssGrowthMb, text: `+${fix(r.rssGrowthMb)} MiB · ${fix(r.ms / 1000, 2)} s`, highlight: r.client === 'sdkgen' }));
-    charts.push(['pagination', barChart(`Pagination: RSS growth over ${int(Number(pag.pages) * Number(pag.perPage))} items`, `lower is better; target < 64 MB${flag}`, bars, { value: 64, label: '64 MB' })]);
+    const bars = pag.rows
+      .filter((r) => r.ok)
+      .map((r) => ({
+        label: r.client,
+        value: r.rssGrowthMb,
+        text: `+${fix(r.rssGrowthMb)} MiB · ${fix(r.ms / 1000, 2)} s`,
+        highlight: r.client === 'sdkgen',
+      }));
+    charts.push([
+      'pagination',
+      barChart(
+        `Pagination: RSS growth over ${int(Number(pag.pages) * Number(pag.perPage))} items`,
+        `lower is better; target < 64 MB${flag}`,
+        bars,
+        { value: 64, label: '64 MB' },
+      ),
+    ]);
     out.push('![pagination](charts/pagination.svg)', '');
   } else out.push('_Not run._', '');
 
@@ -336,11 +463,24 @@ export function writeReport(resultsDir: string, outDir: string, meta: RunMeta): 
   if (bun) {
     out.push(...staleNote(meta, 'bundle', bun.writtenAt));
     out.push(
-      'One call (repos/get) against each tool\'s GitHub output, `esbuild --bundle --minify --platform=node --format=esm` with undici external; gzip at level 9. The last row is sdkgen on the 2-operation bench API: the runtime\'s own size. The fetch-based outputs bring no HTTP stack of their own (they call the platform\'s fetch), while sdkgen\'s bundle holds its runtime (retries, timeouts, auth, pagination, errors) and needs undici beside it.',
+      "One call (repos/get) against each tool's GitHub output, `esbuild --bundle --minify --platform=node --format=esm` with undici external; gzip at level 9. The last row is sdkgen on the 2-operation bench API: the runtime's own size. The fetch-based outputs bring no HTTP stack of their own (they call the platform's fetch), while sdkgen's bundle holds its runtime (retries, timeouts, auth, pagination, errors) and needs undici beside it.",
       '',
     );
-    out.push(table(['app', 'bytes', 'gzip'], bun.rows.map((r) => (r.ok ? [r.label, kb(r.bytes), kb(r.gzipBytes)] : [r.label, 'failed', r.error ?? '']))), '');
-    const bars = bun.rows.filter((r) => r.ok).map((r) => ({ label: r.label, value: r.gzipBytes / 1024, text: `${kb(r.gzipBytes)} gzip · ${kb(r.bytes)}`, highlight: r.id.startsWith('sdkgen') }));
+    out.push(
+      table(
+        ['app', 'bytes', 'gzip'],
+        bun.rows.map((r) => (r.ok ? [r.label, kb(r.bytes), kb(r.gzipBytes)] : [r.label, 'failed', r.error ?? ''])),
+      ),
+      '',
+    );
+    const bars = bun.rows
+      .filter((r) => r.ok)
+      .map((r) => ({
+        label: r.label,
+        value: r.gzipBytes / 1024,
+        text: `${kb(r.gzipBytes)} gzip · ${kb(r.bytes)}`,
+        highlight: r.id.startsWith('sdkgen'),
+      }));
     charts.push(['bundle', barChart('Bundle: one-call app, esbuild --minify, gzip', `lower is better${flag}`, bars)]);
     out.push('![bundle](charts/bundle.svg)', '');
   } else out.push('_Not run._', '');

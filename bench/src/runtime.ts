@@ -28,7 +28,12 @@ function argNumber(name: string): number | undefined {
   return i >= 0 ? Number(process.argv[i + 1]) : undefined;
 }
 
-async function timed(concurrency: number, total: number, call: () => Promise<unknown>, latencies?: number[]): Promise<{ rps: number; cpuUs: number }> {
+async function timed(
+  concurrency: number,
+  total: number,
+  call: () => Promise<unknown>,
+  latencies?: number[],
+): Promise<{ rps: number; cpuUs: number }> {
   const { ms, cpuUs } = await runCalls(concurrency, total, call, latencies);
   return { rps: (total / ms) * 1000, cpuUs: cpuUs / total };
 }
@@ -53,20 +58,30 @@ async function main(): Promise<void> {
     const hey = (await import(pathToFileURL(join(HEY_API, 'sdk.gen.ts')).href)) as {
       getPet(o: { path: { petId: number } }): Promise<{ data?: Pet }>;
     };
-    const heyClient = (await import(pathToFileURL(join(HEY_API, 'client.gen.ts')).href)) as { client: { setConfig(c: object): void } };
+    const heyClient = (await import(pathToFileURL(join(HEY_API, 'client.gen.ts')).href)) as {
+      client: { setConfig(c: object): void };
+    };
     heyClient.client.setConfig({ baseUrl: origin });
     const of = createClient<{
-      '/pets/{petId}': { get: { parameters: { path: { petId: number } }; responses: { 200: { content: { 'application/json': Pet } } } } };
+      '/pets/{petId}': {
+        get: { parameters: { path: { petId: number } }; responses: { 200: { content: { 'application/json': Pet } } } };
+      };
     }>({ baseUrl: origin });
 
     const clients: Record<string, () => Promise<Pet | undefined>> = {
       'raw undici.request': async () => {
-        const { body } = await request(`${origin}/pets/42`, { dispatcher: agent, headers: { accept: 'application/json' } });
+        const { body } = await request(`${origin}/pets/42`, {
+          dispatcher: agent,
+          headers: { accept: 'application/json' },
+        });
         return (await body.json()) as Pet;
       },
       'sdkgen (typed call)': () => ours.pets.get({ petId: 42 }),
       'undici fetch': async () => {
-        const res = await undiciFetch(`${origin}/pets/42`, { dispatcher: fetchAgent, headers: { accept: 'application/json' } });
+        const res = await undiciFetch(`${origin}/pets/42`, {
+          dispatcher: fetchAgent,
+          headers: { accept: 'application/json' },
+        });
         return (await res.json()) as Pet;
       },
       'openapi-fetch': async () => (await of.GET('/pets/{petId}', { params: { path: { petId: 42 } } })).data,
@@ -110,7 +125,10 @@ async function main(): Promise<void> {
         );
       }
     }
-    writeFileSync(resultsFile('runtime', quick), JSON.stringify({ section: 'runtime', quick, requests, rounds, warmup, pinned: pin, rows }, null, 2));
+    writeFileSync(
+      resultsFile('runtime', quick),
+      JSON.stringify({ section: 'runtime', quick, requests, rounds, warmup, pinned: pin, rows }, null, 2),
+    );
     await ours.close();
     await agent.close();
     await fetchAgent.close();

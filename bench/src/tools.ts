@@ -26,7 +26,6 @@ function bin(name: string): string {
   return realpathSync(join(BIN_DIR, name));
 }
 
-
 export const TOOLS: readonly Tool[] = [
   {
     id: 'sdkgen',
@@ -43,14 +42,20 @@ export const TOOLS: readonly Tool[] = [
     label: 'hey-api (client-fetch)',
     pkg: '@hey-api/openapi-ts',
     fullClient: true,
-    command: (spec, out) => ({ script: bin('openapi-ts'), args: ['-i', spec, '-o', out, '-c', '@hey-api/client-fetch', '-s', '--no-log-file'] }),
+    command: (spec, out) => ({
+      script: bin('openapi-ts'),
+      args: ['-i', spec, '-o', out, '-c', '@hey-api/client-fetch', '-s', '--no-log-file'],
+    }),
   },
   {
     id: 'orval',
     label: 'orval (fetch)',
     pkg: 'orval',
     fullClient: true,
-    command: (spec, out) => ({ script: bin('orval'), args: ['-i', spec, '-o', join(out, 'api.ts'), '--client', 'fetch'] }),
+    command: (spec, out) => ({
+      script: bin('orval'),
+      args: ['-i', spec, '-o', join(out, 'api.ts'), '--client', 'fetch'],
+    }),
   },
   {
     id: 'openapi-typescript',
@@ -72,7 +77,10 @@ export const TOOLS: readonly Tool[] = [
     label: 'swagger-typescript-api (fetch)',
     pkg: 'swagger-typescript-api',
     fullClient: true,
-    command: (spec, out) => ({ script: bin('swagger-typescript-api'), args: ['generate', '-p', spec, '-o', out, '-n', 'api.ts', '--silent'] }),
+    command: (spec, out) => ({
+      script: bin('swagger-typescript-api'),
+      args: ['generate', '-p', spec, '-o', out, '-n', 'api.ts', '--silent'],
+    }),
   },
 ];
 

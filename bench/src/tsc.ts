@@ -40,7 +40,19 @@ async function main(): Promise<void> {
   const rows: TscRow[] = [];
   for (const consumer of CONSUMERS) {
     const dir = join(WORK_DIR, 'gen', consumer.tool);
-    const base = { id: consumer.id, label: consumer.label, errors: 0, firstErrors: [], files: 0, lines: 0, types: 0, instantiations: 0, checkTimeS: 0, totalTimeS: 0, memoryMb: 0 };
+    const base = {
+      id: consumer.id,
+      label: consumer.label,
+      errors: 0,
+      firstErrors: [],
+      files: 0,
+      lines: 0,
+      types: 0,
+      instantiations: 0,
+      checkTimeS: 0,
+      totalTimeS: 0,
+      memoryMb: 0,
+    };
     if (!existsSync(genOutDir(consumer.tool))) {
       rows.push({ ...base, ok: false, error: 'no generated output (generation failed or was skipped)' });
       continue;
@@ -48,7 +60,10 @@ async function main(): Promise<void> {
     const file = `consumer-${consumer.id}.ts`;
     writeFileSync(join(dir, file), consumer.typecheck);
     const tsconfig = `tsconfig-${consumer.id}.json`;
-    writeFileSync(join(dir, tsconfig), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS, files: [file] }, null, 2));
+    writeFileSync(
+      join(dir, tsconfig),
+      JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS, files: [file] }, null, 2),
+    );
     const checks: number[] = [];
     const totals: number[] = [];
     let last = '';
@@ -84,7 +99,10 @@ async function main(): Promise<void> {
     );
     rows.push(row);
   }
-  writeFileSync(resultsFile('tsc', quick), JSON.stringify({ section: 'tsc', quick, runs, compilerOptions: CONSUMER_COMPILER_OPTIONS, rows }, null, 2));
+  writeFileSync(
+    resultsFile('tsc', quick),
+    JSON.stringify({ section: 'tsc', quick, runs, compilerOptions: CONSUMER_COMPILER_OPTIONS, rows }, null, 2),
+  );
   if (rows.some((r) => r.id === 'sdkgen' && !r.ok)) process.exitCode = 1;
 }
 

@@ -39,17 +39,26 @@ interface DiffIo {
 }
 
 export async function runDiff(args: readonly string[], io: DiffIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: DIFF_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: DIFF_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) {
     io.stdout.write(DIFF_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 2) {
-    throw new UsageError(`expected two specs, got ${positionals.length}`, { hint: 'sdkgen diff old/openapi.yaml new/openapi.yaml' });
+    throw new UsageError(`expected two specs, got ${positionals.length}`, {
+      hint: 'sdkgen diff old/openapi.yaml new/openapi.yaml',
+    });
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !Object.hasOwn(FAIL_ON, failOn)) {
-    throw new UsageError(`--fail-on must be major or minor, got "${failOn}"`, { hint: 'e.g. sdkgen diff old.yaml new.yaml --fail-on major' });
+    throw new UsageError(`--fail-on must be major or minor, got "${failOn}"`, {
+      hint: 'e.g. sdkgen diff old.yaml new.yaml --fail-on major',
+    });
   }
   const { diffSpecs } = await import('../diff/index.js');
   const { countByKind, formatChanges } = await import('../diff/format.js');
@@ -58,11 +67,15 @@ export async function runDiff(args: readonly string[], io: DiffIo): Promise<numb
     allowRemoteRefs: values['allow-remote-refs'] === true,
   });
   if (values.json) {
-    io.stdout.write(JSON.stringify({ verdict: result.verdict, counts: countByKind(result.changes), changes: result.changes }, null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        { verdict: result.verdict, counts: countByKind(result.changes), changes: result.changes },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     io.stdout.write(formatChanges(result.changes, result.verdict));
   }
   return failOn !== undefined && FAIL_ON[failOn]!.includes(result.verdict) ? EXIT_DRIFT : EXIT_OK;
 }
-
-

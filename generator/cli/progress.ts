@@ -31,7 +31,9 @@ export class TerminalProgress implements ProgressReporter {
 
   phaseDone(phase: Phase, detail: string, durationMs: number): void {
     // \r + clear-line replaces the "..." line in place.
-    this.stream.write(`\r\x1b[2K  ${phase.padEnd(PHASE_COLUMN)}${detail.padEnd(DETAIL_COLUMN)}${String(durationMs).padStart(6)} ms\n`);
+    this.stream.write(
+      `\r\x1b[2K  ${phase.padEnd(PHASE_COLUMN)}${detail.padEnd(DETAIL_COLUMN)}${String(durationMs).padStart(6)} ms\n`,
+    );
     this.openPhase = undefined;
   }
 }

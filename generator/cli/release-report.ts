@@ -2,8 +2,10 @@
 import type { GenerateResult } from '../generate.js';
 
 export function releaseReport(release: NonNullable<GenerateResult['release']>): string {
-  if (!release.compared) return `changelog: surface recorded at version ${release.currentVersion}; the next --changelog run compares against it\n`;
-  if (release.verdict === 'none') return `changelog: no change to the SDK surface; version stays ${release.currentVersion}\n`;
+  if (!release.compared)
+    return `changelog: surface recorded at version ${release.currentVersion}; the next --changelog run compares against it\n`;
+  if (release.verdict === 'none')
+    return `changelog: no change to the SDK surface; version stays ${release.currentVersion}\n`;
   const count = (severity: string) => release.changes.filter((c) => c.severity === severity).length;
   const counts = `${count('major')} breaking, ${count('minor')} minor, ${count('patch')} patch`;
   const version =

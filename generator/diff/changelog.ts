@@ -32,7 +32,8 @@ export async function readRecordedSurface(outDir: string): Promise<RecordedSurfa
   }
   try {
     const parsed = JSON.parse(text) as Partial<RecordedSurface>;
-    if (typeof parsed.packageVersion === 'string' && parsed.surface?.format === SURFACE_FORMAT) return parsed as RecordedSurface;
+    if (typeof parsed.packageVersion === 'string' && parsed.surface?.format === SURFACE_FORMAT)
+      return parsed as RecordedSurface;
   } catch {
     // A damaged record is no baseline: the run records a fresh one and says so.
   }
@@ -47,7 +48,18 @@ export function serializeRecordedSurface(record: RecordedSurface): string {
 /** Keep a Changelog's groups; a minor change that only makes response types more precise is a fix. */
 type Group = 'Breaking' | 'Added' | 'Changed' | 'Fixed';
 const GROUPS: readonly Group[] = ['Breaking', 'Added', 'Changed', 'Fixed'];
-const ADDITIONS = new Set(['method-added', 'param-added', 'field-added', 'model-added', 'server-added', 'auth-added', 'enum-values-added', 'param-optional', 'type-widened', 'nullable-added']);
+const ADDITIONS = new Set([
+  'method-added',
+  'param-added',
+  'field-added',
+  'model-added',
+  'server-added',
+  'auth-added',
+  'enum-values-added',
+  'param-optional',
+  'type-widened',
+  'nullable-added',
+]);
 /** Narrowing kinds are minor only on the response side, where they make the types more precise. */
 const PRECISION = new Set(['type-narrowed', 'nullable-removed', 'enum-values-removed', 'field-required']);
 
@@ -59,8 +71,18 @@ function groupOf(change: SurfaceChange): Group {
 }
 
 /** One CHANGELOG.md section: `## <version>` and the changes grouped, methods named. */
-export function changelogSection(heading: string, verdict: Severity, changes: readonly SurfaceChange[], specVersion: string): string {
-  const lines = [`## ${heading}`, '', `Regenerated from the spec's version ${inlineCode(specVersion)}; sdkgen's verdict: **${verdict}**.`, ''];
+export function changelogSection(
+  heading: string,
+  verdict: Severity,
+  changes: readonly SurfaceChange[],
+  specVersion: string,
+): string {
+  const lines = [
+    `## ${heading}`,
+    '',
+    `Regenerated from the spec's version ${inlineCode(specVersion)}; sdkgen's verdict: **${verdict}**.`,
+    '',
+  ];
   for (const group of GROUPS) {
     const members = changes.filter((c) => groupOf(c) === group);
     if (members.length === 0) continue;
@@ -81,7 +103,9 @@ export function prependSection(existing: string | undefined, section: string): s
 
 /** Spec text in a changelog line: names and paths in code spans, nothing that could open HTML. */
 function markdownLine(change: SurfaceChange): string {
-  return changeLine(change).replace(/[<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/^([^:]+):/, (_all, where: string) => `${inlineCode(where)}:`);
+  return changeLine(change)
+    .replace(/[<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/^([^:]+):/, (_all, where: string) => `${inlineCode(where)}:`);
 }
 
 function inlineCode(text: string): string {

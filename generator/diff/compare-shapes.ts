@@ -51,7 +51,14 @@ export class ShapeComparer {
   }
 
   private report(where: Where, kind: ChangeKind, severity: Severity, reason: string): void {
-    const found: Found = { kind, severity, subject: where.subject, path: where.path, reason, calls: new Set([where.call]) };
+    const found: Found = {
+      kind,
+      severity,
+      subject: where.subject,
+      path: where.path,
+      reason,
+      calls: new Set([where.call]),
+    };
     this.found.push(found);
     for (const list of this.collector) list.push(found);
   }
@@ -68,7 +75,12 @@ export class ShapeComparer {
     if (a.kind === 'any' || b.kind === 'any') {
       if (a.kind !== b.kind) {
         const widened = b.kind === 'any';
-        this.report(where, widened ? 'type-widened' : 'type-narrowed', widened ? WIDENED[direction] : NARROWED[direction], widened ? 'now typed `unknown`' : 'typed now, was `unknown`');
+        this.report(
+          where,
+          widened ? 'type-widened' : 'type-narrowed',
+          widened ? WIDENED[direction] : NARROWED[direction],
+          widened ? 'now typed `unknown`' : 'typed now, was `unknown`',
+        );
       }
       return;
     }
@@ -133,11 +145,28 @@ export class ShapeComparer {
     const was = 'nullable' in before && before.nullable === true;
     const is = 'nullable' in after && after.nullable === true;
     if (was === is) return;
-    if (is) this.report(where, 'nullable-added', WIDENED[direction], direction === 'response' ? 'may now be null' : 'now accepts null');
-    else this.report(where, 'nullable-removed', NARROWED[direction], direction === 'response' ? 'is never null now' : 'no longer accepts null');
+    if (is)
+      this.report(
+        where,
+        'nullable-added',
+        WIDENED[direction],
+        direction === 'response' ? 'may now be null' : 'now accepts null',
+      );
+    else
+      this.report(
+        where,
+        'nullable-removed',
+        NARROWED[direction],
+        direction === 'response' ? 'is never null now' : 'no longer accepts null',
+      );
   }
 
-  private primitives(a: Extract<Shape, { kind: 'primitive' }>, b: Extract<Shape, { kind: 'primitive' }>, direction: Direction, where: Where): void {
+  private primitives(
+    a: Extract<Shape, { kind: 'primitive' }>,
+    b: Extract<Shape, { kind: 'primitive' }>,
+    direction: Direction,
+    where: Where,
+  ): void {
     const added = b.types.filter((t) => !a.types.includes(t));
     const removed = a.types.filter((t) => !b.types.includes(t));
     if (added.length > 0 && removed.length > 0) {
@@ -167,14 +196,29 @@ export class ShapeComparer {
     // runtime never rejects an unknown value: APIs add them all the time. Sent values must not vanish.
     if (gained.length > 0) {
       const severity: Severity = 'minor';
-      this.report(where, 'enum-values-added', severity, `${direction === 'response' ? 'may now return' : 'now accepts'} ${values(gained)}`);
+      this.report(
+        where,
+        'enum-values-added',
+        severity,
+        `${direction === 'response' ? 'may now return' : 'now accepts'} ${values(gained)}`,
+      );
     }
     if (lost.length > 0) {
-      this.report(where, 'enum-values-removed', NARROWED[direction], `${direction === 'response' ? 'no longer returns' : 'no longer accepts'} ${values(lost)}`);
+      this.report(
+        where,
+        'enum-values-removed',
+        NARROWED[direction],
+        `${direction === 'response' ? 'no longer returns' : 'no longer accepts'} ${values(lost)}`,
+      );
     }
   }
 
-  private objects(a: Readonly<Record<string, PropertyShape>>, b: Readonly<Record<string, PropertyShape>>, direction: Direction, where: Where): void {
+  private objects(
+    a: Readonly<Record<string, PropertyShape>>,
+    b: Readonly<Record<string, PropertyShape>>,
+    direction: Direction,
+    where: Where,
+  ): void {
     const visible = (p: PropertyShape) => (direction === 'request' ? !p.readOnly : !p.writeOnly);
     const at = (name: string) => ({ ...where, path: where.path === '' ? name : `${where.path}.${name}` });
     for (const name of Object.keys(a)) {
@@ -182,13 +226,28 @@ export class ShapeComparer {
       if (!visible(before)) continue;
       const after = Object.hasOwn(b, name) ? b[name]! : undefined;
       if (after === undefined || !visible(after)) {
-        this.report(at(name), 'field-removed', 'major', direction === 'response' ? 'removed from the response' : 'no longer accepted');
+        this.report(
+          at(name),
+          'field-removed',
+          'major',
+          direction === 'response' ? 'removed from the response' : 'no longer accepted',
+        );
         continue;
       }
       if (!before.required && after.required) {
-        this.report(at(name), 'field-required', direction === 'request' ? 'major' : 'minor', direction === 'request' ? 'now required' : 'always present now');
+        this.report(
+          at(name),
+          'field-required',
+          direction === 'request' ? 'major' : 'minor',
+          direction === 'request' ? 'now required' : 'always present now',
+        );
       } else if (before.required && !after.required) {
-        this.report(at(name), 'field-optional', direction === 'request' ? 'minor' : 'major', direction === 'request' ? 'optional now' : 'may now be absent');
+        this.report(
+          at(name),
+          'field-optional',
+          direction === 'request' ? 'minor' : 'major',
+          direction === 'request' ? 'optional now' : 'may now be absent',
+        );
       }
       this.walk(before.shape, after.shape, direction, at(name));
     }
@@ -196,7 +255,12 @@ export class ShapeComparer {
       const after = b[name]!;
       if (!visible(after) || (Object.hasOwn(a, name) && visible(a[name]!))) continue;
       const required = direction === 'request' && after.required === true;
-      this.report(at(name), 'field-added', required ? 'major' : 'minor', required ? 'new and required' : direction === 'request' ? 'new, optional' : 'new in the response');
+      this.report(
+        at(name),
+        'field-added',
+        required ? 'major' : 'minor',
+        required ? 'new and required' : direction === 'request' ? 'new, optional' : 'new in the response',
+      );
     }
   }
 

@@ -1,7 +1,11 @@
 /** Changes as people read them: grouped by weight, one line each, shared-schema changes with their reach. */
 import { SEVERITY_ORDER, type Severity, type SurfaceChange } from './changes.js';
 
-const HEADINGS: Readonly<Record<Severity, string>> = { major: 'Breaking (major)', minor: 'Added (minor)', patch: 'Changed (patch)' };
+const HEADINGS: Readonly<Record<Severity, string>> = {
+  major: 'Breaking (major)',
+  minor: 'Added (minor)',
+  patch: 'Changed (patch)',
+};
 /** Calls named after a shared-schema change; the rest are counted. */
 const MAX_CALLS_LISTED = 3;
 
@@ -9,7 +13,9 @@ export function changeLine(change: SurfaceChange): string {
   const where = change.path !== undefined ? `${change.subject} ${change.path}` : change.subject;
   const calls = change.calls ?? [];
   const reach =
-    calls.length === 0 ? '' : ` [${calls.slice(0, MAX_CALLS_LISTED).join(', ')}${calls.length > MAX_CALLS_LISTED ? `, +${calls.length - MAX_CALLS_LISTED} more` : ''}]`;
+    calls.length === 0
+      ? ''
+      : ` [${calls.slice(0, MAX_CALLS_LISTED).join(', ')}${calls.length > MAX_CALLS_LISTED ? `, +${calls.length - MAX_CALLS_LISTED} more` : ''}]`;
   return `${where}: ${change.reason}${reach}`;
 }
 

@@ -30,7 +30,11 @@ export interface DiffResult {
 /** The SDK surface a spec generates, with the config's names and filters applied. */
 export async function surfaceOf(specPath: string, options: SurfaceOptions): Promise<SdkSurface> {
   const cwd = options.cwd ?? process.cwd();
-  const settings = await loadConfig(findConfigFile(options.config, cwd), { spec: specPath, allowRemoteRefs: options.allowRemoteRefs, cwd });
+  const settings = await loadConfig(findConfigFile(options.config, cwd), {
+    spec: specPath,
+    allowRemoteRefs: options.allowRemoteRefs,
+    cwd,
+  });
   const spec = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs });
   if (settings.overlays) await applyOverlays(spec, settings.overlays);
   filterOperations(spec, settings);

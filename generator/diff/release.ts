@@ -11,7 +11,14 @@ import type { UserFile } from '../write.js';
 import { nextVersion, worst, type Severity, type SurfaceChange } from './changes.js';
 import { compareSurfaces } from './compare.js';
 import { buildSurface } from './surface.js';
-import { CHANGELOG_FILE, SURFACE_FILE, changelogSection, prependSection, readRecordedSurface, serializeRecordedSurface } from './changelog.js';
+import {
+  CHANGELOG_FILE,
+  SURFACE_FILE,
+  changelogSection,
+  prependSection,
+  readRecordedSurface,
+  serializeRecordedSurface,
+} from './changelog.js';
 
 export interface ReleaseInput {
   readonly model: ApiModel;
@@ -41,26 +48,40 @@ export async function planRelease(input: ReleaseInput): Promise<ReleasePlan> {
   const recorded = await readRecordedSurface(input.outDir);
   // Once released, the version is the publisher's: a later run starts from the recorded one
   // unless the config pins package.version.
-  const currentVersion = input.versionSetAt === undefined ? (recorded?.packageVersion ?? input.configVersion) : input.configVersion;
+  const currentVersion =
+    input.versionSetAt === undefined ? (recorded?.packageVersion ?? input.configVersion) : input.configVersion;
   const changes = recorded ? compareSurfaces(recorded.surface, surface) : [];
   const verdict = worst(changes);
   const suggestedVersion = nextVersion(currentVersion, verdict);
   if (input.bump && suggestedVersion !== currentVersion && input.versionSetAt !== undefined) {
-    throw new InputError(`--bump would set version ${suggestedVersion}, but the config pins package.version to ${currentVersion}`, {
-      ...(typeof input.versionSetAt === 'object' && { location: input.versionSetAt }),
-      pointer: '/package/version',
-      hint: `set package.version: ${suggestedVersion} in the config (or remove it and let --bump manage the version)`,
-    });
+    throw new InputError(
+      `--bump would set version ${suggestedVersion}, but the config pins package.version to ${currentVersion}`,
+      {
+        ...(typeof input.versionSetAt === 'object' && { location: input.versionSetAt }),
+        pointer: '/package/version',
+        hint: `set package.version: ${suggestedVersion} in the config (or remove it and let --bump manage the version)`,
+      },
+    );
   }
   const packageVersion = input.bump ? suggestedVersion : currentVersion;
-  const userFiles = new Map<string, UserFile>([[SURFACE_FILE, { mode: 'replace', content: serializeRecordedSurface({ packageVersion, surface }) }]]);
+  const userFiles = new Map<string, UserFile>([
+    [SURFACE_FILE, { mode: 'replace', content: serializeRecordedSurface({ packageVersion, surface }) }],
+  ]);
   if (verdict !== 'none') {
     const heading = input.bump ? suggestedVersion : `Unreleased (suggested ${suggestedVersion})`;
     const existing = await readFile(join(input.outDir, CHANGELOG_FILE), 'utf8').catch(() => undefined);
     const section = changelogSection(heading, verdict, changes, String(input.spec.document.info.version));
     userFiles.set(CHANGELOG_FILE, { mode: 'replace', content: prependSection(existing, section) });
   }
-  return { compared: recorded !== undefined, verdict, changes, currentVersion, suggestedVersion, packageVersion, userFiles };
+  return {
+    compared: recorded !== undefined,
+    verdict,
+    changes,
+    currentVersion,
+    suggestedVersion,
+    packageVersion,
+    userFiles,
+  };
 }
 
 /** The version a plain run (no --changelog) keeps: the recorded one, when a --bump set it. */

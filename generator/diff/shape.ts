@@ -24,7 +24,12 @@ export interface PropertyShape {
 export type Shape =
   | { readonly kind: 'ref'; readonly name: string; readonly nullable?: true }
   | { readonly kind: 'any'; readonly nullable?: true }
-  | { readonly kind: 'primitive'; readonly types: readonly PrimitiveType[]; readonly enum?: readonly EnumValue[]; readonly nullable?: true }
+  | {
+      readonly kind: 'primitive';
+      readonly types: readonly PrimitiveType[];
+      readonly enum?: readonly EnumValue[];
+      readonly nullable?: true;
+    }
   | { readonly kind: 'object'; readonly properties: Readonly<Record<string, PropertyShape>>; readonly nullable?: true }
   | { readonly kind: 'array'; readonly items: Shape; readonly nullable?: true }
   | { readonly kind: 'union'; readonly members: readonly Shape[]; readonly nullable?: true };
@@ -57,32 +62,53 @@ export class ShapeReader {
       const target = this.refs.lookup(schema.$ref);
       return target === undefined ? ANY : this.read(target, depth + 1);
     }
-    const nullable = schema.nullable === true || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'));
+    const nullable =
+      schema.nullable === true ||
+      schema.type === 'null' ||
+      (Array.isArray(schema.type) && schema.type.includes('null'));
     const shape = this.readNonNull(schema, depth);
     return nullable && !('nullable' in shape) ? { ...shape, nullable: true } : shape;
   }
 
   private readNonNull(schema: JsonObject, depth: number): Shape {
-    const alternatives = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
-    if (alternatives && alternatives.length > 0) return this.union(alternatives.map((member) => this.read(member, depth + 1)));
+    const alternatives = Array.isArray(schema.oneOf)
+      ? schema.oneOf
+      : Array.isArray(schema.anyOf)
+        ? schema.anyOf
+        : undefined;
+    if (alternatives && alternatives.length > 0)
+      return this.union(alternatives.map((member) => this.read(member, depth + 1)));
     if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return this.allOf(schema, depth);
     const types = declaredTypes(schema);
     if (Array.isArray(schema.enum)) {
-      const values = schema.enum.filter((v): v is EnumValue => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-      const enumTypes = [...new Set(values.map((v) => (typeof v === 'number' ? 'number' : typeof v) as PrimitiveType))].sort();
+      const values = schema.enum.filter(
+        (v): v is EnumValue => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
+      );
+      const enumTypes = [
+        ...new Set(values.map((v) => (typeof v === 'number' ? 'number' : typeof v) as PrimitiveType)),
+      ].sort();
       if (values.length > 0) return { kind: 'primitive', types: enumTypes, enum: sortValues(values) };
     }
     if ('const' in schema && ['string', 'number', 'boolean'].includes(typeof schema.const)) {
       const value = schema.const as EnumValue;
-      return { kind: 'primitive', types: [(typeof value === 'number' ? 'number' : typeof value) as PrimitiveType], enum: [value] };
+      return {
+        kind: 'primitive',
+        types: [(typeof value === 'number' ? 'number' : typeof value) as PrimitiveType],
+        enum: [value],
+      };
     }
-    if (types.has('object') || (types.size === 0 && (isObject(schema.properties) || schema.additionalProperties !== undefined))) {
+    if (
+      types.has('object') ||
+      (types.size === 0 && (isObject(schema.properties) || schema.additionalProperties !== undefined))
+    ) {
       return this.object([schema], depth);
     }
     if (types.has('array') || (types.size === 0 && schema.items !== undefined)) {
       return { kind: 'array', items: this.read(schema.items, depth + 1) };
     }
-    const primitives = [...types].filter((t): t is PrimitiveType => t === 'string' || t === 'number' || t === 'boolean').sort();
+    const primitives = [...types]
+      .filter((t): t is PrimitiveType => t === 'string' || t === 'number' || t === 'boolean')
+      .sort();
     return primitives.length > 0 ? { kind: 'primitive', types: primitives } : ANY;
   }
 
@@ -104,7 +130,9 @@ export class ShapeReader {
     };
     if (!collect(schema, 0)) {
       // A union inside allOf: the members that are unions decide; keep the first one's shape.
-      const union = (schema.allOf as unknown[]).find((m) => isObject(m) && (m.oneOf !== undefined || m.anyOf !== undefined || typeof m.$ref === 'string'));
+      const union = (schema.allOf as unknown[]).find(
+        (m) => isObject(m) && (m.oneOf !== undefined || m.anyOf !== undefined || typeof m.$ref === 'string'),
+      );
       return union === undefined ? ANY : this.read(union, depth + 1);
     }
     if (parts.length === 1 || parts.every((p) => !isObject(p.properties) && p.type !== 'object')) {
@@ -118,20 +146,28 @@ export class ShapeReader {
     const properties: Record<string, PropertyShape> = {};
     const required = new Set<string>();
     for (const part of parts) {
-      if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === 'string') required.add(name);
+      if (Array.isArray(part.required))
+        for (const name of part.required) if (typeof name === 'string') required.add(name);
       if (!isObject(part.properties)) continue;
       for (const name of Object.keys(part.properties)) {
         const raw = part.properties[name];
         const property: { shape: Shape; readOnly?: true; writeOnly?: true } = { shape: this.read(raw, depth + 1) };
         if (isObject(raw) && raw.readOnly === true) property.readOnly = true;
         if (isObject(raw) && raw.writeOnly === true) property.writeOnly = true;
-        Object.defineProperty(properties, name, { value: property, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(properties, name, {
+          value: property,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     const sorted: Record<string, PropertyShape> = {};
     for (const name of Object.keys(properties).sort()) {
       const property = properties[name]!;
-      const value = required.has(name) ? { shape: property.shape, required: true as const, ...flags(property) } : { shape: property.shape, ...flags(property) };
+      const value = required.has(name)
+        ? { shape: property.shape, required: true as const, ...flags(property) }
+        : { shape: property.shape, ...flags(property) };
       Object.defineProperty(sorted, name, { value, enumerable: true, writable: true, configurable: true });
     }
     return { kind: 'object', properties: sorted };
@@ -153,7 +189,11 @@ export class ShapeReader {
       rest.push(stripNullable(member));
     }
     if (primitive) {
-      rest.unshift({ kind: 'primitive', types: [...primitive.types].sort(), ...(primitive.values ? { enum: sortValues([...new Set(primitive.values)]) } : {}) });
+      rest.unshift({
+        kind: 'primitive',
+        types: [...primitive.types].sort(),
+        ...(primitive.values ? { enum: sortValues([...new Set(primitive.values)]) } : {}),
+      });
     }
     const shape: Shape = rest.length === 1 ? rest[0]! : rest.length === 0 ? ANY : { kind: 'union', members: rest };
     return nullable ? { ...shape, nullable: true } : shape;
@@ -161,7 +201,10 @@ export class ShapeReader {
 }
 
 function flags(property: { readOnly?: true; writeOnly?: true }): { readOnly?: true; writeOnly?: true } {
-  return { ...(property.readOnly ? { readOnly: true as const } : {}), ...(property.writeOnly ? { writeOnly: true as const } : {}) };
+  return {
+    ...(property.readOnly ? { readOnly: true as const } : {}),
+    ...(property.writeOnly ? { writeOnly: true as const } : {}),
+  };
 }
 
 function stripNullable(shape: Shape): Shape {
@@ -172,7 +215,9 @@ function stripNullable(shape: Shape): Shape {
 
 function declaredTypes(schema: JsonObject): Set<string> {
   const raw = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : [];
-  return new Set(raw.filter((t): t is string => typeof t === 'string' && t !== 'null').map((t) => (t === 'integer' ? 'number' : t)));
+  return new Set(
+    raw.filter((t): t is string => typeof t === 'string' && t !== 'null').map((t) => (t === 'integer' ? 'number' : t)),
+  );
 }
 
 function sortValues(values: readonly EnumValue[]): EnumValue[] {

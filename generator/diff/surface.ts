@@ -25,7 +25,12 @@ export interface OperationSurface {
   readonly deprecated?: true;
   /** Keyed by the name in the flat params object. */
   readonly params: Readonly<Record<string, ParamSurface>>;
-  readonly body?: { readonly required?: true; readonly placement: 'flat' | 'body'; readonly mediaType: string; readonly shape: Shape };
+  readonly body?: {
+    readonly required?: true;
+    readonly placement: 'flat' | 'body';
+    readonly mediaType: string;
+    readonly shape: Shape;
+  };
   /** The first 2xx response: how it is read, and its JSON shape. */
   readonly response?: { readonly kind: string; readonly shape?: Shape };
   /** Pagination style: the method returns a PagePromise instead of an ApiPromise. */
@@ -55,33 +60,64 @@ export function buildSurface(model: ApiModel, spec: LoadedSpec): SdkSurface {
   const refs = new RefResolver(spec);
   const reader = new ShapeReader(refs);
   const document = spec.document;
-  const components = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const components =
+    isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
   const schemas: Record<string, Shape> = {};
   for (const name of Object.keys(components).sort()) setOwn(schemas, name, reader.read(components[name]));
   const operations: Record<string, OperationSurface> = {};
-  for (const op of model.operations) setOwn(operations, operationIdentity(op), operationSurface(op, spec, refs, reader));
+  for (const op of model.operations)
+    setOwn(operations, operationIdentity(op), operationSurface(op, spec, refs, reader));
   const auth: Record<string, string> = {};
   for (const name of [...model.securitySchemes.keys()].sort()) {
     const scheme = model.securitySchemes.get(name)!;
-    setOwn(auth, name, scheme.type === 'http' ? `http ${scheme.scheme}` : scheme.type === 'apiKey' ? `apiKey in ${scheme.in} ${scheme.name}` : scheme.type);
+    setOwn(
+      auth,
+      name,
+      scheme.type === 'http'
+        ? `http ${scheme.scheme}`
+        : scheme.type === 'apiKey'
+          ? `apiKey in ${scheme.in} ${scheme.name}`
+          : scheme.type,
+    );
   }
   const servers: Record<string, string> = {};
   for (const server of model.servers) setOwn(servers, server.name, server.url);
   const models: Record<string, string> = {};
   for (const alias of model.models) setOwn(models, alias.name, alias.schemaName);
-  return { format: SURFACE_FORMAT, client: model.clientName, servers, auth, models, operations: sortedRecord(operations), schemas };
+  return {
+    format: SURFACE_FORMAT,
+    client: model.clientName,
+    servers,
+    auth,
+    models,
+    operations: sortedRecord(operations),
+    schemas,
+  };
 }
 
-function operationSurface(op: OperationModel, spec: LoadedSpec, refs: RefResolver, reader: ShapeReader): OperationSurface {
+function operationSurface(
+  op: OperationModel,
+  spec: LoadedSpec,
+  refs: RefResolver,
+  reader: ShapeReader,
+): OperationSurface {
   const raw = refs.lookup('#' + op.pointer);
   const operation = isObject(raw) ? raw : {};
   const pathItemPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
   const pathItem = refs.lookup('#' + pathItemPointer);
-  const paramSchemas = parameterSchemas(refs, isObject(pathItem) ? pathItem.parameters : undefined, operation.parameters);
+  const paramSchemas = parameterSchemas(
+    refs,
+    isObject(pathItem) ? pathItem.parameters : undefined,
+    operation.parameters,
+  );
   const params: Record<string, ParamSurface> = {};
   for (const param of [...op.params].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const schema = paramSchemas.get(`${param.in}\u0000${param.name}`);
-    setOwn(params, param.name, { in: param.in, ...(param.required ? { required: true as const } : {}), shape: reader.read(schema) });
+    setOwn(params, param.name, {
+      in: param.in,
+      ...(param.required ? { required: true as const } : {}),
+      shape: reader.read(schema),
+    });
   }
   const call = op.resource !== undefined ? `${op.resource}.${op.methodName}` : op.methodName;
   const success = op.success.find((s) => s.kind !== 'empty') ?? op.success[0];
@@ -100,7 +136,9 @@ function operationSurface(op: OperationModel, spec: LoadedSpec, refs: RefResolve
         shape: reader.read(bodySchema(refs, operation, joinPointer(op.pointer, 'requestBody'), op.body.mediaType)),
       },
     }),
-    ...(success && { response: { kind: success.kind, ...(responseSchema !== undefined ? { shape: reader.read(responseSchema) } : {}) } }),
+    ...(success && {
+      response: { kind: success.kind, ...(responseSchema !== undefined ? { shape: reader.read(responseSchema) } : {}) },
+    }),
     ...(op.pagination ? { paginated: op.pagination.style } : {}),
   };
 }
@@ -114,7 +152,10 @@ function parameterSchemas(refs: RefResolver, pathItemParams: unknown, operationP
       const param = resolveLoosely(refs, entry);
       if (!param || typeof param.name !== 'string') continue;
       const content = isObject(param.content) ? param.content[Object.keys(param.content).sort()[0] ?? ''] : undefined;
-      schemas.set(`${String(param.in)}\u0000${param.name}`, param.schema ?? (isObject(content) ? content.schema : undefined));
+      schemas.set(
+        `${String(param.in)}\u0000${param.name}`,
+        param.schema ?? (isObject(content) ? content.schema : undefined),
+      );
     }
   }
   return schemas;
@@ -129,7 +170,8 @@ function bodySchema(refs: RefResolver, operation: JsonObject, _pointer: string, 
 /** The model has already validated these refs; a surface never throws on what it has built. */
 function resolveLoosely(refs: RefResolver, value: unknown): JsonObject | undefined {
   let current = value;
-  for (let hop = 0; hop < 8 && isObject(current) && typeof current.$ref === 'string'; hop++) current = refs.lookup(current.$ref);
+  for (let hop = 0; hop < 8 && isObject(current) && typeof current.$ref === 'string'; hop++)
+    current = refs.lookup(current.$ref);
   return isObject(current) ? current : undefined;
 }
 

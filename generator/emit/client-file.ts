@@ -40,7 +40,12 @@ function credentialType(scheme: SecuritySchemeDescriptor, uses: TypeUses): strin
 }
 
 function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
-  const where = scheme.type === 'apiKey' ? `API key sent in ${scheme.in} ${JSON.stringify(scheme.name)}` : scheme.type === 'http' ? `HTTP ${scheme.scheme} auth` : scheme.type;
+  const where =
+    scheme.type === 'apiKey'
+      ? `API key sent in ${scheme.in} ${JSON.stringify(scheme.name)}`
+      : scheme.type === 'http'
+        ? `HTTP ${scheme.scheme} auth`
+        : scheme.type;
   const env =
     'env' in scheme && scheme.env !== undefined
       ? scheme.type === 'http' && scheme.scheme !== 'bearer'
@@ -50,7 +55,12 @@ function schemeDoc(name: string, scheme: SecuritySchemeDescriptor): string {
   return docText([`${where} (security scheme ${JSON.stringify(name)}).${env}`])!;
 }
 
-export function emitClientFile(model: ApiModel, printer: SchemaPrinter, runtimeImport: string, wiring: { hooks?: boolean } = {}): string {
+export function emitClientFile(
+  model: ApiModel,
+  printer: SchemaPrinter,
+  runtimeImport: string,
+  wiring: { hooks?: boolean } = {},
+): string {
   const uses = newTypeUses();
   printer.uses = uses;
   uses.runtime.add('ClientOptions');
@@ -68,14 +78,25 @@ export function emitClientFile(model: ApiModel, printer: SchemaPrinter, runtimeI
   const methods = model.rootOperations.map((op) => methodDeclaration(op, 'this', printer, uses));
   printer.uses = undefined;
   const imports = importLines(uses, { runtime: runtimeImport, models: './models.js' }, ['Client']);
-  const resourceImports = model.resources.map((r) => `import { ${r.className} } from ${stringLiteral(`./resources/${r.fileName}.js`)};`);
+  const resourceImports = model.resources.map(
+    (r) => `import { ${r.className} } from ${stringLiteral(`./resources/${r.fileName}.js`)};`,
+  );
   // The user's hooks (src/hooks.ts) ride on the runtime's middleware option (emit/hooks-file.ts).
-  if (wiring.hooks) resourceImports.unshift(`import { hooks } from ${stringLiteral('./hooks.js')};`, `import { withHooks } from ${stringLiteral('./hook-middleware.js')};`);
+  if (wiring.hooks)
+    resourceImports.unshift(
+      `import { hooks } from ${stringLiteral('./hooks.js')};`,
+      `import { withHooks } from ${stringLiteral('./hook-middleware.js')};`,
+    );
   const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
 
   // One property per resource (a blank line between them and the constructor), none when untagged.
-  const properties = model.resources.map((r) => `${jsDoc([r.description], INDENT)}${INDENT}readonly ${r.propertyName}: ${r.className};`);
-  const ctorStatements = [wiring.hooks ? 'super(api, withHooks(options, hooks));' : 'super(api, options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)];
+  const properties = model.resources.map(
+    (r) => `${jsDoc([r.description], INDENT)}${INDENT}readonly ${r.propertyName}: ${r.className};`,
+  );
+  const ctorStatements = [
+    wiring.hooks ? 'super(api, withHooks(options, hooks));' : 'super(api, options);',
+    ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
+  ];
   const ctor = `${INDENT}constructor(options: ${optionsName} = {}) ${memberBody(ctorStatements)}`;
   const classDoc = jsDoc([model.title, model.description]) || jsDoc([model.clientName]);
 
@@ -84,7 +105,9 @@ export function emitClientFile(model: ApiModel, printer: SchemaPrinter, runtimeI
       `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from './operations.js';${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
       `/** Credentials, keyed by the spec's security scheme names. */\nexport interface ${authName} {${authMembers.length ? `\n${authMembers.join('\n')}\n` : ''}}`,
       `export interface ${optionsName} extends ClientOptions<${authName}> {${
-        environments.length ? `\n  /** A server from the spec; \`baseUrl\` wins over it. Default: the first. */\n  readonly environment?: ${environments.join(' | ')};\n` : ''
+        environments.length
+          ? `\n  /** A server from the spec; \`baseUrl\` wins over it. Default: the first. */\n  readonly environment?: ${environments.join(' | ')};\n`
+          : ''
       }}`,
       ...paramsTypes,
     ],

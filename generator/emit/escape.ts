@@ -6,7 +6,9 @@
 
 /** A double-quoted literal (JSON's escapes, plus U+2028/U+2029), for text in openapi-typescript's style. */
 export function doubleQuotedLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function stringLiteral(value: string): string {

@@ -66,7 +66,13 @@ export function methodExample(op: OperationModel): string | undefined {
 }
 
 export interface CallData {
-  readonly params: readonly { readonly name: string; /** The params-object key (differs from `name` when the name is used in two locations). */ readonly key: string; readonly in: string; readonly value: LiteralValue; readonly fromSpec: boolean }[];
+  readonly params: readonly {
+    readonly name: string /** The params-object key (differs from `name` when the name is used in two locations). */;
+    readonly key: string;
+    readonly in: string;
+    readonly value: LiteralValue;
+    readonly fromSpec: boolean;
+  }[];
   /** `flat`: the value is an object whose keys sit beside the parameters; `body`: it goes under `body`. */
   readonly body?: { readonly value: LiteralValue; readonly placement: 'flat' | 'body' };
   readonly fromSpec: number;
@@ -101,26 +107,40 @@ export class ExampleFinder {
     for (const param of op.params.filter((p) => p.required)) {
       const found = this.parameterValue(raw.get(`${param.in}\u0000${param.name}`));
       count(found);
-      params.push({ name: param.name, key: param.key ?? param.name, in: param.in, value: found.value, fromSpec: found.fromSpec });
+      params.push({
+        name: param.name,
+        key: param.key ?? param.name,
+        in: param.in,
+        value: found.value,
+        fromSpec: found.fromSpec,
+      });
     }
     let body: CallData['body'];
     if (op.body?.required) {
-      const found = op.body.binary ? { value: placeholderFor('binary'), fromSpec: false } : this.bodyValue(this.mediaOf(operation.requestBody, op.body.mediaType));
+      const found = op.body.binary
+        ? { value: placeholderFor('binary'), fromSpec: false }
+        : this.bodyValue(this.mediaOf(operation.requestBody, op.body.mediaType));
       count(found);
       const flat = op.body.placement === 'flat' && isPlainValue(found.value);
       // A flat body's keys sit in the params type: example keys the schema does not declare would not compile.
       const declared = op.body.properties ? new Set(op.body.properties) : undefined;
-      const value = flat && declared && isPlainValue(found.value) ? Object.fromEntries(Object.entries(found.value).filter(([key]) => declared.has(key))) : found.value;
+      const value =
+        flat && declared && isPlainValue(found.value)
+          ? Object.fromEntries(Object.entries(found.value).filter(([key]) => declared.has(key)))
+          : found.value;
       body = { value, placement: flat ? 'flat' : 'body' };
     }
     return { params, ...(body && { body }), fromSpec, placeholders };
   }
 
   /** The first 2xx response's example body (or one built from its schema), and how it is read. */
-  responseExample(op: OperationModel): { status: string; kind: string; mediaType?: string; value?: LiteralValue; fromSpec: boolean } | undefined {
+  responseExample(
+    op: OperationModel,
+  ): { status: string; kind: string; mediaType?: string; value?: LiteralValue; fromSpec: boolean } | undefined {
     const success = op.success.find((s) => s.kind !== 'empty') ?? op.success[0];
     if (!success) return undefined;
-    if (success.kind === 'empty' || success.mediaType === undefined) return { status: success.status, kind: success.kind, fromSpec: true };
+    if (success.kind === 'empty' || success.mediaType === undefined)
+      return { status: success.status, kind: success.kind, fromSpec: true };
     const operation = this.object(this.refs.lookup('#' + op.pointer)) ?? {};
     const responses = this.object(operation.responses) ?? {};
     const response = this.object(responses[success.status]);
@@ -130,12 +150,19 @@ export class ExampleFinder {
     // An example of the wrong kind (an object where the schema says array) would only test the spec's typo.
     const usable = own !== undefined && sameKind(own, this.object(media?.schema));
     const found = usable ? { value: firstItems(own), fromSpec: true } : this.schemaValue(media?.schema, 0);
-    return { status: success.status, kind: success.kind, mediaType: success.mediaType, value: found.value, fromSpec: found.fromSpec };
+    return {
+      status: success.status,
+      kind: success.kind,
+      mediaType: success.mediaType,
+      value: found.value,
+      fromSpec: found.fromSpec,
+    };
   }
 
   private object(value: unknown): JsonObject | undefined {
     let current = value;
-    for (let hop = 0; hop < MAX_REF_HOPS && isObject(current) && typeof current.$ref === 'string'; hop++) current = this.refs.lookup(current.$ref);
+    for (let hop = 0; hop < MAX_REF_HOPS && isObject(current) && typeof current.$ref === 'string'; hop++)
+      current = this.refs.lookup(current.$ref);
     return isObject(current) ? current : undefined;
   }
 
@@ -192,24 +219,42 @@ export class ExampleFinder {
   schemaValue(rawSchema: unknown, depth: number): Found {
     const schema = this.object(rawSchema);
     if (!schema) return { value: placeholderFor(undefined), fromSpec: false };
-    const own = this.exampleOf(schema) ?? (schema.default as LiteralValue | undefined) ?? (Array.isArray(schema.enum) ? (schema.enum[0] as LiteralValue) : undefined);
+    const own =
+      this.exampleOf(schema) ??
+      (schema.default as LiteralValue | undefined) ??
+      (Array.isArray(schema.enum) ? (schema.enum[0] as LiteralValue) : undefined);
     if (own !== undefined) return { value: fitted(own, schema), fromSpec: true };
-    if (Array.isArray(schema.allOf) && schema.allOf.length > 0 && depth < MAX_SCHEMA_DEPTH) return this.allOfValue(schema.allOf, depth);
-    const member = Array.isArray(schema.oneOf) ? schema.oneOf[0] : Array.isArray(schema.anyOf) ? schema.anyOf[0] : undefined;
+    if (Array.isArray(schema.allOf) && schema.allOf.length > 0 && depth < MAX_SCHEMA_DEPTH)
+      return this.allOfValue(schema.allOf, depth);
+    const member = Array.isArray(schema.oneOf)
+      ? schema.oneOf[0]
+      : Array.isArray(schema.anyOf)
+        ? schema.anyOf[0]
+        : undefined;
     if (member !== undefined && depth < MAX_SCHEMA_DEPTH) return this.schemaValue(member, depth + 1);
     const properties = this.object(schema.properties);
-    const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+    const required = Array.isArray(schema.required)
+      ? schema.required.filter((r): r is string => typeof r === 'string')
+      : [];
     if (properties && required.length > 0 && depth < MAX_SCHEMA_DEPTH) {
       const value: Record<string, LiteralValue> = {};
       let anyFromSpec = false;
       for (const name of required) {
         const found = this.schemaValue(properties[name], depth + 1);
         anyFromSpec ||= found.fromSpec;
-        Object.defineProperty(value, name, { value: found.value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(value, name, {
+          value: found.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return { value, fromSpec: anyFromSpec };
     }
-    return { value: placeholderFor(typeof schema.type === 'string' ? schema.type : properties ? 'object' : undefined), fromSpec: false };
+    return {
+      value: placeholderFor(typeof schema.type === 'string' ? schema.type : properties ? 'object' : undefined),
+      fromSpec: false,
+    };
   }
 
   /** allOf members' values merged when they are objects (the usual `allOf: [Base, {extra}]`). */
@@ -222,7 +267,8 @@ export class ExampleFinder {
       if (!isPlainValue(found.value)) return found.fromSpec ? found : { value: found.value, fromSpec: false };
       objects += 1;
       anyFromSpec ||= found.fromSpec;
-      for (const [key, value] of Object.entries(found.value)) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of Object.entries(found.value))
+        Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
     }
     return { value: objects > 0 ? merged : placeholderFor(undefined), fromSpec: anyFromSpec };
   }
@@ -234,12 +280,17 @@ function callExampleFrom(data: CallData): CallExample {
   if (data.body) {
     const { value, placement } = data.body;
     if (placement === 'flat' && isPlainValue(value)) {
-      for (const [key, item] of Object.entries(value)) if (!entries.some(([name]) => name === key)) entries.push([key, item]);
+      for (const [key, item] of Object.entries(value))
+        if (!entries.some(([name]) => name === key)) entries.push([key, item]);
     } else {
       entries.push(['body', value]);
     }
   }
-  return { args: entries.length === 0 ? '' : printArgs(entries), fromSpec: data.fromSpec, placeholders: data.placeholders };
+  return {
+    args: entries.length === 0 ? '' : printArgs(entries),
+    fromSpec: data.fromSpec,
+    placeholders: data.placeholders,
+  };
 }
 
 /** Whether an example is the array or object its schema declares (anything else is not judged). */
@@ -254,10 +305,13 @@ function fitted(value: LiteralValue, schema: JsonObject | undefined): LiteralVal
   if (printLiteral(value).length <= MAX_VALUE_CHARS) return value;
   const shortened = firstItems(value);
   if (printLiteral(shortened).length <= MAX_VALUE_CHARS || !isPlainValue(shortened) || !schema) return shortened;
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === 'string')
+    : [];
   const kept: Record<string, LiteralValue> = {};
   for (const key of required) {
-    if (Object.hasOwn(shortened, key)) Object.defineProperty(kept, key, { value: shortened[key], enumerable: true, writable: true, configurable: true });
+    if (Object.hasOwn(shortened, key))
+      Object.defineProperty(kept, key, { value: shortened[key], enumerable: true, writable: true, configurable: true });
   }
   return kept;
 }
@@ -266,7 +320,13 @@ function firstItems(value: LiteralValue): LiteralValue {
   if (Array.isArray(value)) return value.length === 0 ? [] : [firstItems(value[0] as LiteralValue)];
   if (isPlainValue(value)) {
     const copy: Record<string, LiteralValue> = {};
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: firstItems(item), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(copy, key, {
+        value: firstItems(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy;
   }
   return value;

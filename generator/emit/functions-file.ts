@@ -38,7 +38,9 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
   const name = functionName(op);
   const method = methodType(op, resourceClass);
   const call = op.pagination ? 'paginate' : 'request';
-  const doc = jsDoc([`${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`]);
+  const doc = jsDoc([
+    `${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`,
+  ]);
   return (
     `const d_${op.key}: __OperationDescriptor = ${printLiteral(operationLiteral(op))};\n\n` +
     `${doc}export function ${name}(client: __CoreClient<${authType}>, ...args: Parameters<${method}>): ReturnType<${method}> {\n` +
@@ -56,11 +58,15 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
 export function emitFunctionsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
   const authType = `__${model.clientName}Auth`;
   const resourceClass = new Map(model.resources.map((r) => [r.propertyName, r.className]));
-  const operations = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const operations = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
   const imports = [
     `import { Client as __CoreClient, type ApiDescriptor as __ApiDescriptor, type OperationDescriptor as __OperationDescriptor } from ${JSON.stringify(runtimeImport)};`,
     `import type { ${model.clientName} as __Client, ${model.clientName}Auth as ${authType}, ${model.clientName}Options as __Options } from "./client.js";`,
-    ...model.resources.map((r) => `import type { ${r.className} as __${r.className} } from "./resources/${r.fileName}.js";`),
+    ...model.resources.map(
+      (r) => `import type { ${r.className} as __${r.className} } from "./resources/${r.fileName}.js";`,
+    ),
   ];
   const create =
     `${jsDoc([`A client with no resources wired: pass it to the functions below. Same options as \`new ${model.clientName}()\`.`])}` +

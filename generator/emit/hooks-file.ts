@@ -17,7 +17,10 @@ export const HOOK_MIDDLEWARE_FILE = 'src/hook-middleware.ts';
 /** The generated half: types and the middleware. */
 export function emitHookMiddlewareFile(model: ApiModel, runtimeImport: string): string {
   const ids = [...new Set(model.operations.map((op) => op.id))].sort();
-  const operationIdType = unionDeclaration('export type OperationId =', ids.length > 0 ? ids.map(stringLiteral) : ['never']);
+  const operationIdType = unionDeclaration(
+    'export type OperationId =',
+    ids.length > 0 ? ids.map(stringLiteral) : ['never'],
+  );
   return `${GENERATED_HEADER}import type { IncomingResponse, Middleware, OutgoingRequest } from ${stringLiteral(runtimeImport)};
 
 /** The operationIds of this API, as hooks see them in \`request.operationId\`. */

@@ -11,28 +11,94 @@ import { namedList } from './code-writer.js';
 /** Runtime classes and functions users touch: the error tree, the response types, two upload/download helpers. */
 export const PUBLIC_RUNTIME_VALUES: readonly string[] = [
   // errors (runtime/errors.ts ERROR_CODES, same order)
-  'SdkError', 'InvalidArgumentError', 'ApiError', 'BadRequestError', 'AuthenticationError', 'PaymentRequiredError',
-  'PermissionDeniedError', 'NotFoundError', 'MethodNotAllowedError', 'RequestTimeoutStatusError', 'ConflictError',
-  'GoneError', 'PreconditionFailedError', 'PayloadTooLargeError', 'UnsupportedMediaTypeError',
-  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'NotImplementedError', 'BadGatewayError',
-  'ServiceUnavailableError', 'GatewayTimeoutError', 'ConnectionError', 'TlsError', 'ProxyError', 'TimeoutError',
-  'ConnectTimeoutError', 'ReadTimeoutError', 'DeadlineExceededError', 'AbortError', 'PoolExhaustedError',
-  'CircuitOpenError', 'TooManyRedirectsError', 'UnexpectedContentTypeError', 'ResponseParseError',
-  'ResponseValidationError', 'PaginationError', 'ResponseTooLargeError',
+  'SdkError',
+  'InvalidArgumentError',
+  'ApiError',
+  'BadRequestError',
+  'AuthenticationError',
+  'PaymentRequiredError',
+  'PermissionDeniedError',
+  'NotFoundError',
+  'MethodNotAllowedError',
+  'RequestTimeoutStatusError',
+  'ConflictError',
+  'GoneError',
+  'PreconditionFailedError',
+  'PayloadTooLargeError',
+  'UnsupportedMediaTypeError',
+  'UnprocessableEntityError',
+  'RateLimitError',
+  'InternalServerError',
+  'NotImplementedError',
+  'BadGatewayError',
+  'ServiceUnavailableError',
+  'GatewayTimeoutError',
+  'ConnectionError',
+  'TlsError',
+  'ProxyError',
+  'TimeoutError',
+  'ConnectTimeoutError',
+  'ReadTimeoutError',
+  'DeadlineExceededError',
+  'AbortError',
+  'PoolExhaustedError',
+  'CircuitOpenError',
+  'TooManyRedirectsError',
+  'UnexpectedContentTypeError',
+  'ResponseParseError',
+  'ResponseValidationError',
+  'PaginationError',
+  'ResponseTooLargeError',
   // responses, pages, uploads, downloads
-  'ApiPromise', 'ApiResponse', 'BinaryResponse', 'Page', 'PagePromise', 'fileFromPath', 'downloadToFile',
+  'ApiPromise',
+  'ApiResponse',
+  'BinaryResponse',
+  'Page',
+  'PagePromise',
+  'fileFromPath',
+  'downloadToFile',
 ];
 
 /** Runtime types users write in their own code: options, middleware, credentials, streams, stats, log fields. */
 export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
-  'ClientOptions', 'RequestOptions', 'TimeoutOptions', 'RetryOptions', 'TlsOptions', 'HeadersInit', 'LogLevel',
-  'Logger', 'AttemptLogFields', 'CookieStore', 'CircuitBreakerOptions', 'ValidateMode',
-  'Middleware', 'NextFn', 'OutgoingRequest', 'IncomingResponse',
-  'ApiKey', 'BasicCredentials', 'BearerToken', 'OAuth2ClientCredentials', 'RequestSigner', 'SignableRequest', 'Signer',
-  'TokenProvider', 'TokenProviderContext',
-  'WithResponse', 'EventStream', 'JsonLinesStream', 'SseEvent',
-  'Uploadable', 'UploadProgressCallback', 'UploadProgressEvent', 'DownloadOptions', 'DownloadRequest', 'DownloadResult',
-  'Attempt', 'ResponseValidationIssue', 'OperationStats',
+  'ClientOptions',
+  'RequestOptions',
+  'TimeoutOptions',
+  'RetryOptions',
+  'TlsOptions',
+  'HeadersInit',
+  'LogLevel',
+  'Logger',
+  'AttemptLogFields',
+  'CookieStore',
+  'CircuitBreakerOptions',
+  'ValidateMode',
+  'Middleware',
+  'NextFn',
+  'OutgoingRequest',
+  'IncomingResponse',
+  'ApiKey',
+  'BasicCredentials',
+  'BearerToken',
+  'OAuth2ClientCredentials',
+  'RequestSigner',
+  'SignableRequest',
+  'Signer',
+  'TokenProvider',
+  'TokenProviderContext',
+  'WithResponse',
+  'EventStream',
+  'JsonLinesStream',
+  'SseEvent',
+  'Uploadable',
+  'UploadProgressCallback',
+  'UploadProgressEvent',
+  'DownloadOptions',
+  'DownloadRequest',
+  'DownloadResult',
+  'Attempt',
+  'ResponseValidationIssue',
+  'OperationStats',
 ];
 
 /** The type names an operation's declarations export, and its guard (a value). */
@@ -55,8 +121,24 @@ function exportLines(ops: readonly OperationModel[], from: string): string[] {
 export function emitIndexFile(model: ApiModel, runtimeImport: string, withOpenapiTypescript: boolean): string {
   const out: string[] = [GENERATED_HEADER];
   const root = operationExports;
-  out.push(namedList('export', [model.clientName, ...model.rootOperations.flatMap((op) => root(op).values).sort()], ` from './client.js';`));
-  out.push(namedList('export type', [`${model.clientName}Auth`, `${model.clientName}Options`, ...model.rootOperations.flatMap((op) => root(op).types).sort()], ` from './client.js';`));
+  out.push(
+    namedList(
+      'export',
+      [model.clientName, ...model.rootOperations.flatMap((op) => root(op).values).sort()],
+      ` from './client.js';`,
+    ),
+  );
+  out.push(
+    namedList(
+      'export type',
+      [
+        `${model.clientName}Auth`,
+        `${model.clientName}Options`,
+        ...model.rootOperations.flatMap((op) => root(op).types).sort(),
+      ],
+      ` from './client.js';`,
+    ),
+  );
   for (const r of model.resources) out.push(...exportLines(r.operations, `./resources/${r.fileName}.js`));
   const modelNames = model.models.flatMap((m) => (m.inputName !== undefined ? [m.name, m.inputName] : [m.name])).sort();
   if (modelNames.length > 0) out.push(namedList('export type', modelNames, ` from './models.js';`));
@@ -64,9 +146,24 @@ export function emitIndexFile(model: ApiModel, runtimeImport: string, withOpenap
   // A spec name that is also a runtime name keeps the spec's meaning here, as `export *` did
   // (model/reserved-names.ts renames models away from runtime names, so this is a backstop).
   const allOps = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)];
-  const taken = new Set([...modelNames, ...allOps.flatMap((op) => [...operationExports(op).types, ...operationExports(op).values])]);
+  const taken = new Set([
+    ...modelNames,
+    ...allOps.flatMap((op) => [...operationExports(op).types, ...operationExports(op).values]),
+  ]);
   out.push("// The runtime's public surface; everything else under ./runtime/ is internal.");
-  out.push(namedList('export', PUBLIC_RUNTIME_VALUES.filter((name) => !taken.has(name)), ` from ${stringLiteral(runtimeImport)};`));
-  out.push(namedList('export type', PUBLIC_RUNTIME_TYPES.filter((name) => !taken.has(name)), ` from ${stringLiteral(runtimeImport)};`));
+  out.push(
+    namedList(
+      'export',
+      PUBLIC_RUNTIME_VALUES.filter((name) => !taken.has(name)),
+      ` from ${stringLiteral(runtimeImport)};`,
+    ),
+  );
+  out.push(
+    namedList(
+      'export type',
+      PUBLIC_RUNTIME_TYPES.filter((name) => !taken.has(name)),
+      ` from ${stringLiteral(runtimeImport)};`,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -41,7 +41,8 @@ export const lastEmitTimings: EmitTimings = { types: 0, code: 0, packageFiles: 0
 
 function runtimeImportFor(config: SdkgenConfig, fromDepth: 0 | 1): string {
   if (config.runtime === 'package') {
-    if (config.runtimePackage === undefined) throw new Error('config.runtime is "package" but runtimePackage is not set');
+    if (config.runtimePackage === undefined)
+      throw new Error('config.runtime is "package" but runtimePackage is not set');
     return config.runtimePackage;
   }
   return fromDepth === 0 ? './runtime/index.js' : '../runtime/index.js';
@@ -67,11 +68,15 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   attachExamples(model, spec);
   let start = performance.now();
   // Loaded only when asked for: openapi-typescript brings the TypeScript compiler (~0.5 s to load).
-  if (config.openapiTypescript === true) files.set('src/types.ts', (await import('./types-file.js')).emitTypesFile(spec.document));
+  if (config.openapiTypescript === true)
+    files.set('src/types.ts', (await import('./types-file.js')).emitTypesFile(spec.document));
   lastEmitTimings.types = performance.now() - start;
 
   start = performance.now();
-  const components = isObject(spec.document.components) && isObject(spec.document.components.schemas) ? spec.document.components.schemas : {};
+  const components =
+    isObject(spec.document.components) && isObject(spec.document.components.schemas)
+      ? spec.document.components.schemas
+      : {};
   const refs = new RefResolver(spec);
   const modelsByKey = new Map<string, ModelNames>(model.models.map((m) => [componentSchemaKey(m.schemaName), m]));
   const printer = new SchemaPrinter(refs, new SchemaViews(refs), modelsByKey, exportedTypeNames(model));
@@ -81,9 +86,15 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
     files.set('src/validation/ajv-checker.ts', await validationCheckerFile());
   }
   for (const resource of model.resources) {
-    files.set(`src/resources/${resource.fileName}.ts`, emitResourceFile(resource, printer, runtimeImportFor(config, 1), `${model.clientName}Auth`));
+    files.set(
+      `src/resources/${resource.fileName}.ts`,
+      emitResourceFile(resource, printer, runtimeImportFor(config, 1), `${model.clientName}Auth`),
+    );
   }
-  files.set('src/client.ts', emitClientFile(model, printer, runtimeImportFor(config, 0), { hooks: config.hooks !== false }));
+  files.set(
+    'src/client.ts',
+    emitClientFile(model, printer, runtimeImportFor(config, 0), { hooks: config.hooks !== false }),
+  );
   if (config.hooks !== false) {
     files.set(HOOK_MIDDLEWARE_FILE, emitHookMiddlewareFile(model, runtimeImportFor(config, 0)));
     files.set(HOOKS_FILE, emitHooksFile());

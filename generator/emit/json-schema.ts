@@ -20,8 +20,17 @@ export type RefRewriter = (ref: string) => string;
 
 /** Keywords whose value is one schema. */
 const SCHEMA_KEYWORDS = new Set([
-  'additionalProperties', 'items', 'not', 'if', 'then', 'else', 'contains', 'propertyNames',
-  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems',
+  'additionalProperties',
+  'items',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
 ]);
 /** Keywords whose value is an array of schemas. */
 const SCHEMA_ARRAY_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
@@ -32,8 +41,21 @@ const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'depende
  * rewritten refs (`$id`, `$schema`). `discriminator` is an annotation once oneOf is anyOf.
  */
 const DROPPED_KEYWORDS = new Set([
-  'description', 'title', 'example', 'examples', 'externalDocs', 'xml', 'deprecated', 'discriminator',
-  'readOnly', 'writeOnly', '$id', '$schema', '$comment', 'nullable', 'x-nullable',
+  'description',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  'xml',
+  'deprecated',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  '$id',
+  '$schema',
+  '$comment',
+  'nullable',
+  'x-nullable',
 ]);
 
 /** The seven JSON Schema types (OpenAPI 3.0 names the same ones). */
@@ -68,15 +90,22 @@ export function toJsonSchema(schema: unknown, options: ConvertOptions, depth = 0
       if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
       if (key === '$ref' && typeof value === 'string') put(out, key, options.ref(value));
       else if (key === 'oneOf' && Array.isArray(value)) oneOf = value.map((s) => toJsonSchema(s, options, depth + 1));
-      else if (SCHEMA_ARRAY_KEYWORDS.has(key) && Array.isArray(value)) put(out, key, value.map((s) => toJsonSchema(s, options, depth + 1)));
-      else if (SCHEMA_KEYWORDS.has(key) && (isObject(value) || typeof value === 'boolean')) put(out, key, toJsonSchema(value, options, depth + 1));
+      else if (SCHEMA_ARRAY_KEYWORDS.has(key) && Array.isArray(value))
+        put(
+          out,
+          key,
+          value.map((s) => toJsonSchema(s, options, depth + 1)),
+        );
+      else if (SCHEMA_KEYWORDS.has(key) && (isObject(value) || typeof value === 'boolean'))
+        put(out, key, toJsonSchema(value, options, depth + 1));
       else if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) put(out, key, mapSchemas(value, options, depth));
       else if (key === 'type') {
         // Only JSON types: Swagger's `file` (binary, not JSON) and mistakes (`int`, `date`, objects) would stop ajv compiling.
-        const types = (Array.isArray(value) ? value : [value]).filter((t) => typeof t === 'string' && JSON_TYPES.has(t));
+        const types = (Array.isArray(value) ? value : [value]).filter(
+          (t) => typeof t === 'string' && JSON_TYPES.has(t),
+        );
         if (types.length > 0) put(out, key, Array.isArray(value) ? types : types[0]);
-      }
-      else put(out, key, value);
+      } else put(out, key, value);
     }
     if (oneOf !== undefined) {
       // Both oneOf and anyOf: keep both constraints.
@@ -99,7 +128,10 @@ function mapSchemas(map: Json, options: ConvertOptions, depth: number): Json {
 }
 
 function convertExclusiveBounds(out: Json): void {
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[exclusive] !== 'boolean') continue;
     if (out[exclusive] === true && typeof out[bound] === 'number') {
       out[exclusive] = out[bound];

@@ -5,7 +5,15 @@
 import { objectLiteralKey, stringLiteral } from './escape.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 
-export type LiteralValue = string | number | boolean | null | undefined | Expression | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+export type LiteralValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | Expression
+  | readonly LiteralValue[]
+  | { readonly [key: string]: LiteralValue };
 
 /** Code printed as is: for the few values that are not data (a loader function). Never from the spec. */
 export class Expression {
@@ -40,7 +48,8 @@ export function printLiteral(value: LiteralValue, depth = 0): string {
   // tsc types a property named like an Object.prototype member (`hasOwnProperty`, `toString`)
   // from that member, not from the index signature: its string literals widen to `string` and
   // no longer fit the descriptor's unions. `as const` keeps them literal (descriptors are readonly).
-  const printValue = (k: string, v: LiteralValue) => `${printLiteral(v, depth + 1)}${OBJECT_PROTOTYPE_NAMES.has(k) && v !== null && typeof v === 'object' ? ' as const' : ''}`;
+  const printValue = (k: string, v: LiteralValue) =>
+    `${printLiteral(v, depth + 1)}${OBJECT_PROTOTYPE_NAMES.has(k) && v !== null && typeof v === 'object' ? ' as const' : ''}`;
   const printed = entries.map(([k, v]) => `${objectLiteralKey(k)}: ${printValue(k, v)}`);
   const inline = `{ ${printed.join(', ')} }`;
   if (inline.length <= INLINE_MAX_CHARS && !inline.includes('\n')) return inline;
@@ -54,7 +63,8 @@ export function printLiteral(value: LiteralValue, depth = 0): string {
 export function printJson(value: LiteralValue, depth = 0): string {
   if (value === undefined || value instanceof Expression) throw new Error('printJson takes JSON data only');
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot print non-finite number ${value}`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new Error(`cannot print non-finite number ${value}`);
     return JSON.stringify(value);
   }
   const pad = INDENT.repeat(depth + 1);

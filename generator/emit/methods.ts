@@ -21,7 +21,10 @@ function methodDoc(op: OperationModel): string {
   const route = `${op.method} ${op.path}`;
   const summary = op.summary?.trim();
   const lead = summary !== undefined ? `${summary}${END_PUNCTUATION.test(summary) ? '' : '.'} ${route}` : route;
-  const errors = op.errorTypeName !== undefined ? `Declared error responses: \`${op.errorTypeName}\` (narrow with \`is${op.errorTypeName}(err)\`).` : undefined;
+  const errors =
+    op.errorTypeName !== undefined
+      ? `Declared error responses: \`${op.errorTypeName}\` (narrow with \`is${op.errorTypeName}(err)\`).`
+      : undefined;
   return jsDoc([lead, op.description, errors, methodExample(op), op.deprecated ? '@deprecated' : undefined], INDENT);
 }
 
@@ -56,7 +59,10 @@ export function methodDeclaration(op: OperationModel, target: string, printer: S
     call = `${target}.request<${result}>(operations.${op.key}, ${paramsArg}, options)`;
   }
   // No params at all: `(options?)`. Params are optional (`= {}`) when nothing in them is required.
-  const params = [...(noParams ? [] : [`params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`]), 'options?: RequestOptions'];
+  const params = [
+    ...(noParams ? [] : [`params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`]),
+    'options?: RequestOptions',
+  ];
   return `${methodDoc(op)}${signature(op.methodName, params, returnType)} ${memberBody([returnStatement(call)])}`;
 }
 

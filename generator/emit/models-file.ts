@@ -24,7 +24,12 @@ function modelDoc(schema: unknown, description: string | undefined, view: string
   ];
 }
 
-export function emitModelsFile(model: ApiModel, printer: SchemaPrinter, schemas: Readonly<Record<string, unknown>>, vacuous: ReadonlySet<string>): string {
+export function emitModelsFile(
+  model: ApiModel,
+  printer: SchemaPrinter,
+  schemas: Readonly<Record<string, unknown>>,
+  vacuous: ReadonlySet<string>,
+): string {
   // Models name each other directly: nothing to import.
   printer.uses = newTypeUses();
   const declarations: string[] = [];
@@ -32,14 +37,26 @@ export function emitModelsFile(model: ApiModel, printer: SchemaPrinter, schemas:
     const schema = schemas[m.schemaName];
     if (vacuous.has(m.schemaName)) {
       for (const name of m.inputName !== undefined ? [m.name, m.inputName] : [m.name]) {
-        declarations.push(`/** \`${m.schemaName}\` refers only to itself (through $ref, allOf, oneOf or anyOf): it has no type. */\nexport type ${name} = unknown;`);
+        declarations.push(
+          `/** \`${m.schemaName}\` refers only to itself (through $ref, allOf, oneOf or anyOf): it has no type. */\nexport type ${name} = unknown;`,
+        );
       }
       continue;
     }
-    const responseNote = m.inputName !== undefined ? `As received (writeOnly fields left out); what you send is \`${m.inputName}\`.` : undefined;
+    const responseNote =
+      m.inputName !== undefined
+        ? `As received (writeOnly fields left out); what you send is \`${m.inputName}\`.`
+        : undefined;
     declarations.push(printer.declaration(m.name, schema, 'response', modelDoc(schema, m.description, responseNote)));
     if (m.inputName !== undefined) {
-      declarations.push(printer.declaration(m.inputName, schema, 'request', modelDoc(schema, m.description, `As sent (readOnly fields left out); what you receive is \`${m.name}\`.`)));
+      declarations.push(
+        printer.declaration(
+          m.inputName,
+          schema,
+          'request',
+          modelDoc(schema, m.description, `As sent (readOnly fields left out); what you receive is \`${m.name}\`.`),
+        ),
+      );
     }
   }
   declarations.push(...printer.drainHoisted());

@@ -8,8 +8,11 @@
 import type * as OpenapiTs from 'openapi-typescript';
 // @ts-expect-error -- the deep modules ship no declarations; typed from the index's below.
 import transformSchemaImpl from 'openapi-typescript/dist/transform/index.mjs';
-// @ts-expect-error -- as above.
-import { resolveRef as resolveRefImpl, scanDiscriminators as scanDiscriminatorsImpl } from 'openapi-typescript/dist/lib/utils.mjs';
+import {
+  resolveRef as resolveRefImpl,
+  scanDiscriminators as scanDiscriminatorsImpl,
+  // @ts-expect-error -- as above (on the specifier's line, where tsc reports it once it is wrapped).
+} from 'openapi-typescript/dist/lib/utils.mjs';
 // @ts-expect-error -- as above.
 import { astToString as astToStringImpl } from 'openapi-typescript/dist/lib/ts.mjs';
 

@@ -58,7 +58,8 @@ const RESPONSE_SCHEMAS_LOADER = new Expression(
 
 export function apiLiteral(model: ApiModel, withResponseSchemas: boolean): LiteralValue {
   const schemes: Record<string, LiteralValue> = {};
-  for (const name of [...model.securitySchemes.keys()].sort()) setOwn(schemes, name, model.securitySchemes.get(name) as LiteralValue);
+  for (const name of [...model.securitySchemes.keys()].sort())
+    setOwn(schemes, name, model.securitySchemes.get(name) as LiteralValue);
   return {
     name: model.clientName,
     packageName: model.packageName,

@@ -8,13 +8,17 @@ const UNDICI_RANGE = '^7.0.0';
 /** ajv 8 (JSON Schema 2020-12), only for SDKs generated with response validation. */
 const AJV_RANGE = '^8.17.1';
 
-
 export async function emitPackageJson(config: SdkgenConfig, title: string): Promise<string> {
   const dependencies: Record<string, string> = { undici: UNDICI_RANGE };
   if (config.validateResponses) dependencies.ajv = AJV_RANGE;
-  if (config.runtime === 'package' && config.runtimePackage !== undefined) // A package-mode runtime must be the one this SDK was generated against.
+  if (config.runtime === 'package' && config.runtimePackage !== undefined)
+    // A package-mode runtime must be the one this SDK was generated against.
     dependencies[config.runtimePackage] = `^${SDKGEN_VERSION}`;
-  const sorted = Object.fromEntries(Object.keys(dependencies).sort().map((k) => [k, dependencies[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(dependencies)
+      .sort()
+      .map((k) => [k, dependencies[k]!]),
+  );
   return renderTemplate('package.json.tmpl', {
     name: JSON.stringify(config.package.name),
     version: JSON.stringify(config.package.version),

@@ -9,7 +9,10 @@ const EXAMPLE_ORIGIN = 'https://api.example.com';
 
 /** Markdown-inline text from the spec: one line, no HTML, no code fences. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[<>`]/g, (c) => `&#${c.charCodeAt(0)};`).trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[<>`]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .trim();
 }
 
 function exampleValue(op: OperationModel): string {
@@ -86,7 +89,9 @@ const VALIDATION_ABSENT =
 
 export async function emitReadme(model: ApiModel, withResponseSchemas = false): Promise<string> {
   const example = pickExample(model);
-  const call = example ? `const result = await ${callExpression(example)};\nconsole.log(result);` : '// this API declares no operations';
+  const call = example
+    ? `const result = await ${callExpression(example)};\nconsole.log(result);`
+    : '// this API declares no operations';
   const schemeNames = [...model.securitySchemes.keys()].sort();
   const authSection =
     schemeNames.length === 0
@@ -98,18 +103,34 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
           '| --- | --- | --- |',
           ...schemeNames.map((name) => {
             const s = model.securitySchemes.get(name)!;
-            const kind = s.type === 'http' ? `http ${s.scheme}` : s.type === 'apiKey' ? `API key in ${s.in} \`${inline(s.name)}\`` : s.type;
+            const kind =
+              s.type === 'http'
+                ? `http ${s.scheme}`
+                : s.type === 'apiKey'
+                  ? `API key in ${s.in} \`${inline(s.name)}\``
+                  : s.type;
             const basic = s.type === 'http' && s.scheme !== 'bearer';
-            const env = 'env' in s && s.env !== undefined ? (basic ? `\`${s.env}_USERNAME\` + \`${s.env}_PASSWORD\`` : `\`${s.env}\``) : '-';
+            const env =
+              'env' in s && s.env !== undefined
+                ? basic
+                  ? `\`${s.env}_USERNAME\` + \`${s.env}_PASSWORD\``
+                  : `\`${s.env}\``
+                : '-';
             return `| \`${inline(name)}\` | ${kind} | ${env} |`;
           }),
         ].join('\n');
   const optionsExample =
-    schemeNames.length > 0 ? `{ auth: { ${/^[A-Za-z_$][\w$]*$/.test(schemeNames[0]!) ? schemeNames[0] : JSON.stringify(schemeNames[0])}: process.env.${(model.securitySchemes.get(schemeNames[0]!) as { env?: string }).env ?? 'TOKEN'} } }` : '';
+    schemeNames.length > 0
+      ? `{ auth: { ${/^[A-Za-z_$][\w$]*$/.test(schemeNames[0]!) ? schemeNames[0] : JSON.stringify(schemeNames[0])}: process.env.${(model.securitySchemes.get(schemeNames[0]!) as { env?: string }).env ?? 'TOKEN'} } }`
+      : '';
   const environmentsSection =
     model.servers.length === 0
       ? 'The spec declares no server: pass `baseUrl`.'
-      : ['Servers (`environment` option; `baseUrl` overrides):', '', ...model.servers.map((s) => `- \`${s.name}\`: ${inline(s.url)}`)].join('\n');
+      : [
+          'Servers (`environment` option; `baseUrl` overrides):',
+          '',
+          ...model.servers.map((s) => `- \`${s.name}\`: ${inline(s.url)}`),
+        ].join('\n');
   const resourceLines: string[] = [];
   const groups: { title: string; ops: readonly OperationModel[] }[] = [
     ...(model.rootOperations.length > 0 ? [{ title: 'client', ops: model.rootOperations }] : []),
@@ -117,10 +138,13 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
   ];
   for (const g of groups) {
     resourceLines.push(`### ${g.title}`, '', '```ts');
-    for (const op of g.ops) resourceLines.push(`await ${callExpression(op)}; // ${op.method} ${op.path.replace(/\n/g, ' ')}`);
+    for (const op of g.ops)
+      resourceLines.push(`await ${callExpression(op)}; // ${op.method} ${op.path.replace(/\n/g, ' ')}`);
     resourceLines.push('```', '');
   }
-  const paginated = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations].find((op) => op.pagination);
+  const paginated = [...model.resources.flatMap((r) => r.operations), ...model.rootOperations].find(
+    (op) => op.pagination,
+  );
   const paginationSection = paginated
     ? [
         'List operations return a `PagePromise`: `await` gives the first page, `for await` every item, lazily, one page in memory at a time.',
@@ -153,7 +177,8 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
     errorCall: exampleCall ? `${exampleCall};` : '// a call',
     retryCall: example ? `await ${callWithOptions(example, '{ retry: { maxRetries: 0 } }')}; // this call only` : '',
     timeoutCall: example ? `await ${callWithOptions(example, '{ timeout: { read: 5_000 } }')};` : '',
-    idempotencyNote: ' (`{ idempotencyKey }` in the call options; operations that declare one get a key generated for them)',
+    idempotencyNote:
+      ' (`{ idempotencyKey }` in the call options; operations that declare one get a key generated for them)',
     paginationSection,
     mockOrigin: new URL(mockBaseUrl).origin,
     mockBaseUrl,

@@ -62,7 +62,8 @@ function literal(value: unknown): Printed | undefined {
 function typesOf(s: JsonObject): string[] | undefined {
   if (typeof s.type === 'string') return [s.type];
   if (Array.isArray(s.type)) return s.type.filter((t): t is string => typeof t === 'string');
-  if (s.properties !== undefined || s.additionalProperties !== undefined || s.patternProperties !== undefined) return ['object'];
+  if (s.properties !== undefined || s.additionalProperties !== undefined || s.patternProperties !== undefined)
+    return ['object'];
   if (s.items !== undefined) return ['array'];
   return undefined;
 }
@@ -75,7 +76,10 @@ function docValue(value: unknown): string | undefined {
 }
 
 /** The JSDoc paragraphs of a schema used as a property or parameter. */
-export function schemaDocLines(s: unknown, extra: { description?: string; deprecated?: boolean; example?: unknown } = {}): string[] {
+export function schemaDocLines(
+  s: unknown,
+  extra: { description?: string; deprecated?: boolean; example?: unknown } = {},
+): string[] {
   const node = isObject(s) ? s : {};
   const lines: string[] = [];
   // Not `title`: generated ones (pydantic's "Price Cents") only repeat the property's name.
@@ -85,7 +89,9 @@ export function schemaDocLines(s: unknown, extra: { description?: string; deprec
   if (typeof node.format === 'string') tags.push(`Format: ${node.format}`);
   const dflt = docValue(node.default);
   if (dflt !== undefined) tags.push(`@default ${dflt}`);
-  const example = docValue(extra.example ?? node.example ?? (Array.isArray(node.examples) ? node.examples[0] : undefined));
+  const example = docValue(
+    extra.example ?? node.example ?? (Array.isArray(node.examples) ? node.examples[0] : undefined),
+  );
   if (example !== undefined) tags.push(`@example ${example}`);
   if (extra.deprecated === true || node.deprecated === true) tags.push('@deprecated');
   if (tags.length > 0) lines.push(tags.join('\n'));
@@ -133,11 +139,18 @@ export class SchemaPrinter {
     if (Array.isArray(schema.allOf)) for (const m of schema.allOf) parts.push(this.print(m, view, depth));
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = schema[key];
-      if (Array.isArray(members) && members.length > 0) parts.push(join(members.map((m) => this.print(m, view, depth)), '|'));
+      if (Array.isArray(members) && members.length > 0)
+        parts.push(
+          join(
+            members.map((m) => this.print(m, view, depth)),
+            '|',
+          ),
+        );
     }
     const own = this.ownType(schema, view, depth);
     // `type: object` beside oneOf/allOf says nothing the members do not: no `& { [key: string]: unknown }`.
-    if (own !== undefined && !(parts.length > 0 && (own.text === EMPTY_OBJECT || own.text === NOTHING_LEFT))) parts.push(own);
+    if (own !== undefined && !(parts.length > 0 && (own.text === EMPTY_OBJECT || own.text === NOTHING_LEFT)))
+      parts.push(own);
     let result = parts.length === 0 ? atom('unknown') : join(parts, '&');
     if (schema.nullable === true && result.text !== 'unknown') result = join([result, atom('null')], '|');
     return result;
@@ -152,7 +165,10 @@ export class SchemaPrinter {
       if (values.length > 0) return join(values, '|');
     }
     if (types === undefined) return undefined;
-    return join(types.map((t) => this.primitive(t, s, view, depth)), '|');
+    return join(
+      types.map((t) => this.primitive(t, s, view, depth)),
+      '|',
+    );
   }
 
   private primitive(type: string, s: JsonObject, view: View, depth: number): Printed {
@@ -167,7 +183,8 @@ export class SchemaPrinter {
       case 'null':
         return atom('null');
       case 'array': {
-        const item = s.items === undefined || Array.isArray(s.items) ? atom('unknown') : this.print(s.items, view, depth);
+        const item =
+          s.items === undefined || Array.isArray(s.items) ? atom('unknown') : this.print(s.items, view, depth);
         return atom(`${paren(item, Prec.Atom)}[]`);
       }
       case 'object':
@@ -179,7 +196,8 @@ export class SchemaPrinter {
 
   private objectLiteral(s: JsonObject, view: View, depth: number): string {
     const members = this.members(s, view, depth + 1);
-    if (members.length === 0) return isObject(s.properties) && Object.keys(s.properties).length > 0 ? NOTHING_LEFT : EMPTY_OBJECT;
+    if (members.length === 0)
+      return isObject(s.properties) && Object.keys(s.properties).length > 0 ? NOTHING_LEFT : EMPTY_OBJECT;
     return `{\n${members.join('\n')}\n${INDENT.repeat(depth)}}`;
   }
 
@@ -205,9 +223,15 @@ export class SchemaPrinter {
       if (hops > 32) return;
       const s = this.refs.resolve(node, '').value;
       if (!isObject(s)) return;
-      const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
+      const required = new Set(
+        Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : [],
+      );
       if (isObject(s.properties)) {
-        for (const name of Object.keys(s.properties)) collected.set(name, { schema: s.properties[name], required: required.has(name) || (collected.get(name)?.required ?? false) });
+        for (const name of Object.keys(s.properties))
+          collected.set(name, {
+            schema: s.properties[name],
+            required: required.has(name) || (collected.get(name)?.required ?? false),
+          });
       }
       for (const name of required) {
         const known = collected.get(name);
@@ -228,10 +252,15 @@ export class SchemaPrinter {
         type = 'Uploadable | readonly Uploadable[]';
       } else type = this.print(property, view, depth).text;
       const optional = options.allOptional === true || !required;
-      lines.push(`${jsDoc(schemaDocLines(property), pad)}${pad}${typePropertyKey(name)}${optional ? '?' : ''}: ${type};`);
+      lines.push(
+        `${jsDoc(schemaDocLines(property), pad)}${pad}${typePropertyKey(name)}${optional ? '?' : ''}: ${type};`,
+      );
     }
     if (index !== undefined) {
-      const value = collected.size > 0 || index === true || (isObject(index) && Object.keys(index).length === 0) ? 'unknown' : this.print(index, view, depth).text;
+      const value =
+        collected.size > 0 || index === true || (isObject(index) && Object.keys(index).length === 0)
+          ? 'unknown'
+          : this.print(index, view, depth).text;
       lines.push(`${pad}[key: string]: ${value};`);
     }
     return lines;
@@ -244,7 +273,12 @@ export class SchemaPrinter {
     // An `enum` beside `type: object` is ignored by ownType as well (Mercedes-Benz lists strings there).
     if (schema.nullable === true || schema.const !== undefined) return false;
     const types = typesOf(schema);
-    return types !== undefined && types.length === 1 && types[0] === 'object' && (isObject(schema.properties) || isObject(schema.additionalProperties));
+    return (
+      types !== undefined &&
+      types.length === 1 &&
+      types[0] === 'object' &&
+      (isObject(schema.properties) || isObject(schema.additionalProperties))
+    );
   }
 
   /** `export interface Name { ... }` for a plain object, else `export type Name = ...;`, with its JSDoc. */
@@ -283,7 +317,12 @@ export class SchemaPrinter {
   private hoistName(key: string, view: View): string {
     const segments = key.split('/').filter((s) => s !== '' && s !== 'schema' && s !== 'properties' && s !== 'items');
     const last = (segments[segments.length - 1] ?? 'Schema').replace(/~1/g, '/').replace(/~0/g, '~');
-    const base = `${last.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ?? '').toUpperCase()).replace(/^[^A-Za-z_$]+/, '').replace(/^./, (c) => c.toUpperCase()) || 'Schema'}${view === 'request' ? 'InputSchema' : 'Schema'}`;
+    const base = `${
+      last
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ?? '').toUpperCase())
+        .replace(/^[^A-Za-z_$]+/, '')
+        .replace(/^./, (c) => c.toUpperCase()) || 'Schema'
+    }${view === 'request' ? 'InputSchema' : 'Schema'}`;
     let name = base;
     for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
     this.taken.add(name);
@@ -299,7 +338,11 @@ export class SchemaPrinter {
       const doc = isObject(target) && typeof target.description === 'string' ? target.description : undefined;
       // A target that is only a `$ref` would be an alias of an alias; a cycle of those has no type.
       const direct = isObject(target) && typeof target.$ref === 'string' && refKey(target.$ref) === key;
-      out.push(direct ? `export type ${name} = unknown;` : this.declaration(name, target, view, [doc, `From \`#${docText([key]) ?? ''}\`.`]));
+      out.push(
+        direct
+          ? `export type ${name} = unknown;`
+          : this.declaration(name, target, view, [doc, `From \`#${docText([key]) ?? ''}\`.`]),
+      );
     }
     return out;
   }

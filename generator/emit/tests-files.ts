@@ -38,7 +38,12 @@ interface TestCase {
   /** Params keys that must hold an upload (a Blob) when called; the JSON table cannot. */
   readonly uploads: readonly string[];
   readonly body?: { readonly mediaType: string; readonly json?: unknown };
-  readonly response: { readonly status: number; readonly kind: string; readonly contentType?: string; readonly value?: unknown };
+  readonly response: {
+    readonly status: number;
+    readonly kind: string;
+    readonly contentType?: string;
+    readonly value?: unknown;
+  };
   readonly paginated: boolean;
 }
 
@@ -48,7 +53,10 @@ export interface TestsSummary {
   readonly skipped: readonly string[];
 }
 
-export async function emitTestFiles(model: ApiModel, spec: LoadedSpec): Promise<{ files: Map<string, string>; summary: TestsSummary }> {
+export async function emitTestFiles(
+  model: ApiModel,
+  spec: LoadedSpec,
+): Promise<{ files: Map<string, string>; summary: TestsSummary }> {
   const finder = new ExampleFinder(spec);
   const cases: TestCase[] = [];
   const skipped: string[] = [];
@@ -112,7 +120,12 @@ function caseFor(op: OperationModel, finder: ExampleFinder): TestCase | undefine
       status: response ? statusCode(response.status) : 204,
       kind: response?.kind ?? 'empty',
       ...(response?.mediaType !== undefined && { contentType: response.mediaType }),
-      ...(response?.value !== undefined && { value: response.kind === 'text' && typeof response.value !== 'string' ? JSON.stringify(response.value) : response.value }),
+      ...(response?.value !== undefined && {
+        value:
+          response.kind === 'text' && typeof response.value !== 'string'
+            ? JSON.stringify(response.value)
+            : response.value,
+      }),
     },
     paginated: op.pagination !== undefined,
   };
@@ -135,7 +148,11 @@ function plain(value: LiteralValue, key: string, uploads: string[]): unknown {
 /** What the server must see for a primitive (or a list of primitives); undefined when it depends on style. */
 function expectedString(value: LiteralValue): string | string[] | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return value.map(String);
+  if (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+  )
+    return value.map(String);
   return undefined;
 }
 
@@ -152,7 +169,11 @@ function credentials(model: ApiModel): string {
   const entries: string[] = [];
   for (const [name, scheme] of [...model.securitySchemes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const value =
-      scheme.type === 'http' && scheme.scheme !== 'bearer' ? '{ username: "test-user", password: "test-password" }' : scheme.type === 'mutualTLS' ? undefined : '"test-credential"';
+      scheme.type === 'http' && scheme.scheme !== 'bearer'
+        ? '{ username: "test-user", password: "test-password" }'
+        : scheme.type === 'mutualTLS'
+          ? undefined
+          : '"test-credential"';
     if (value !== undefined) entries.push(`${stringLiteral(name)}: ${value}`);
   }
   return `{ ${entries.join(', ')} }`;

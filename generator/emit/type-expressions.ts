@@ -27,8 +27,15 @@ const MEMBER_INDENT = '  ';
 
 function parameterMember(p: ParameterModel, printer: SchemaPrinter): string {
   const key = parameterKey(p);
-  const where = key !== p.name ? `Sent as the ${p.in} parameter ${JSON.stringify(p.name)} (the name is used in another location too).` : undefined;
-  const docs = schemaDocLines(p.schema, { ...(p.description !== undefined ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}), example: p.example });
+  const where =
+    key !== p.name
+      ? `Sent as the ${p.in} parameter ${JSON.stringify(p.name)} (the name is used in another location too).`
+      : undefined;
+  const docs = schemaDocLines(p.schema, {
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.deprecated ? { deprecated: true } : {}),
+    example: p.example,
+  });
   const type = p.schema !== undefined ? printer.type(p.schema, 'request', 1) : 'string';
   return `${jsDoc([...docs, where], MEMBER_INDENT)}${MEMBER_INDENT}${typePropertyKey(key)}${p.required ? '' : '?'}: ${type};`;
 }
@@ -90,11 +97,14 @@ function successBodyType(op: OperationModel, s: SuccessResponseModel, printer: S
 /** `export type GetInventoryResponse = ...;` for the inline JSON 2xx bodies, or ''. */
 export function responseTypeDeclaration(op: OperationModel, printer: SchemaPrinter): string {
   if (op.responseTypeName === undefined) return '';
-  const inline = op.success.filter((s) => s.kind === 'json' && s.schema !== undefined && s.schemaName === undefined && !s.arrayOfSchema);
+  const inline = op.success.filter(
+    (s) => s.kind === 'json' && s.schema !== undefined && s.schemaName === undefined && !s.arrayOfSchema,
+  );
   const doc = [`The 2xx body of \`${op.methodName}\` (${op.method} ${docText([op.path])}).`];
   if (inline.length === 1) {
     const resolved = printer.resolve(inline[0]!.schema);
-    const description = isObject(resolved) && typeof resolved.description === 'string' ? resolved.description : undefined;
+    const description =
+      isObject(resolved) && typeof resolved.description === 'string' ? resolved.description : undefined;
     return printer.declaration(op.responseTypeName, inline[0]!.schema, 'response', [description, ...doc]);
   }
   return `${jsDoc(doc)}export type ${op.responseTypeName} = ${[...new Set(inline.map((s) => printer.type(s.schema, 'response')))].join(' | ')};`;
@@ -104,7 +114,9 @@ export function responseTypeDeclaration(op: OperationModel, printer: SchemaPrint
 function statusCondition(statuses: readonly string[]): string | undefined {
   if (statuses.some((s) => !/^\d{3}$/.test(s) && !/^[1-5]XX$/i.test(s))) return undefined;
   const exact = statuses.filter((s) => /^\d{3}$/.test(s));
-  const tests = statuses.filter((s) => /^[1-5]XX$/i.test(s)).map((s) => `(err.status >= ${s[0]}00 && err.status < ${Number(s[0]) + 1}00)`);
+  const tests = statuses
+    .filter((s) => /^[1-5]XX$/i.test(s))
+    .map((s) => `(err.status >= ${s[0]}00 && err.status < ${Number(s[0]) + 1}00)`);
   if (exact.length === 1) tests.unshift(`err.status === ${exact[0]}`);
   else if (exact.length > 1) tests.unshift(`[${exact.join(', ')}].includes(err.status)`);
   if (tests.length === 1) return tests[0]!.replace(/^\((.*)\)$/, '$1');
@@ -128,7 +140,10 @@ export function errorTypeDeclarations(op: OperationModel, printer: SchemaPrinter
   const condition = test === undefined ? '' : ` && ${test}`;
   const list = statuses.join(', ');
   const name = op.errorTypeName;
-  const union = unionDeclaration(`export type ${op.errorTypeName} =`, members.length === 1 ? [members[0]!.replace(/^\((.*)\)$/, '$1')] : members);
+  const union = unionDeclaration(
+    `export type ${op.errorTypeName} =`,
+    members.length === 1 ? [members[0]!.replace(/^\((.*)\)$/, '$1')] : members,
+  );
   return [
     `${jsDoc([`An error response \`${op.methodName}\` declares (${docText([list])}), with its body typed. Narrow a caught error with \`is${name}(err)\`.`])}${union}`,
     `${jsDoc([`True when \`err\` is an error response \`${op.methodName}\` declares (${docText([list])}); narrows \`err.body\`.`])}export function is${name}(err: unknown): err is ${name} {\n  return err instanceof ApiError${condition};\n}`,
@@ -147,8 +162,15 @@ export function pageItemType(op: OperationModel, printer: SchemaPrinter, uses: T
   const first = op.success.find((s) => s.kind === 'json');
   if (!first) return 'unknown';
   const items = op.pagination?.items;
-  const segments = items === undefined ? [] : items.replace(/^\$\.?/, '').split('.').filter(Boolean);
-  if (first.arrayOfSchema && segments.length === 0) return printer.type((first.schema as { items: unknown }).items, 'response');
+  const segments =
+    items === undefined
+      ? []
+      : items
+          .replace(/^\$\.?/, '')
+          .split('.')
+          .filter(Boolean);
+  if (first.arrayOfSchema && segments.length === 0)
+    return printer.type((first.schema as { items: unknown }).items, 'response');
   let type = successBodyType(op, first, printer, uses);
   for (const segment of segments) type = `NonNullable<${type}>[${stringLiteral(segment)}]`;
   return `NonNullable<${type}>[number]`;

@@ -2,7 +2,14 @@
  * src/types.ts via openapi-typescript, kept behind this one function so the library (in
  * maintenance mode upstream) can be replaced without touching the rest of emit/.
  */
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from './openapi-typescript.js';
+import {
+  astToString,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+  type GlobalContext,
+  type OpenAPI3,
+} from './openapi-typescript.js';
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
 import { decodeRefSegment } from '../model/refs.js';
@@ -25,7 +32,9 @@ function isSchemaPointer(ref: string, target: unknown): boolean {
   if (typeof target !== 'object' || target === null || Array.isArray(target)) return false;
   const segments = ref.slice(2).split('/').map(decodeRefSegment);
   if (segments.some((s) => DATA_SEGMENTS.has(s) || s.startsWith('x-'))) return false;
-  return (segments[0] === 'components' && segments[1] === 'schemas' && segments.length > 3) || segments.includes('schema');
+  return (
+    (segments[0] === 'components' && segments[1] === 'schemas' && segments.length > 3) || segments.includes('schema')
+  );
 }
 
 /** Nested inlining depth; deeper means refs that inline each other in a cycle. */
@@ -89,7 +98,14 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
    */
   const hoisted = new Map<string, unknown>();
   const hoistedRef = (ref: string, target: unknown): string => {
-    const key = placeholderFor(`#/${ref.slice(2).split('/').map(decodeRefSegment).map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+    const key = placeholderFor(
+      `#/${ref
+        .slice(2)
+        .split('/')
+        .map(decodeRefSegment)
+        .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'))
+        .join('/')}`,
+    );
     if (!hoisted.has(key)) {
       hoisted.set(key, undefined);
       hoisted.set(key, copy(target));
@@ -107,7 +123,8 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref)) {
       const target = lookupPointer(document, ref);
       if (target !== undefined) {
-        if (isSchemaPointer(ref, target)) return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
+        if (isSchemaPointer(ref, target))
+          return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
         if (inlining.includes(ref) || inlining.length >= MAX_INLINE_DEPTH) return {};
         return copy(target, [...inlining, ref]);
       }
@@ -117,18 +134,21 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
     // openapi-typescript reads the `enum` of an object schema as a list of schemas (a oneOf) and
     // throws on a string in it (Mercedes-Benz's configurator: `type: object` with `enum: [PKW, VAN]`).
     // Without the enum the type is the object's: wider, never wrong.
-    const dropEnum = Array.isArray(node.enum) && (node.type === 'object' || 'properties' in node || 'additionalProperties' in node);
+    const dropEnum =
+      Array.isArray(node.enum) && (node.type === 'object' || 'properties' in node || 'additionalProperties' in node);
     for (const key of Object.keys(value)) {
       if (dropEnum && key === 'enum') continue;
       const v = node[key];
-      if (key.startsWith(PLACEHOLDER_PREFIX)) throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
+      if (key.startsWith(PLACEHOLDER_PREFIX))
+        throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
       const safeKey = needsProtection(key) ? placeholderFor(key) : key;
       // openapi-typescript turns an operationId into a pointer too (`operations["a%2Fb"]` is
       // looked up as `operations["a/b"]`); `responses` tells an operation from an example.
       const protectedId = key === 'operationId' && typeof v === 'string' && needsProtection(v) && 'responses' in value;
       // A plain assignment is safe: `__proto__`, the one key it would treat specially, is always
       // a placeholder here. (defineProperty per key cost ~50 ms on GitHub's spec.)
-      out[safeKey] = key === '$ref' && typeof v === 'string' ? rewriteRef(v) : protectedId ? placeholderFor(v) : copy(v, inlining);
+      out[safeKey] =
+        key === '$ref' && typeof v === 'string' ? rewriteRef(v) : protectedId ? placeholderFor(v) : copy(v, inlining);
     }
     return out;
   };
@@ -142,11 +162,20 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
   // no finite TypeScript alias;
   // openapi-typescript prints `A: components["schemas"]["B"]`, which tsc rejects (TS2502). Those
   // components are typed `unknown`. A ref under `properties` is fine: an object type is deferred.
-  const originalSchemas = (document.components as Record<string, unknown> | undefined)?.schemas as Record<string, unknown> | undefined;
-  const copiedSchemas = (copied.components as Record<string, unknown> | undefined)?.schemas as Record<string, unknown> | undefined;
+  const originalSchemas = (document.components as Record<string, unknown> | undefined)?.schemas as
+    | Record<string, unknown>
+    | undefined;
+  const copiedSchemas = (copied.components as Record<string, unknown> | undefined)?.schemas as
+    | Record<string, unknown>
+    | undefined;
   if (originalSchemas && copiedSchemas) {
     for (const name of vacuousSchemas(originalSchemas)) {
-      Object.defineProperty(copiedSchemas, needsProtection(name) ? placeholderFor(name) : name, { value: {}, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copiedSchemas, needsProtection(name) ? placeholderFor(name) : name, {
+        value: {},
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   if (hoisted.size > 0) {
@@ -157,13 +186,17 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
   }
   const literals = new Map<string, string>();
   // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
-  for (const [key, placeholder] of placeholders) literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
+  for (const [key, placeholder] of placeholders)
+    literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
   // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
   // and bare property keys alike become the real name, quoted.
   const restore = (text: string): string =>
     literals.size === 0
       ? text
-      : text.replace(new RegExp(`"(${PLACEHOLDER_PREFIX}\\d+)"|\\b(${PLACEHOLDER_PREFIX}\\d+)\\b`, 'g'), (whole, quoted?: string, bare?: string) => literals.get(quoted ?? bare!) ?? whole);
+      : text.replace(
+          new RegExp(`"(${PLACEHOLDER_PREFIX}\\d+)"|\\b(${PLACEHOLDER_PREFIX}\\d+)\\b`, 'g'),
+          (whole, quoted?: string, bare?: string) => literals.get(quoted ?? bare!) ?? whole,
+        );
   return { copy: copied, restore };
 }
 
@@ -216,7 +249,8 @@ function contextFor(schema: OpenAPI3, discriminators: GlobalContext['discriminat
  * says: the object's listed properties are required, and null stays possible where X allows it.
  */
 const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
-const WITH_REQUIRED_NULLABLE = 'type WithRequired<T, K extends keyof NonNullable<T>> = T & {\n    [P in K]-?: NonNullable<T>[P];\n};';
+const WITH_REQUIRED_NULLABLE =
+  'type WithRequired<T, K extends keyof NonNullable<T>> = T & {\n    [P in K]-?: NonNullable<T>[P];\n};';
 
 /**
  * openapi-typescript adds the discriminator property (`class: "AddMediaIntent"`) to a schema that
@@ -230,13 +264,17 @@ function dropShadowedDiscriminatorProperties(schema: OpenAPI3, discriminators: G
     let node: unknown = schema;
     for (const raw of path.slice(2).split('/')) {
       const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+      node =
+        typeof node === 'object' && node !== null && Object.hasOwn(node, key)
+          ? (node as Record<string, unknown>)[key]
+          : undefined;
     }
     if (typeof node !== 'object' || node === null) continue;
     const s = node as Record<string, unknown>;
     const properties = s.properties;
     if (s.discriminator !== undefined || !(Array.isArray(s.allOf) || Array.isArray(s.anyOf))) continue;
-    if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, discriminator.propertyName)) continue;
+    if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, discriminator.propertyName))
+      continue;
     delete (properties as Record<string, unknown>)[discriminator.propertyName];
   }
 }

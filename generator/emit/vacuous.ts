@@ -52,4 +52,3 @@ export function vacuousSchemas(schemas: Record<string, unknown>, arrays = true):
   }
   return out;
 }
-

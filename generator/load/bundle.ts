@@ -16,8 +16,21 @@ import { fileURLToPath } from 'node:url';
 import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
 import type { ParsedSource } from './parse.js';
-import { appendPointer, formatPointer, fragmentToPointer, isPlainObject, parsePointer, resolvePointer } from './pointer.js';
-import { isReferenceBearing, keysAreNames, refContextKind, type ComponentKind, type ComponentLayout } from './ref-context.js';
+import {
+  appendPointer,
+  formatPointer,
+  fragmentToPointer,
+  isPlainObject,
+  parsePointer,
+  resolvePointer,
+} from './pointer.js';
+import {
+  isReferenceBearing,
+  keysAreNames,
+  refContextKind,
+  type ComponentKind,
+  type ComponentLayout,
+} from './ref-context.js';
 import { isRemoteId, type SourceReader } from './source-reader.js';
 
 /** A subtree of the bundled document that came from `sourcePointer` in `source`. */
@@ -114,7 +127,12 @@ class Bundler {
         if (!isPlainObject(entry) || typeof entry.$ref !== 'string' || entry.$ref.startsWith('#')) continue;
         if (Object.keys(entry).length !== 1) continue;
         const pointer = formatPointer([...containerPath, name]);
-        const at: WalkPosition = { bundledPointer: pointer, source: this.root, sourcePointer: pointer, parentKey: containerPath.at(-1) };
+        const at: WalkPosition = {
+          bundledPointer: pointer,
+          source: this.root,
+          sourcePointer: pointer,
+          parentKey: containerPath.at(-1),
+        };
         const target = await this.loadTarget(entry.$ref, at);
         if (target.source === this.root) continue;
         const key = targetKey(target.source, target.pointer);
@@ -187,7 +205,13 @@ class Bundler {
     this.placed.set(key, '#' + pointer);
     const container = this.ensureContainer(containerPath);
     container[name] = {};
-    container[name] = await this.copyAndWalk(target.source, target.pointer, target.value, pointer, containerPath.at(-1));
+    container[name] = await this.copyAndWalk(
+      target.source,
+      target.pointer,
+      target.value,
+      pointer,
+      containerPath.at(-1),
+    );
     node.$ref = '#' + pointer;
     return node;
   }
@@ -259,18 +283,24 @@ class Bundler {
     }
     const resolved = resolvePointer(source.value, parsePointer(pointer));
     if (!resolved.found) {
-      throw new InputError(`$ref "${ref}" points to nothing: ${displayPath(source.id)} has no ${pointer || 'content'}`, {
-        location: refLocation,
-        pointer: refPointer,
-        hint: 'fix the reference: check the file name and the path after #',
-      });
+      throw new InputError(
+        `$ref "${ref}" points to nothing: ${displayPath(source.id)} has no ${pointer || 'content'}`,
+        {
+          location: refLocation,
+          pointer: refPointer,
+          hint: 'fix the reference: check the file name and the path after #',
+        },
+      );
     }
     return { source, pointer, value: resolved.value };
   }
 
   /** A name for a new component: from the fragment (`#/Error`) or the file (`pet-status.yaml`). */
   private chooseName(kind: ComponentKind, source: ParsedSource, pointer: string): string {
-    const names = this.namesOf(kind, resolvePointer(this.document, this.layout[kind] ?? []).value as Record<string, unknown>);
+    const names = this.namesOf(
+      kind,
+      resolvePointer(this.document, this.layout[kind] ?? []).value as Record<string, unknown>,
+    );
     const segments = parsePointer(pointer);
     const fileStem = basename(source.id, extname(source.id));
     const base = sanitizeComponentName(segments.length > 0 ? segments[segments.length - 1]! : pascalCase(fileStem));
@@ -278,7 +308,9 @@ class Bundler {
     const candidates = [
       base,
       sanitizeComponentName(pascalCase(fileStem) + (segments.length > 0 ? pascalCase(base) : '')),
-      sanitizeComponentName(pascalCase(basename(dirname(source.id))) + pascalCase(fileStem) + (segments.length > 0 ? pascalCase(base) : '')),
+      sanitizeComponentName(
+        pascalCase(basename(dirname(source.id))) + pascalCase(fileStem) + (segments.length > 0 ? pascalCase(base) : ''),
+      ),
     ];
     let chosen = candidates.find((candidate) => !names.has(candidate));
     // Last resort (same folder and file names at different depths): a counter, still stable for a given spec.

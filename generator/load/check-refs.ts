@@ -32,7 +32,8 @@ export function checkInternalRefs(document: unknown, locate: (pointer: string) =
     }
     if (!isPlainObject(node)) continue;
     const refIsName = keysAreNames(parentKey);
-    if ('$ref' in node && !refIsName) checkOne(document, node.$ref, () => appendPointer(pointerOf(visit), '$ref'), locate);
+    if ('$ref' in node && !refIsName)
+      checkOne(document, node.$ref, () => appendPointer(pointerOf(visit), '$ref'), locate);
     for (const key of Object.keys(node)) {
       if ((key !== '$ref' || refIsName) && isReferenceBearing(key, parentKey)) {
         stack.push({ node: node[key], parent: visit, segment: key, parentKey: key });
@@ -47,7 +48,12 @@ function checkOne(
   pointerOfRef: () => string,
   locate: (pointer: string) => SourceLocation | undefined,
 ): void {
-  if (typeof ref === 'string' && ref.startsWith('#') && resolvePointer(document, parsePointer(fragmentToPointer(ref))).found) return;
+  if (
+    typeof ref === 'string' &&
+    ref.startsWith('#') &&
+    resolvePointer(document, parsePointer(fragmentToPointer(ref))).found
+  )
+    return;
   const refPointer = pointerOfRef();
   if (typeof ref !== 'string') {
     throw new InputError(`$ref must be a string, found ${JSON.stringify(ref)}`, {
@@ -81,7 +87,8 @@ function nearbyHint(document: unknown, target: string): string {
   const missing = segments[segments.length - 1];
   if (parent.found && isPlainObject(parent.value) && missing !== undefined) {
     const siblings = Object.keys(parent.value);
-    const close = siblings.find((name) => name.toLowerCase() === missing.toLowerCase()) ??
+    const close =
+      siblings.find((name) => name.toLowerCase() === missing.toLowerCase()) ??
       siblings.find((name) => editDistance(name, missing) <= 2);
     if (close !== undefined) return `did you mean '#${target.slice(0, target.lastIndexOf('/') + 1)}${close}'?`;
   }

@@ -7,7 +7,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 export function displayPath(fileOrUrl: string, cwd: string = process.cwd()): string {
   if (!isAbsolute(fileOrUrl)) return fileOrUrl;
   const fromCwd = relative(cwd, fileOrUrl);
-  if (fromCwd === '' ) return '.';
+  if (fromCwd === '') return '.';
   if (fromCwd.startsWith('..') || isAbsolute(fromCwd)) return fileOrUrl;
   return fromCwd.split(sep).join('/');
 }

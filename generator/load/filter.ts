@@ -60,7 +60,10 @@ function matcher(filter: OperationFilter): Matcher {
   const tags = new Set(filter.tags ?? []);
   const ids = new Set(filter.operations ?? []);
   const globs = (filter.paths ?? []).map((glob) => picomatch(glob, { dot: true }));
-  return (op) => op.tags.some((tag) => tags.has(tag)) || (op.operationId !== undefined && ids.has(op.operationId)) || globs.some((matches) => matches(op.path));
+  return (op) =>
+    op.tags.some((tag) => tags.has(tag)) ||
+    (op.operationId !== undefined && ids.has(op.operationId)) ||
+    globs.some((matches) => matches(op.path));
 }
 
 function listOperations(paths: Record<string, unknown>): OperationFacts[] {

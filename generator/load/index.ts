@@ -21,7 +21,10 @@ export interface LoadOptions {
 
 export async function loadSpec(path: string, options: LoadOptions): Promise<LoadedSpec> {
   const sourcePath = resolve(path);
-  const reader = new SourceReader({ allowRemoteRefs: options.allowRemoteRefs, refRoot: resolve(options.refRoot ?? dirname(sourcePath)) });
+  const reader = new SourceReader({
+    allowRemoteRefs: options.allowRemoteRefs,
+    refRoot: resolve(options.refRoot ?? dirname(sourcePath)),
+  });
   const root = await reader.read(sourcePath);
   const originalVersion = detectVersion(root);
   const bundled = await bundleExternalRefs(root, reader, originalVersion === '2.0' ? SWAGGER2_LAYOUT : OPENAPI3_LAYOUT);

@@ -45,35 +45,66 @@ async function readOverlay(path: string): Promise<ParsedSource> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputError(`overlay not found: ${displayPath(path)}`, { hint: 'overlays: paths are relative to the config file' });
+    throw new InputError(`overlay not found: ${displayPath(path)}`, {
+      hint: 'overlays: paths are relative to the config file',
+    });
   }
   return parseSource(text, path);
 }
 
 function located(source: ParsedSource, pointer: string, message: string, hint: string): InputError {
   const location = source.locate(pointer);
-  return new InputError(`${message} (overlay ${displayPath(source.id)})`, { ...(location && { location }), pointer, hint });
+  return new InputError(`${message} (overlay ${displayPath(source.id)})`, {
+    ...(location && { location }),
+    pointer,
+    hint,
+  });
 }
 
 function readActions(source: ParsedSource): Action[] {
   const root = source.value;
   if (!isPlainObject(root) || typeof root.overlay !== 'string') {
-    throw located(source, '', 'not an OpenAPI Overlay document: no `overlay:` version', 'start the file with overlay: 1.0.0, info: and actions:');
+    throw located(
+      source,
+      '',
+      'not an OpenAPI Overlay document: no `overlay:` version',
+      'start the file with overlay: 1.0.0, info: and actions:',
+    );
   }
   if (!SUPPORTED_OVERLAY.test(root.overlay)) {
-    throw located(source, '/overlay', `overlay: ${root.overlay} is not supported`, 'sdkgen applies Overlay 1.0.x documents: write overlay: 1.0.0');
+    throw located(
+      source,
+      '/overlay',
+      `overlay: ${root.overlay} is not supported`,
+      'sdkgen applies Overlay 1.0.x documents: write overlay: 1.0.0',
+    );
   }
   if (!Array.isArray(root.actions) || root.actions.length === 0) {
-    throw located(source, root.actions === undefined ? '/overlay' : '/actions', 'an overlay needs a non-empty `actions:` list', 'add actions with a target and an update or remove: true');
+    throw located(
+      source,
+      root.actions === undefined ? '/overlay' : '/actions',
+      'an overlay needs a non-empty `actions:` list',
+      'add actions with a target and an update or remove: true',
+    );
   }
   return root.actions.map((raw, index): Action => {
     const pointer = `/actions/${index}`;
     if (!isPlainObject(raw) || typeof raw.target !== 'string' || raw.target === '') {
-      throw located(source, pointer, `action ${index} has no target`, 'give each action a JSONPath target, e.g. target: $.paths["/pets"].get');
+      throw located(
+        source,
+        pointer,
+        `action ${index} has no target`,
+        'give each action a JSONPath target, e.g. target: $.paths["/pets"].get',
+      );
     }
     const remove = raw.remove === true;
     if (remove === (raw.update !== undefined)) {
-      throw located(source, pointer, `action ${index} needs exactly one of update and remove: true`, 'an action either merges an update into its targets or removes them');
+      throw located(
+        source,
+        pointer,
+        `action ${index} needs exactly one of update and remove: true`,
+        'an action either merges an update into its targets or removes them',
+      );
     }
     return { target: raw.target, ...(raw.update !== undefined && { update: raw.update }), remove, pointer };
   });
@@ -85,10 +116,20 @@ function select(document: Json, action: Action, source: ParsedSource): Segment[]
     exec(document as never, action.target, (_value, path) => found.push([...path]));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw located(source, `${action.pointer}/target`, `invalid JSONPath target: ${reason}`, 'targets are RFC 9535 JSONPath, e.g. $.paths["/pets"].get or $.paths.*[?@.operationId == "listPets"]');
+    throw located(
+      source,
+      `${action.pointer}/target`,
+      `invalid JSONPath target: ${reason}`,
+      'targets are RFC 9535 JSONPath, e.g. $.paths["/pets"].get or $.paths.*[?@.operationId == "listPets"]',
+    );
   }
   if (found.length === 0) {
-    throw located(source, `${action.pointer}/target`, `target ${action.target} selects nothing in the spec`, 'the spec changed or the path is misspelled: fix the target or remove the action');
+    throw located(
+      source,
+      `${action.pointer}/target`,
+      `target ${action.target} selects nothing in the spec`,
+      'the spec changed or the path is misspelled: fix the target or remove the action',
+    );
   }
   return found;
 }
@@ -105,7 +146,12 @@ function applyAction(document: Json, action: Action, source: ParsedSource): void
     if (Array.isArray(node)) node.push(structuredClone(action.update));
     else if (isPlainObject(node) && isPlainObject(action.update)) mergeInto(node, action.update);
     else {
-      throw located(source, `${action.pointer}/update`, `target ${action.target} selects a ${node === null ? 'null' : typeof node}; update needs an object or an array there`, 'point the target at the object that holds the value, and update that key');
+      throw located(
+        source,
+        `${action.pointer}/update`,
+        `target ${action.target} selects a ${node === null ? 'null' : typeof node}; update needs an object or an array there`,
+        'point the target at the object that holds the value, and update that key',
+      );
     }
   }
 }
@@ -117,7 +163,13 @@ function mergeInto(target: Record<string, unknown>, update: Record<string, unkno
     const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(current) && isPlainObject(incoming)) mergeInto(current, incoming);
     else if (Array.isArray(current) && Array.isArray(incoming)) current.push(...structuredClone(incoming));
-    else Object.defineProperty(target, key, { value: structuredClone(incoming), enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(target, key, {
+        value: structuredClone(incoming),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
 }
 
@@ -128,7 +180,13 @@ function valueAt(document: Json, path: readonly Segment[]): Json {
 }
 
 function removeAt(document: Json, path: readonly Segment[], action: Action, source: ParsedSource): void {
-  if (path.length === 0) throw located(source, `${action.pointer}/target`, 'an overlay cannot remove the whole document', 'target the part of the spec to remove');
+  if (path.length === 0)
+    throw located(
+      source,
+      `${action.pointer}/target`,
+      'an overlay cannot remove the whole document',
+      'target the part of the spec to remove',
+    );
   const parent = valueAt(document, path.slice(0, -1));
   const last = path[path.length - 1]!;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);

@@ -87,7 +87,10 @@ function parseYaml(text: string, id: string): ParsedSource {
   const firstError = document.errors[0];
   if (firstError) {
     const position = firstError.linePos?.[0];
-    const headline = (firstError.message.split('\n')[0] ?? firstError.message).replace(/ at line \d+, column \d+:?$/, '');
+    const headline = (firstError.message.split('\n')[0] ?? firstError.message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    );
     throw new InputError(`invalid YAML: ${headline}`, {
       location: position ? { file: id, line: position.line, col: position.col } : undefined,
       hint: YAML_HINTS[firstError.code] ?? 'fix the YAML syntax at that position',

@@ -7,10 +7,7 @@ export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (!body.startsWith('/')) return [decodeSegment(body)];
-  return body
-    .slice(1)
-    .split('/')
-    .map(decodeSegment);
+  return body.slice(1).split('/').map(decodeSegment);
 }
 
 function decodeSegment(segment: string): string {

@@ -39,7 +39,10 @@ export function locateInYaml(
       if (!pair) return undefined;
       // A scalar value is the token to fix (`4.0.0`, the `$ref` string); a block value's own
       // range starts on the next line, so its key is the better place.
-      offset = (isScalar(pair.value) && !wantKey ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? rangeStart(pair.value);
+      offset =
+        (isScalar(pair.value) && !wantKey ? rangeStart(pair.value) : undefined) ??
+        rangeStart(pair.key) ??
+        rangeStart(pair.value);
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(segment)];

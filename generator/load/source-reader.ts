@@ -41,13 +41,19 @@ export class SourceReader {
   private async readConfined(path: string, referencedFrom: SourceLocation | undefined): Promise<ParsedSource> {
     // The entry file itself is whatever the user named; only what it references is confined.
     if (referencedFrom !== undefined) {
-      const [real, root] = await Promise.all([realpath(path).catch(() => path), realpath(this.options.refRoot).catch(() => this.options.refRoot)]);
+      const [real, root] = await Promise.all([
+        realpath(path).catch(() => path),
+        realpath(this.options.refRoot).catch(() => this.options.refRoot),
+      ]);
       const inside = relative(root, real);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        throw new InputError(`$ref reaches ${displayPath(path)}, outside the folder specs may read (${displayPath(root)})`, {
-          location: referencedFrom,
-          hint: 'move the referenced file under the spec\'s folder, or pass --ref-root <dir> to allow a wider folder (only for specs you trust)',
-        });
+        throw new InputError(
+          `$ref reaches ${displayPath(path)}, outside the folder specs may read (${displayPath(root)})`,
+          {
+            location: referencedFrom,
+            hint: "move the referenced file under the spec's folder, or pass --ref-root <dir> to allow a wider folder (only for specs you trust)",
+          },
+        );
       }
     }
     return readLocal(path, referencedFrom);

@@ -39,7 +39,9 @@ export async function upgradeSwagger2(
   try {
     // patch: fix small, common defects instead of failing; warnOnly: report the rest as warnings.
     // resolve: false because external refs are already bundled; the converter never fetches.
-    document = (await converter().convertObj(structuredClone(original), { patch: true, warnOnly: true, resolve: false })).openapi;
+    document = (
+      await converter().convertObj(structuredClone(original), { patch: true, warnOnly: true, resolve: false })
+    ).openapi;
   } catch (error) {
     throw new InputError(`cannot upgrade this Swagger 2.0 document to OpenAPI 3.0: ${(error as Error).message}`, {
       location: locateOriginal('/swagger'),

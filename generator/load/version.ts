@@ -45,7 +45,12 @@ export function detectVersion(source: ParsedSource): SpecVersion {
     if (/^3\.0(\.\d+)?$/.test(text)) return normalize(value, text, '3.0');
     if (/^3\.1(\.\d+)?$/.test(text)) return normalize(value, text, '3.1');
   }
-  throw unsupported(`openapi: ${String(declared)}`, source.locate('/openapi'), '/openapi', typeof declared === 'number');
+  throw unsupported(
+    `openapi: ${String(declared)}`,
+    source.locate('/openapi'),
+    '/openapi',
+    typeof declared === 'number',
+  );
 }
 
 function normalize(document: Record<string, unknown>, text: string, version: SpecVersion): SpecVersion {
@@ -53,7 +58,12 @@ function normalize(document: Record<string, unknown>, text: string, version: Spe
   return version;
 }
 
-function unsupported(declared: string, location: SourceLocation | undefined, pointer: string, numeric = false): InputError {
+function unsupported(
+  declared: string,
+  location: SourceLocation | undefined,
+  pointer: string,
+  numeric = false,
+): InputError {
   const hint = numeric
     ? 'quote the version so YAML keeps it as text, e.g. openapi: "3.0.3"'
     : /^openapi: 3\.2/.test(declared)
@@ -73,7 +83,7 @@ export function checkTopLevelShape(
   const info = document.info;
   if (!isPlainObject(info)) {
     throw new InputError('the document has no `info` mapping', {
-      location: locate('') ,
+      location: locate(''),
       pointer: '/info',
       hint: 'add info: { title: My API, version: 1.0.0 } at the top level',
     });

@@ -28,14 +28,19 @@ function parseDuration(value: unknown): number | undefined {
 
 function paginationFrom(spec: LoadedSpec, raw: PaginationConfig | JsonObject, pointer: string): PaginationDescriptor {
   const style = raw.style;
-  const str = (key: string): string | undefined => (typeof raw[key as keyof typeof raw] === 'string' ? (raw[key as keyof typeof raw] as string) : undefined);
+  const str = (key: string): string | undefined =>
+    typeof raw[key as keyof typeof raw] === 'string' ? (raw[key as keyof typeof raw] as string) : undefined;
   const need = (key: string): string => {
     const v = str(key);
     if (v === undefined) throw inputError(spec, pointer, `pagination style ${JSON.stringify(style)} needs \`${key}\``);
     return v;
   };
   if (typeof style !== 'string' || !PAGINATION_STYLES.has(style)) {
-    throw inputError(spec, pointer, `pagination needs a style: link, cursor, offset, page or url (got ${JSON.stringify(style)})`);
+    throw inputError(
+      spec,
+      pointer,
+      `pagination needs a style: link, cursor, offset, page or url (got ${JSON.stringify(style)})`,
+    );
   }
   const items = str('items');
   const withItems = items !== undefined ? { items } : {};
@@ -93,7 +98,8 @@ export function readOperationSettings(
   const ext = operation['x-sdk-pagination'];
   let pagination: PaginationDescriptor | undefined;
   if (ext !== undefined) {
-    if (!isObject(ext)) throw inputError(spec, joinPointer(pointer, 'x-sdk-pagination'), '`x-sdk-pagination` must be an object');
+    if (!isObject(ext))
+      throw inputError(spec, joinPointer(pointer, 'x-sdk-pagination'), '`x-sdk-pagination` must be an object');
     pagination = paginationFrom(spec, ext, joinPointer(pointer, 'x-sdk-pagination'));
   } else if (Object.hasOwn(config.pagination, id)) {
     pagination = paginationFrom(spec, config.pagination[id]!, pointer);
@@ -105,7 +111,9 @@ export function readOperationSettings(
   const idempotencyParam = params.find((p) => p.in === 'header' && p.name.toLowerCase() === headerName.toLowerCase());
   const configured =
     config.idempotency !== undefined &&
-    (config.idempotency.operations ? config.idempotency.operations.includes(id) : IDEMPOTENCY_DEFAULT_METHODS.has(method));
+    (config.idempotency.operations
+      ? config.idempotency.operations.includes(id)
+      : IDEMPOTENCY_DEFAULT_METHODS.has(method));
   const idempotent = operation['x-sdk-idempotent'] === true || idempotencyParam !== undefined || configured;
   const header = idempotencyParam?.name ?? headerName;
 
@@ -113,7 +121,8 @@ export function readOperationSettings(
   const rawRetry = operation['x-sdk-retry'];
   if (typeof rawRetry === 'number') retry = { maxRetries: rawRetry };
   else if (isObject(rawRetry) && typeof rawRetry.maxRetries === 'number') retry = { maxRetries: rawRetry.maxRetries };
-  else if (rawRetry !== undefined) throw inputError(spec, joinPointer(pointer, 'x-sdk-retry'), '`x-sdk-retry` must be { maxRetries: <number> }');
+  else if (rawRetry !== undefined)
+    throw inputError(spec, joinPointer(pointer, 'x-sdk-retry'), '`x-sdk-retry` must be { maxRetries: <number> }');
 
   let timeout: TimeoutOverride | undefined;
   const rawTimeout = operation['x-sdk-timeout'];
@@ -126,7 +135,13 @@ export function readOperationSettings(
       for (const key of ['connect', 'read', 'total'] as const) {
         if (rawTimeout[key] === undefined) continue;
         const ms = parseDuration(rawTimeout[key]);
-        if (ms === undefined) throw inputError(spec, joinPointer(at, key), `invalid duration ${JSON.stringify(rawTimeout[key])}`, 'use milliseconds or a string like 10s, 500ms, 2m');
+        if (ms === undefined)
+          throw inputError(
+            spec,
+            joinPointer(at, key),
+            `invalid duration ${JSON.stringify(rawTimeout[key])}`,
+            'use milliseconds or a string like 10s, 500ms, 2m',
+          );
         t[key] = ms;
       }
       timeout = t;

@@ -15,7 +15,8 @@ import { componentSchemaKey, SchemaViews } from './schema-views.js';
 import { assignTypeNames } from './type-names.js';
 import { countLostParameters } from './parameters.js';
 
-const optionalName = <K extends string>(key: K, name: string | undefined) => (name === undefined ? {} : ({ [key]: name } as Record<K, string>));
+const optionalName = <K extends string>(key: K, name: string | undefined) =>
+  name === undefined ? {} : ({ [key]: name } as Record<K, string>);
 
 export type * from './ir.js';
 
@@ -41,11 +42,17 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
   const servers = readServers(spec);
   const rawOps = readOperations(spec, refs, config, securitySchemes);
 
-  const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const schemas =
+    isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
   const schemaNames = Object.keys(schemas).sort(byString);
   const names = assignNames(rawOps, schemaNames, clientName);
   const views = new SchemaViews(refs);
-  const typeNames = assignTypeNames(names, rawOps, schemaNames.filter((s) => views.refDiffers(componentSchemaKey(s))), clientName);
+  const typeNames = assignTypeNames(
+    names,
+    rawOps,
+    schemaNames.filter((s) => views.refDiffers(componentSchemaKey(s))),
+    clientName,
+  );
 
   const operations: OperationModel[] = rawOps.map((raw) => {
     const { group, nameOverride: _override, ...rest } = raw;
@@ -66,7 +73,13 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
   if (Array.isArray(document.tags)) {
     for (const tag of document.tags) {
       // An empty description says nothing: the resource gets the generated one instead.
-      if (isObject(tag) && typeof tag.name === 'string' && typeof tag.description === 'string' && tag.description.trim() !== '') tagDescriptions.set(tag.name, tag.description);
+      if (
+        isObject(tag) &&
+        typeof tag.name === 'string' &&
+        typeof tag.description === 'string' &&
+        tag.description.trim() !== ''
+      )
+        tagDescriptions.set(tag.name, tag.description);
     }
   }
   const resources: ResourceModel[] = [...names.resources.values()]
@@ -84,14 +97,21 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
       };
     })
     .sort((a, b) => byString(a.propertyName, b.propertyName));
-  const rootOperations = operations.filter((op) => op.resource === undefined).sort((a, b) => byString(a.methodName, b.methodName));
+  const rootOperations = operations
+    .filter((op) => op.resource === undefined)
+    .sort((a, b) => byString(a.methodName, b.methodName));
 
   const models: ModelAlias[] = schemaNames
     .map((schemaName) => {
       const schema = schemas[schemaName];
       const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
       const inputName = typeNames.inputNames.get(schemaName);
-      return { name: names.modelNames.get(schemaName)!, ...(inputName !== undefined ? { inputName } : {}), schemaName, ...(description !== undefined ? { description } : {}) };
+      return {
+        name: names.modelNames.get(schemaName)!,
+        ...(inputName !== undefined ? { inputName } : {}),
+        schemaName,
+        ...(description !== undefined ? { description } : {}),
+      };
     })
     .sort((a, b) => byString(a.name, b.name));
 
@@ -115,7 +135,10 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
     operations,
     models,
     ...(config.errors?.envelope !== undefined ? { errorEnvelope: config.errors.envelope } : {}),
-    parametersLost: operations.reduce((sum, op) => sum + countLostParameters(op.params, op.body?.placement === 'flat' ? op.body.properties : []), 0),
+    parametersLost: operations.reduce(
+      (sum, op) => sum + countLostParameters(op.params, op.body?.placement === 'flat' ? op.body.properties : []),
+      0,
+    ),
     ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
   };
 }

@@ -9,8 +9,15 @@ const REQUEST_PREFERENCE: readonly MediaFamily[] = ['json', 'form', 'multipart',
 export function mediaFamily(mediaType: string): MediaFamily {
   const type = mediaType.split(';')[0]!.trim().toLowerCase();
   if (type === 'text/event-stream') return 'sse';
-  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl' || type === 'application/x-jsonlines') return 'ndjson';
-  if (type === 'application/json' || type.endsWith('+json') || type === '*/json' || type === 'application/*+json') return 'json';
+  if (
+    type === 'application/x-ndjson' ||
+    type === 'application/ndjson' ||
+    type === 'application/jsonl' ||
+    type === 'application/x-jsonlines'
+  )
+    return 'ndjson';
+  if (type === 'application/json' || type.endsWith('+json') || type === '*/json' || type === 'application/*+json')
+    return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
   if (type.startsWith('multipart/')) return 'multipart';
   if (type.startsWith('text/')) return 'text';
@@ -32,8 +39,13 @@ export function chooseResponseMediaType(mediaTypes: readonly string[]): { kind: 
   if (mediaTypes.length === 0) return { kind: 'empty' };
   const sorted = [...mediaTypes].sort();
   const order: readonly [MediaFamily, ResponseKind][] = [
-    ['json', 'json'], ['sse', 'sse'], ['ndjson', 'ndjson'], ['text', 'text'], ['binary', 'binary'],
-    ['form', 'text'], ['multipart', 'binary'],
+    ['json', 'json'],
+    ['sse', 'sse'],
+    ['ndjson', 'ndjson'],
+    ['text', 'text'],
+    ['binary', 'binary'],
+    ['form', 'text'],
+    ['multipart', 'binary'],
   ];
   for (const [family, kind] of order) {
     const found = sorted.find((m) => mediaFamily(m) === family);

@@ -43,7 +43,12 @@ export interface GroupContext extends Omit<RestContext, 'pathHasPatch'> {
 }
 
 /** Is `words` the resource's noun (or its last words, in any number), optionally `by` path params? */
-function onlyOwnNoun(words: readonly string[], noun: readonly string[], pathParams: readonly string[], dropFillers: boolean): boolean {
+function onlyOwnNoun(
+  words: readonly string[],
+  noun: readonly string[],
+  pathParams: readonly string[],
+  dropFillers: boolean,
+): boolean {
   let rest = dropFillers ? words.filter((w) => !FILLER_WORDS.has(w)) : [...words];
   const by = rest.indexOf('by');
   // `getPetById` is the plain read; a bare `getById` / `getByUsername` names one of several lookups.
@@ -61,7 +66,9 @@ function onlyOwnNoun(words: readonly string[], noun: readonly string[], pathPara
 
 function isResident(clean: CleanOperationId, noun: readonly string[]): boolean {
   if (clean.namespace === undefined) return true;
-  const ns = lowerWords(clean.namespace).filter((w) => w !== 'controller').join('');
+  const ns = lowerWords(clean.namespace)
+    .filter((w) => w !== 'controller')
+    .join('');
   return nounForms(noun.join('')).includes(ns);
 }
 
@@ -74,7 +81,8 @@ function preferredName(op: RawOperation, clean: CleanOperationId, context: Group
   const rest = () => restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) });
   if (words.join(' ') === noun.join(' ')) return rest() ?? toMemberIdentifier(clean.name);
   // `petsList` in `pets` -> `list` (the tag as a prefix of a plain id).
-  if (clean.style === 'plain' && words.length > noun.length && noun.every((w, i) => words[i] === w)) words = words.slice(noun.length);
+  if (clean.style === 'plain' && words.length > noun.length && noun.every((w, i) => words[i] === w))
+    words = words.slice(noun.length);
   const verb = words[0]!;
   // A bare canonical verb is already what HTTP semantics would say, and the spec author chose it
   // (GitHub's `orgs/list` on GET /organizations stays `list`).
@@ -99,22 +107,32 @@ export function methodPathName(method: string, path: string): string {
 
 export function methodCandidates(op: RawOperation, context: GroupContext): NameCandidate[] {
   const inGroup = context.group !== undefined;
-  const override = op.nameOverride !== undefined ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT, label: 'override' }] : [];
+  const override =
+    op.nameOverride !== undefined
+      ? [{ name: toMemberIdentifier(op.nameOverride), weight: OVERRIDE_WEIGHT, label: 'override' }]
+      : [];
   const byPath = methodPathName(op.method, op.path);
   const relative = relativePathName(op.method, op.path, context.sharedPrefix) ?? byPath;
   const last = { name: encodeIdentifier(`${op.method} ${op.path}`), label: 'encoded' };
   const clean = op.hasOperationId ? cleanOperationId(op.id, op.method, op.path) : undefined;
   if (clean === undefined || clean.style === 'path-derived') {
-    const rest = inGroup ? restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) }) : undefined;
+    const rest = inGroup
+      ? restName(op.method, op.path, { ...context, pathHasPatch: context.patchPaths.has(op.path) })
+      : undefined;
     return [
       ...override,
-      { name: rest ?? relative, weight: inGroup ? RESIDENT_WEIGHT : 0, label: rest !== undefined ? 'http-semantics' : 'preferred-path' },
+      {
+        name: rest ?? relative,
+        weight: inGroup ? RESIDENT_WEIGHT : 0,
+        label: rest !== undefined ? 'http-semantics' : 'preferred-path',
+      },
       { name: relative, label: 'path' },
       { name: byPath, label: 'full-path' },
       last,
     ];
   }
-  const weight = !inGroup || !isResident(clean, context.noun) ? 0 : clean.duplicate ? DUPLICATE_WEIGHT : RESIDENT_WEIGHT;
+  const weight =
+    !inGroup || !isResident(clean, context.noun) ? 0 : clean.duplicate ? DUPLICATE_WEIGHT : RESIDENT_WEIGHT;
   const own = toMemberIdentifier(clean.name);
   const withNamespace = clean.namespace !== undefined ? toMemberIdentifier(`${clean.namespace} ${clean.name}`) : own;
   return [
@@ -133,6 +151,11 @@ export function paramsTypeBase(op: RawOperation): { base: string; duplicate: boo
   if (!op.hasOperationId) return undefined;
   const clean = cleanOperationId(op.id, op.method, op.path);
   if (clean.style === 'path-derived') return undefined;
-  const base = clean.style === 'fastapi' || clean.style === 'springfox' ? clean.name : clean.style === 'nestjs' ? `${clean.namespace} ${clean.name}` : op.id;
+  const base =
+    clean.style === 'fastapi' || clean.style === 'springfox'
+      ? clean.name
+      : clean.style === 'nestjs'
+        ? `${clean.namespace} ${clean.name}`
+        : op.id;
   return { base, duplicate: clean.duplicate };
 }

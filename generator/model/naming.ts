@@ -33,7 +33,13 @@ import {
   toVerbatimIdentifier,
 } from './identifiers.js';
 import { resolveNames, type NameCandidate } from './resolve-names.js';
-import { methodCandidates, methodPathName, paramsTypeBase, RESIDENT_WEIGHT, type GroupContext } from './method-names.js';
+import {
+  methodCandidates,
+  methodPathName,
+  paramsTypeBase,
+  RESIDENT_WEIGHT,
+  type GroupContext,
+} from './method-names.js';
 import { literalBase, lowerWords } from './rest-names.js';
 import { resourceTag } from './operation-id.js';
 import { CLIENT_MEMBER_NAMES, RESOURCE_MEMBER_NAMES, reservedTypeNames } from './reserved-names.js';
@@ -88,10 +94,13 @@ function checkOverrides(ops: readonly RawOperation[]): void {
     const key = `${op.group ?? ''}\u0000${toMemberIdentifier(op.nameOverride)}`;
     const other = seen.get(key);
     if (other) {
-      throw new InputError(`operations ${JSON.stringify(other.id)} and ${JSON.stringify(op.id)} are both named ${JSON.stringify(op.nameOverride)}`, {
-        pointer: op.pointer,
-        hint: 'give one of them another x-sdk-name or config `names` entry',
-      });
+      throw new InputError(
+        `operations ${JSON.stringify(other.id)} and ${JSON.stringify(op.id)} are both named ${JSON.stringify(op.nameOverride)}`,
+        {
+          pointer: op.pointer,
+          hint: 'give one of them another x-sdk-name or config `names` entry',
+        },
+      );
     }
     seen.set(key, op);
   }
@@ -106,8 +115,17 @@ function paramsTypeCandidates(op: RawOperation, key: string, methodName: string)
   const fromId = paramsTypeBase(op);
   const fallback = toPascalIdentifier(key);
   const inResource = `${toPascalIdentifier(`${op.group !== undefined ? resourceTag(op.group) : ''} ${methodName}`)}Params`;
-  const first = fromId !== undefined ? { name: `${toPascalIdentifier(fromId.base)}Params`, weight: fromId.duplicate ? 0 : RESIDENT_WEIGHT } : { name: inResource };
-  return [first, { name: inResource }, { name: `${fallback}Params` }, { name: `${fallback}RequestParams` }, { name: `${encodeIdentifier(op.pointer)}Params` }];
+  const first =
+    fromId !== undefined
+      ? { name: `${toPascalIdentifier(fromId.base)}Params`, weight: fromId.duplicate ? 0 : RESIDENT_WEIGHT }
+      : { name: inResource };
+  return [
+    first,
+    { name: inResource },
+    { name: `${fallback}Params` },
+    { name: `${fallback}RequestParams` },
+    { name: `${encodeIdentifier(op.pointer)}Params` },
+  ];
 }
 
 export function assignNames(ops: readonly RawOperation[], schemaNames: readonly string[], clientName: string): Names {
@@ -140,7 +158,9 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     methodNameRules.set(op.pointer, ruleOf(methodCandidates(op, contexts.get(undefined)!), name));
   }
   for (const g of groups) {
-    const requests = ops.filter((op) => op.group === g).map((op) => ({ id: op.pointer, candidates: methodCandidates(op, contexts.get(g)!) }));
+    const requests = ops
+      .filter((op) => op.group === g)
+      .map((op) => ({ id: op.pointer, candidates: methodCandidates(op, contexts.get(g)!) }));
     const names = resolveNames(requests, { taken: [...RESOURCE_MEMBER_NAMES, ...OBJECT_PROTOTYPE_NAMES] });
     for (const request of requests) {
       const name = names.get(request.id)!;
@@ -185,14 +205,20 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
         const pascal = toPascalIdentifier(resourceTag(g), 'Resource');
         return { id: `group:${g}`, candidates: [pascal, `${pascal}Resource`, `${encodeIdentifier(g)}Resource`] };
       }),
-      ...ops.map((op) => ({ id: `op:${op.pointer}`, candidates: paramsTypeCandidates(op, operationKeys.get(op.pointer)!, methodNames.get(op.pointer)!) })),
+      ...ops.map((op) => ({
+        id: `op:${op.pointer}`,
+        candidates: paramsTypeCandidates(op, operationKeys.get(op.pointer)!, methodNames.get(op.pointer)!),
+      })),
     ],
     { taken: typeTaken },
   );
   const fileNames = resolveNames(
     groups.map((g) => {
       const stem = toFileStem(clientLevel.get(`group:${g}`)!);
-      return { id: g, candidates: [stem, `${stem}-${encodeIdentifier(g).toLowerCase()}`, `${stem}-${Buffer.from(g).toString('hex')}`] };
+      return {
+        id: g,
+        candidates: [stem, `${stem}-${encodeIdentifier(g).toLowerCase()}`, `${stem}-${Buffer.from(g).toString('hex')}`],
+      };
     }),
     { fold: (n) => n.toLowerCase(), taken: ['index'] },
   );

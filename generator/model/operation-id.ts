@@ -50,14 +50,26 @@ function namespaced(id: string): { namespace: string; name: string } | undefined
   const group = GROUP_UNDERSCORE_VERB.exec(id);
   if (group) return { namespace: group[1]!, name: group[2]! };
   const dotted = id.split('.');
-  if (dotted.length >= 2 && dotted.every((s) => DOTTED_SEGMENT.test(s))) return { namespace: dotted.slice(0, -1).join('.'), name: dotted[dotted.length - 1]! };
+  if (dotted.length >= 2 && dotted.every((s) => DOTTED_SEGMENT.test(s)))
+    return { namespace: dotted.slice(0, -1).join('.'), name: dotted[dotted.length - 1]! };
   return undefined;
 }
 
 /** drf-yasg's actions (Django REST framework viewsets): `{path words}_{action}`. */
-const DRF_ACTIONS: readonly (readonly string[])[] = [['list'], ['create'], ['read'], ['update'], ['partial', 'update'], ['delete']];
+const DRF_ACTIONS: readonly (readonly string[])[] = [
+  ['list'],
+  ['create'],
+  ['read'],
+  ['update'],
+  ['partial', 'update'],
+  ['delete'],
+];
 
-const words = (text: string) => split(text).flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean).map((w) => w.toLowerCase());
+const words = (text: string) =>
+  split(text)
+    .flatMap((w) => w.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
 /** Is the id only the path's words plus the method (either end) or a drf-yasg action? */

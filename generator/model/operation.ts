@@ -10,7 +10,16 @@ import { readOperationSettings } from './extensions.js';
 import { readServerList } from './servers.js';
 import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
 
-export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  'GET',
+  'PUT',
+  'POST',
+  'DELETE',
+  'OPTIONS',
+  'HEAD',
+  'PATCH',
+  'TRACE',
+];
 
 /** An operation before naming: names are decided for all operations at once. */
 export type RawOperation = Omit<OperationModel, 'key' | 'resource' | 'methodName' | 'paramsTypeName'> & {
@@ -45,13 +54,27 @@ export function readOperation(
   const settings = readOperationSettings(spec, refs, config, operation, pointer, id, method, allParams, responses);
   const params = settings.idempotencyParam ? allParams.filter((p) => p !== settings.idempotencyParam) : allParams;
   const body = readRequestBody(spec, refs, operation.requestBody, joinPointer(pointer, 'requestBody'), params);
-  const security: SecurityRequirement[] | undefined = readSecurity(spec, operation.security, joinPointer(pointer, 'security'), schemes);
+  const security: SecurityRequirement[] | undefined = readSecurity(
+    spec,
+    operation.security,
+    joinPointer(pointer, 'security'),
+    schemes,
+  );
 
   // Config `names` ('resource.method' or 'method') beats x-sdk-*: the SDK author's file has the last word.
-  const configName = operationId !== undefined && config.names && Object.hasOwn(config.names, operationId) ? config.names[operationId] : undefined;
+  const configName =
+    operationId !== undefined && config.names && Object.hasOwn(config.names, operationId)
+      ? config.names[operationId]
+      : undefined;
   const [configGroup, configMethod] =
-    configName === undefined ? [undefined, undefined] : configName.includes('.') ? [configName.slice(0, configName.lastIndexOf('.')), configName.slice(configName.lastIndexOf('.') + 1)] : [undefined, configName];
-  const tags = Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string' && t !== '') : [];
+    configName === undefined
+      ? [undefined, undefined]
+      : configName.includes('.')
+        ? [configName.slice(0, configName.lastIndexOf('.')), configName.slice(configName.lastIndexOf('.') + 1)]
+        : [undefined, configName];
+  const tags = Array.isArray(operation.tags)
+    ? operation.tags.filter((t): t is string => typeof t === 'string' && t !== '')
+    : [];
   const group = configGroup ?? optionalString(operation['x-sdk-group']) ?? tags[0];
   const nameOverride = optionalString(configMethod) ?? optionalString(operation['x-sdk-name']);
   const summary = optionalString(operation.summary);
@@ -116,7 +139,12 @@ export function readOperations(
       if (op.hasOperationId) {
         const previous = seenIds.get(op.id);
         if (previous !== undefined) {
-          throw inputError(spec, joinPointer(op.pointer, 'operationId'), `operationId ${JSON.stringify(op.id)} is also used at ${previous}`, 'operationIds must be unique (OpenAPI 3, 4.8.10)');
+          throw inputError(
+            spec,
+            joinPointer(op.pointer, 'operationId'),
+            `operationId ${JSON.stringify(op.id)} is also used at ${previous}`,
+            'operationIds must be unique (OpenAPI 3, 4.8.10)',
+          );
         }
         seenIds.set(op.id, op.pointer);
       }

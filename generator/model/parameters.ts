@@ -6,7 +6,15 @@ import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
 import { toCamelIdentifier } from './identifiers.js';
 
 const LOCATIONS: ReadonlySet<string> = new Set(['path', 'query', 'header', 'cookie']);
-const STYLES: ReadonlySet<string> = new Set(['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+const STYLES: ReadonlySet<string> = new Set([
+  'matrix',
+  'label',
+  'simple',
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+]);
 
 /** OpenAPI's defaults: form for query and cookie, simple for path and header. */
 function defaultStyle(location: ParameterLocation): ParameterStyle {
@@ -19,16 +27,25 @@ function readParameter(spec: LoadedSpec, refs: RefResolver, raw: unknown, pointe
   const p = resolved.value;
   if (typeof p.name !== 'string') throw inputError(spec, resolved.pointer, 'parameter without a string `name`');
   if (typeof p.in !== 'string' || !LOCATIONS.has(p.in)) {
-    throw inputError(spec, resolved.pointer, `parameter ${JSON.stringify(p.name)} has invalid \`in\`: ${JSON.stringify(p.in)}`, 'use path, query, header or cookie');
+    throw inputError(
+      spec,
+      resolved.pointer,
+      `parameter ${JSON.stringify(p.name)} has invalid \`in\`: ${JSON.stringify(p.in)}`,
+      'use path, query, header or cookie',
+    );
   }
   const location = p.in as ParameterLocation;
-  const style = typeof p.style === 'string' && STYLES.has(p.style) ? (p.style as ParameterStyle) : defaultStyle(location);
+  const style =
+    typeof p.style === 'string' && STYLES.has(p.style) ? (p.style as ParameterStyle) : defaultStyle(location);
   const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
   const contentType = isObject(p.content) ? Object.keys(p.content).sort()[0] : undefined;
   // The value's schema: `schema`, or the one of the `content` media type (a JSON-encoded param).
   const media = contentType !== undefined && isObject(p.content) ? p.content[contentType] : undefined;
   const schema = contentType !== undefined ? (isObject(media) ? media.schema : undefined) : p.schema;
-  const schemaPointer = contentType !== undefined ? joinPointer(resolved.pointer, 'content', contentType, 'schema') : joinPointer(resolved.pointer, 'schema');
+  const schemaPointer =
+    contentType !== undefined
+      ? joinPointer(resolved.pointer, 'content', contentType, 'schema')
+      : joinPointer(resolved.pointer, 'schema');
   return {
     name: p.name,
     in: location,
@@ -66,8 +83,10 @@ export function mergeParameters(
 ): ParameterModel[] {
   const merged = new Map<string, ParameterModel>();
   const key = (p: ParameterModel) => `${p.in}\u0000${p.name}`;
-  for (const p of readList(spec, refs, pathItemParams, joinPointer(pathItemPointer, 'parameters'))) merged.set(key(p), p);
-  for (const p of readList(spec, refs, operationParams, joinPointer(operationPointer, 'parameters'))) merged.set(key(p), p);
+  for (const p of readList(spec, refs, pathItemParams, joinPointer(pathItemPointer, 'parameters')))
+    merged.set(key(p), p);
+  for (const p of readList(spec, refs, operationParams, joinPointer(operationPointer, 'parameters')))
+    merged.set(key(p), p);
   return withParameterKeys([...merged.values()]);
 }
 
@@ -107,7 +126,10 @@ export const parameterKey = (p: ParameterModel): string => p.key ?? p.name;
  * (flat) body property also uses. The corpus report prints the total; withParameterKeys and the
  * body placement rule keep it at 0.
  */
-export function countLostParameters(params: readonly ParameterModel[], flatBodyProperties: readonly string[] = []): number {
+export function countLostParameters(
+  params: readonly ParameterModel[],
+  flatBodyProperties: readonly string[] = [],
+): number {
   const seen = new Set<string>(flatBodyProperties);
   let lost = 0;
   for (const p of params) {

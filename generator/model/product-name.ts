@@ -12,16 +12,52 @@ import { splitWords } from './words.js';
  * `server` and `store` stay: in "Inventory Service" or "Jupyter Server" they are part of the name.
  */
 export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
-  'api', 'apis', 'openapi', 'swagger', 'spec', 'specs', 'specification', 'extension', 'extensions',
-  'rest', 'restful', 'http', 'https', 'json', 'official', 'the', 'a', 'an', 'of', 'for',
-  'documentation', 'docs', 'reference', 'definition', 'definitions', 'interface', 'version',
+  'api',
+  'apis',
+  'openapi',
+  'swagger',
+  'spec',
+  'specs',
+  'specification',
+  'extension',
+  'extensions',
+  'rest',
+  'restful',
+  'http',
+  'https',
+  'json',
+  'official',
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'documentation',
+  'docs',
+  'reference',
+  'definition',
+  'definitions',
+  'interface',
+  'version',
 ]);
 
 /** `v1`, `v2.1`, `2023`, `1.0.0`: versions are not part of a product name. */
 const VERSION_WORD = /^(v?\d+([._]\d+)*[a-z]?|\d{4}-\d{2}(-\d{2})?)$/i;
 
 /** Host labels that name the front door, not the product (`api.stripe.com`). */
-const HOST_NOISE_LABELS: ReadonlySet<string> = new Set(['api', 'www', 'app', 'rest', 'gateway', 'public', 'sandbox', 'test', 'dev', 'staging', 'prod']);
+const HOST_NOISE_LABELS: ReadonlySet<string> = new Set([
+  'api',
+  'www',
+  'app',
+  'rest',
+  'gateway',
+  'public',
+  'sandbox',
+  'test',
+  'dev',
+  'staging',
+  'prod',
+]);
 
 /** The words of the title before its first possessive: "GitHub's official spec" -> ["GitHub"]. */
 function possessor(title: string): string[] | undefined {
@@ -52,7 +88,10 @@ function hostWords(serverUrl: string | undefined): string[] {
   if (host === 'localhost' || /^[\d.]+$/.test(host) || host.includes('[') || host.includes('%7B')) return [];
   const labels = host.split('.').filter((l) => l !== '' && !HOST_NOISE_LABELS.has(l));
   // The registrable label: the one before the public suffix (`stripe` of stripe.com, `example` of example.co.uk).
-  const label = labels.length >= 3 && labels[labels.length - 2]!.length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+  const label =
+    labels.length >= 3 && labels[labels.length - 2]!.length <= 3
+      ? labels[labels.length - 3]
+      : labels[labels.length - 2];
   return label !== undefined ? [label] : [];
 }
 

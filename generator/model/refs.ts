@@ -95,7 +95,9 @@ export class RefResolver {
           this.spec,
           joinPointer(at, '$ref'),
           `$ref ${JSON.stringify(ref)} does not resolve to anything in the document`,
-          ref.startsWith('#') ? 'fix the pointer, or add the component it names' : 'external refs must be bundled by the loader',
+          ref.startsWith('#')
+            ? 'fix the pointer, or add the component it names'
+            : 'external refs must be bundled by the loader',
         );
       }
       current = target;

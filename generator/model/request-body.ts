@@ -57,7 +57,12 @@ export function readRequestBody(
   const text = family === 'text';
   const bodyKeyTaken = params.some((p) => parameterKey(p) === BODY_KEY);
   const refuseBodyKey = () =>
-    inputError(spec, resolved.pointer, `the body must go under \`${BODY_KEY}\`, but a parameter is already named ${JSON.stringify(BODY_KEY)}`, 'rename the parameter, or make the body a plain object whose properties do not collide with parameter names');
+    inputError(
+      spec,
+      resolved.pointer,
+      `the body must go under \`${BODY_KEY}\`, but a parameter is already named ${JSON.stringify(BODY_KEY)}`,
+      'rename the parameter, or make the body a plain object whose properties do not collide with parameter names',
+    );
   if (!structured || schema === undefined) {
     if (bodyKeyTaken) throw refuseBodyKey();
     return { ...base, placement: 'body', binary: binary || (schema === undefined && !text && !structured), text };

@@ -40,20 +40,27 @@ export function readResponses(spec: LoadedSpec, refs: RefResolver, raw: unknown,
     const schemaName = componentSchemaName(schema);
     if (isSuccess(status)) {
       let arrayItemName: string | undefined;
-      if (schemaName === undefined && isObject(schema) && schema.type === 'array') arrayItemName = componentSchemaName(schema.items);
+      if (schemaName === undefined && isObject(schema) && schema.type === 'array')
+        arrayItemName = componentSchemaName(schema.items);
       success.push({
         status,
         kind: chosen.kind,
         ...(chosen.mediaType !== undefined ? { mediaType: chosen.mediaType } : {}),
         ...(schemaName !== undefined ? { schemaName } : {}),
         ...(arrayItemName !== undefined ? { schemaName: arrayItemName, arrayOfSchema: true } : {}),
-        ...(chosen.kind === 'json' && isObject(schema) ? { schemaPointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema'), schema } : {}),
+        ...(chosen.kind === 'json' && isObject(schema)
+          ? { schemaPointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema'), schema }
+          : {}),
         ...(chosen.kind === 'ndjson' && schema !== undefined ? { schema } : {}),
       });
       for (const m of mediaTypes) if (!acceptTypes.includes(m)) acceptTypes.push(m);
-      if (isObject(response.headers) && Object.keys(response.headers).some((h) => h.toLowerCase() === 'link')) declaresLinkHeader = true;
+      if (isObject(response.headers) && Object.keys(response.headers).some((h) => h.toLowerCase() === 'link'))
+        declaresLinkHeader = true;
       if (successSchema === undefined && chosen.kind === 'json' && schema !== undefined) {
-        successSchema = { value: schema, pointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema') };
+        successSchema = {
+          value: schema,
+          pointer: joinPointer(resolved.pointer, 'content', chosen.mediaType!, 'schema'),
+        };
       }
     } else {
       errors.push({

@@ -50,7 +50,10 @@ export function nounForms(word: string): string[] {
 }
 
 export function lowerWords(text: string): string[] {
-  return split(text).flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean).map((w) => w.toLowerCase());
+  return split(text)
+    .flatMap((w) => w.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 }
 
 /** Literal segments every operation of the resource starts with, up to its first parameter. */
@@ -60,7 +63,13 @@ export function literalBase(paths: readonly string[]): string[] {
   for (let i = 0; ; i++) {
     const first = lists[0]?.[i];
     if (first === undefined || !('literal' in first)) return base;
-    if (!lists.every((l) => { const s = l[i]; return s !== undefined && 'literal' in s && s.literal === first.literal; })) return base;
+    if (
+      !lists.every((l) => {
+        const s = l[i];
+        return s !== undefined && 'literal' in s && s.literal === first.literal;
+      })
+    )
+      return base;
     base.push(first.literal);
   }
 }
@@ -74,7 +83,12 @@ export interface RestContext {
   readonly pathHasPatch: boolean;
 }
 
-const COLLECTION_VERBS: Readonly<Record<string, string>> = { GET: 'list', POST: 'create', PATCH: 'update', DELETE: 'delete' };
+const COLLECTION_VERBS: Readonly<Record<string, string>> = {
+  GET: 'list',
+  POST: 'create',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
 const ITEM_VERBS: Readonly<Record<string, string>> = { GET: 'get', POST: 'create', PATCH: 'update', DELETE: 'delete' };
 
 function verbFor(method: string, table: Readonly<Record<string, string>>, pathHasPatch: boolean): string | undefined {

@@ -40,7 +40,10 @@ export function objectShape(refs: RefResolver, schema: unknown, pointer: string)
     if (isObject(s.properties)) {
       for (const name of Object.keys(s.properties)) {
         if (!propertySchemas.has(name)) properties.push(name);
-        propertySchemas.set(name, { value: s.properties[name], pointer: joinPointer(resolved.pointer, 'properties', name) });
+        propertySchemas.set(name, {
+          value: s.properties[name],
+          pointer: joinPointer(resolved.pointer, 'properties', name),
+        });
       }
     }
     if (Array.isArray(s.allOf)) {
@@ -63,8 +66,12 @@ export function isBinarySchema(refs: RefResolver, schema: unknown, pointer: stri
   const resolved = refs.resolveObject(schema, pointer);
   if (!resolved) return false;
   const s = resolved.value;
-  if (typeIncludes(s, 'array') && s.items !== undefined) return isBinarySchema(refs, s.items, joinPointer(resolved.pointer, 'items'));
-  return (s.type === undefined || typeIncludes(s, 'string')) && (s.format === 'binary' || typeof s.contentMediaType === 'string');
+  if (typeIncludes(s, 'array') && s.items !== undefined)
+    return isBinarySchema(refs, s.items, joinPointer(resolved.pointer, 'items'));
+  return (
+    (s.type === undefined || typeIncludes(s, 'string')) &&
+    (s.format === 'binary' || typeof s.contentMediaType === 'string')
+  );
 }
 
 /** `X` when the schema is exactly `{ $ref: '#/components/schemas/X' }`. */

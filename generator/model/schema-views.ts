@@ -9,12 +9,22 @@ import { decodeRefSegment, escapePointerSegment, isObject, type RefResolver } fr
 /** Keys whose values are data (examples, defaults), never schemas. */
 const DATA_KEYS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'const', 'enum']);
 /** Keys whose values map names to schemas: their keys are names, whatever they spell. */
-const NAME_MAPS: ReadonlySet<string> = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const NAME_MAPS: ReadonlySet<string> = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+]);
 
 /** `#/components/schemas/a~1b` and `#/components/schemas/a%2Fb` -> `/components/schemas/a~1b`; undefined for external refs. */
 export function refKey(ref: string): string | undefined {
   if (!ref.startsWith('#/')) return ref === '#' ? '' : undefined;
-  return `/${ref.slice(2).split('/').map((s) => escapePointerSegment(decodeRefSegment(s))).join('/')}`;
+  return `/${ref
+    .slice(2)
+    .split('/')
+    .map((s) => escapePointerSegment(decodeRefSegment(s)))
+    .join('/')}`;
 }
 
 interface Scan {
@@ -38,7 +48,12 @@ function scan(refs: RefResolver, node: unknown, out: Scan, inProperties = false,
   if (inNameMap) {
     for (const key of Object.keys(node)) {
       const property = node[key];
-      if (inProperties && (marked(property) || (isObject(property) && typeof property.$ref === 'string' && marked(refs.lookup(property.$ref))))) out.direct = true;
+      if (
+        inProperties &&
+        (marked(property) ||
+          (isObject(property) && typeof property.$ref === 'string' && marked(refs.lookup(property.$ref))))
+      )
+        out.direct = true;
       scan(refs, property, out);
     }
     return out;

@@ -22,13 +22,20 @@ function readScheme(spec: LoadedSpec, s: JsonObject, pointer: string, env: strin
     case 'http': {
       const scheme = typeof s.scheme === 'string' ? s.scheme.toLowerCase() : '';
       if (scheme === 'basic' || scheme === 'bearer' || scheme === 'digest') return { type: 'http', scheme, env };
-      if (scheme.trim() === '') throw inputError(spec, pointer, 'http security scheme without a `scheme`', 'name the HTTP auth scheme, e.g. bearer or basic');
+      if (scheme.trim() === '')
+        throw inputError(
+          spec,
+          pointer,
+          'http security scheme without a `scheme`',
+          'name the HTTP auth scheme, e.g. bearer or basic',
+        );
       // Any other IANA scheme (`token`, `negotiate`, `aws4-hmac-sha256` ...) is a value of the
       // Authorization header the runtime cannot compute: the caller passes the whole header value.
       return { type: 'apiKey', in: 'header', name: 'Authorization', env };
     }
     case 'apiKey': {
-      if (s.in !== 'header' && s.in !== 'query' && s.in !== 'cookie') throw inputError(spec, pointer, 'apiKey scheme needs `in`: header, query or cookie');
+      if (s.in !== 'header' && s.in !== 'query' && s.in !== 'cookie')
+        throw inputError(spec, pointer, 'apiKey scheme needs `in`: header, query or cookie');
       if (typeof s.name !== 'string' || s.name === '') throw inputError(spec, pointer, 'apiKey scheme needs a `name`');
       return { type: 'apiKey', in: s.in, name: s.name, env };
     }
@@ -42,7 +49,9 @@ function readScheme(spec: LoadedSpec, s: JsonObject, pointer: string, env: strin
       return {
         type: 'oauth2',
         flows: {
-          ...(clientCredentials ? { clientCredentials: { ...clientCredentials, ...(scopes.length ? { scopes } : {}) } } : {}),
+          ...(clientCredentials
+            ? { clientCredentials: { ...clientCredentials, ...(scopes.length ? { scopes } : {}) } }
+            : {}),
           ...(authorizationCode ? { authorizationCode } : {}),
           ...(password ? { password } : {}),
           ...(isObject(flows.implicit) ? { implicit: {} } : {}),
@@ -51,7 +60,8 @@ function readScheme(spec: LoadedSpec, s: JsonObject, pointer: string, env: strin
       };
     }
     case 'openIdConnect':
-      if (typeof s.openIdConnectUrl !== 'string') throw inputError(spec, pointer, 'openIdConnect scheme needs `openIdConnectUrl`');
+      if (typeof s.openIdConnectUrl !== 'string')
+        throw inputError(spec, pointer, 'openIdConnect scheme needs `openIdConnectUrl`');
       return { type: 'openIdConnect', url: s.openIdConnectUrl, env };
     case 'mutualTLS':
       return { type: 'mutualTLS' };
@@ -60,7 +70,11 @@ function readScheme(spec: LoadedSpec, s: JsonObject, pointer: string, env: strin
   }
 }
 
-export function readSecuritySchemes(spec: LoadedSpec, refs: RefResolver, envPrefix: string): Map<string, SecuritySchemeDescriptor> {
+export function readSecuritySchemes(
+  spec: LoadedSpec,
+  refs: RefResolver,
+  envPrefix: string,
+): Map<string, SecuritySchemeDescriptor> {
   const components = spec.document.components;
   const raw = isObject(components) ? components.securitySchemes : undefined;
   const schemes = new Map<string, SecuritySchemeDescriptor>();
@@ -89,7 +103,12 @@ export function readSecurity(
     const names = Object.keys(requirement);
     for (const name of names) {
       if (!schemes.has(name)) {
-        throw inputError(spec, joinPointer(at, name), `security requirement names unknown scheme ${JSON.stringify(name)}`, 'declare it under components.securitySchemes');
+        throw inputError(
+          spec,
+          joinPointer(at, name),
+          `security requirement names unknown scheme ${JSON.stringify(name)}`,
+          'declare it under components.securitySchemes',
+        );
       }
     }
     return names;

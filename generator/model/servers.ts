@@ -30,7 +30,8 @@ export function readServerList(spec: LoadedSpec, raw: unknown, listPointer: stri
   if (!Array.isArray(raw)) throw inputError(spec, listPointer, '`servers` must be an array');
   const entries = raw.map((server, index) => {
     const pointer = joinPointer(listPointer, index);
-    if (!isObject(server) || typeof server.url !== 'string') throw inputError(spec, pointer, 'a server needs a string `url`');
+    if (!isObject(server) || typeof server.url !== 'string')
+      throw inputError(spec, pointer, 'a server needs a string `url`');
     const variables: Record<string, { default: string; enum?: string[] }> = {};
     if (isObject(server.variables)) {
       for (const name of Object.keys(server.variables).sort()) {

@@ -35,10 +35,17 @@ export function needsErrorType(op: Pick<RawOperation, 'errors'>): boolean {
  */
 function typeBaseOf(names: Names, pointer: string): string {
   const params = names.paramsTypeNames.get(pointer)!;
-  return params.endsWith('Params') && params.length > 'Params'.length ? params.slice(0, -'Params'.length) : toPascalIdentifier(names.operationKeys.get(pointer)!);
+  return params.endsWith('Params') && params.length > 'Params'.length
+    ? params.slice(0, -'Params'.length)
+    : toPascalIdentifier(names.operationKeys.get(pointer)!);
 }
 
-export function assignTypeNames(names: Names, ops: readonly RawOperation[], differing: readonly string[], clientName: string): TypeNames {
+export function assignTypeNames(
+  names: Names,
+  ops: readonly RawOperation[],
+  differing: readonly string[],
+  clientName: string,
+): TypeNames {
   const taken = new Set([
     ...reservedTypeNames(clientName),
     ...names.modelNames.values(),
@@ -47,12 +54,23 @@ export function assignTypeNames(names: Names, ops: readonly RawOperation[], diff
   ]);
   const requests: NameRequest[] = differing.map((schema) => {
     const model = names.modelNames.get(schema)!;
-    return { id: `input:${schema}`, candidates: [`${model}Input`, `${model}InputModel`, `${encodeIdentifier(schema)}Input`] };
+    return {
+      id: `input:${schema}`,
+      candidates: [`${model}Input`, `${model}InputModel`, `${encodeIdentifier(schema)}Input`],
+    };
   });
   for (const op of ops) {
     const base = typeBaseOf(names, op.pointer);
-    if (needsResponseType(op)) requests.push({ id: `response:${op.pointer}`, candidates: [`${base}Response`, `${base}ResponseBody`, `${encodeIdentifier(op.pointer)}Response`] });
-    if (needsErrorType(op)) requests.push({ id: `error:${op.pointer}`, candidates: [`${base}Error`, `${base}ErrorResponse`, `${encodeIdentifier(op.pointer)}Error`] });
+    if (needsResponseType(op))
+      requests.push({
+        id: `response:${op.pointer}`,
+        candidates: [`${base}Response`, `${base}ResponseBody`, `${encodeIdentifier(op.pointer)}Response`],
+      });
+    if (needsErrorType(op))
+      requests.push({
+        id: `error:${op.pointer}`,
+        candidates: [`${base}Error`, `${base}ErrorResponse`, `${encodeIdentifier(op.pointer)}Error`],
+      });
   }
   const resolved = resolveNames(requests, { taken });
   const pick = (prefix: string, keys: Iterable<string>) => {
@@ -65,7 +83,13 @@ export function assignTypeNames(names: Names, ops: readonly RawOperation[], diff
   };
   return {
     inputNames: pick('input', differing),
-    responseTypeNames: pick('response', ops.map((op) => op.pointer)),
-    errorTypeNames: pick('error', ops.map((op) => op.pointer)),
+    responseTypeNames: pick(
+      'response',
+      ops.map((op) => op.pointer),
+    ),
+    errorTypeNames: pick(
+      'error',
+      ops.map((op) => op.pointer),
+    ),
   };
 }

@@ -13,10 +13,38 @@ import { split } from 'change-case';
  * a missing brand only costs an underscore in an env variable name.
  */
 export const COMPOUND_WORDS: readonly string[] = [
-  'oauth', 'oauth1', 'oauth2', 'openid', 'openapi', 'github', 'gitlab', 'bitbucket', 'openai',
-  'paypal', 'youtube', 'linkedin', 'hubspot', 'docusign', 'wordpress', 'mailchimp', 'sendgrid',
-  'dropbox', 'graphql', 'mongodb', 'mysql', 'postgresql', 'javascript', 'typescript', 'ios', 'macos',
-  'iphone', 'ipad', 'ebay', 'fastapi', 'nestjs', 'jupyter',
+  'oauth',
+  'oauth1',
+  'oauth2',
+  'openid',
+  'openapi',
+  'github',
+  'gitlab',
+  'bitbucket',
+  'openai',
+  'paypal',
+  'youtube',
+  'linkedin',
+  'hubspot',
+  'docusign',
+  'wordpress',
+  'mailchimp',
+  'sendgrid',
+  'dropbox',
+  'graphql',
+  'mongodb',
+  'mysql',
+  'postgresql',
+  'javascript',
+  'typescript',
+  'ios',
+  'macos',
+  'iphone',
+  'ipad',
+  'ebay',
+  'fastapi',
+  'nestjs',
+  'jupyter',
 ];
 
 const COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS);
@@ -25,12 +53,21 @@ const MAX_COMPOUND_PIECES = 3;
 
 /** `OAuth2PasswordBearer` -> ['OAuth2', 'Password', 'Bearer']; `apiKey` -> ['api', 'Key']. */
 export function splitWords(raw: string): string[] {
-  const pieces = split(raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).flatMap((p) => p.split(/[^A-Za-z0-9]+/)).filter(Boolean);
+  const pieces = split(raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .flatMap((p) => p.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
   const words: string[] = [];
   for (let i = 0; i < pieces.length; ) {
     let taken = 1;
     for (let n = Math.min(MAX_COMPOUND_PIECES, pieces.length - i); n > 1; n--) {
-      if (COMPOUNDS.has(pieces.slice(i, i + n).join('').toLowerCase())) {
+      if (
+        COMPOUNDS.has(
+          pieces
+            .slice(i, i + n)
+            .join('')
+            .toLowerCase(),
+        )
+      ) {
         taken = n;
         break;
       }
@@ -43,5 +80,7 @@ export function splitWords(raw: string): string[] {
 
 /** `OAuth2PasswordBearer` -> `OAUTH2_PASSWORD_BEARER`; '' when there are no letters or digits. */
 export function constantWords(raw: string): string {
-  return splitWords(raw).map((w) => w.toUpperCase()).join('_');
+  return splitWords(raw)
+    .map((w) => w.toUpperCase())
+    .join('_');
 }

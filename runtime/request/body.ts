@@ -43,7 +43,11 @@ export function extractBody(plan: BodyPlan, params: Record<string, unknown>): un
 }
 
 /** Encodes the body; undefined when there is none to send. */
-export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, operationId: string): EncodedBody | undefined {
+export function encodeBody(
+  plan: BodyPlan,
+  params: Record<string, unknown>,
+  operationId: string,
+): EncodedBody | undefined {
   const value = extractBody(plan, params);
   if (value === undefined) {
     if (plan.descriptor.required) {
@@ -60,7 +64,10 @@ export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, oper
     case 'form':
       return encodeForm(value, plan.descriptor, plan.contentType, operationId);
     case 'multipart':
-      return encodeMultipart(isFormData(value) ? value : asRecord(value, operationId, 'multipart/form-data'), plan.descriptor);
+      return encodeMultipart(
+        isFormData(value) ? value : asRecord(value, operationId, 'multipart/form-data'),
+        plan.descriptor,
+      );
     case 'text': {
       if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
       const text = scalarToString(value);
@@ -68,7 +75,11 @@ export function encodeBody(plan: BodyPlan, params: Record<string, unknown>, oper
     }
     case 'binary': {
       const blobType = value instanceof Blob && value.type !== '' ? value.type : undefined;
-      return encodeBinaryBody(value, contentTypeFor(plan.descriptor.mediaType, 'binary', blobType), `${operationId}: body`);
+      return encodeBinaryBody(
+        value,
+        contentTypeFor(plan.descriptor.mediaType, 'binary', blobType),
+        `${operationId}: body`,
+      );
     }
   }
 }
@@ -79,14 +90,19 @@ function encodeJson(value: unknown, contentType: string, operationId: string): E
     text = JSON.stringify(value);
   } catch (error) {
     // BigInt and circular structures: say which call, keep the TypeError as the cause.
-    throw new InvalidArgumentError(`${operationId}: the request body cannot be encoded as JSON (${(error as Error).message})`, { cause: error });
+    throw new InvalidArgumentError(
+      `${operationId}: the request body cannot be encoded as JSON (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
 }
 
 function asRecord(value: unknown, operationId: string, mediaType: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InvalidArgumentError(`${operationId}: a ${mediaType} body must be an object of fields; got ${describeType(value)}`);
+    throw new InvalidArgumentError(
+      `${operationId}: a ${mediaType} body must be an object of fields; got ${describeType(value)}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -96,7 +112,12 @@ function asRecord(value: unknown, operationId: string, mediaType: string): Recor
  * `encoding` map's style/explode (default form, exploded), so `tags: ['a','b']` is `tags=a&tags=b`;
  * a field with an `encoding.contentType` (JSON) is sent as that document.
  */
-function encodeForm(value: unknown, descriptor: RequestBodyDescriptor, contentType: string, operationId: string): EncodedBody {
+function encodeForm(
+  value: unknown,
+  descriptor: RequestBodyDescriptor,
+  contentType: string,
+  operationId: string,
+): EncodedBody {
   if (value instanceof URLSearchParams) {
     const text = value.toString();
     return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
@@ -112,7 +133,10 @@ function encodeForm(value: unknown, descriptor: RequestBodyDescriptor, contentTy
       explode: encoding?.explode ?? (encoding?.style === undefined || encoding.style === 'form'),
       required: false,
     };
-    const raw = encoding?.contentType !== undefined && fields[name] !== undefined && fields[name] !== null ? JSON.stringify(fields[name]) : fields[name];
+    const raw =
+      encoding?.contentType !== undefined && fields[name] !== undefined && fields[name] !== null
+        ? JSON.stringify(fields[name])
+        : fields[name];
     const piece = serializeQueryParam(field, raw, encodeStrict);
     if (piece !== '') text += (text === '' ? '' : '&') + piece;
   }

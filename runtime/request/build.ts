@@ -8,7 +8,13 @@ import { encodeBody } from './body.js';
 import { bodyEncodingOf } from './media-type.js';
 import { encodeAllowReserved, encodeCookieValue, encodeStrict } from './percent.js';
 import { planFor } from './plan.js';
-import { scalarToString, serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './styles.js';
+import {
+  scalarToString,
+  serializeCookieParam,
+  serializeHeaderParam,
+  serializePathParam,
+  serializeQueryParam,
+} from './styles.js';
 import type { EncodedBody, ShapedRequest } from './types.js';
 
 /**
@@ -37,13 +43,19 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
     path += serializePathParam(part, contentEncoded(part, value), encodeStrict);
   }
   if (DOT_SEGMENT.test(path)) {
-    throw new InvalidArgumentError(`${op.id}: a path parameter is "." or "..", which servers would resolve to another path; refusing to send ${op.method} ${op.path}`);
+    throw new InvalidArgumentError(
+      `${op.id}: a path parameter is "." or "..", which servers would resolve to another path; refusing to send ${op.method} ${op.path}`,
+    );
   }
 
   let query = '';
   for (const param of plan.query) {
     const value = valueOf(op, param, values);
-    const piece = serializeQueryParam(param, contentEncoded(param, value), param.allowReserved ? encodeAllowReserved : encodeStrict);
+    const piece = serializeQueryParam(
+      param,
+      contentEncoded(param, value),
+      param.allowReserved ? encodeAllowReserved : encodeStrict,
+    );
     if (piece !== '') query += (query === '' ? '' : '&') + piece;
   }
 
@@ -53,14 +65,21 @@ export function buildRequest(op: OperationDescriptor, params: object | undefined
     if (header === undefined) continue;
     // The value is not echoed: header parameters often carry tokens.
     if (HEADER_VALUE_FORBIDDEN.test(header)) {
-      throw new InvalidArgumentError(`${op.id}: header parameter "${param.name}" contains CR, LF, NUL or another character a header cannot carry (control or beyond Latin-1); refusing to send it`);
+      throw new InvalidArgumentError(
+        `${op.id}: header parameter "${param.name}" contains CR, LF, NUL or another character a header cannot carry (control or beyond Latin-1); refusing to send it`,
+      );
     }
     headers[param.name] = header;
   }
 
   const cookies: Array<[string, string]> = [];
   for (const param of plan.cookies) {
-    for (const pair of serializeCookieParam(param, contentEncoded(param, valueOf(op, param, values)), encodeCookieValue)) cookies.push(pair);
+    for (const pair of serializeCookieParam(
+      param,
+      contentEncoded(param, valueOf(op, param, values)),
+      encodeCookieValue,
+    ))
+      cookies.push(pair);
   }
 
   let body: EncodedBody | undefined;

@@ -41,7 +41,11 @@ interface Part {
 
 /** undici's FormData or the global one (they are different classes). */
 export function isFormData(value: unknown): value is FormData {
-  return value !== null && typeof value === 'object' && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'FormData';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'FormData'
+  );
 }
 
 function escapeParam(value: string): string {
@@ -52,7 +56,8 @@ function partHeader(boundary: string, part: Part): string {
   let header = `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeParam(part.name)}"`;
   if (part.fileName !== undefined) header += `; filename="${escapeParam(part.fileName)}"`;
   header += CRLF;
-  if (part.contentType !== undefined && !CONTROL_CHARS.test(part.contentType)) header += `Content-Type: ${part.contentType}${CRLF}`;
+  if (part.contentType !== undefined && !CONTROL_CHARS.test(part.contentType))
+    header += `Content-Type: ${part.contentType}${CRLF}`;
   return header + CRLF;
 }
 
@@ -70,7 +75,12 @@ function partsOf(name: string, value: unknown, encodingType: string | undefined,
       : isBlob(value)
         ? value
         : asBytes(value as ArrayBuffer | ArrayBufferView);
-    out.push({ name, fileName: fileNameOf(value, name), contentType: encodingType ?? blobType ?? DEFAULT_BINARY_CONTENT_TYPE, data });
+    out.push({
+      name,
+      fileName: fileNameOf(value, name),
+      contentType: encodingType ?? blobType ?? DEFAULT_BINARY_CONTENT_TYPE,
+      data,
+    });
     return;
   }
   if (typeof value === 'object' && !(value instanceof Date)) {
@@ -78,22 +88,35 @@ function partsOf(name: string, value: unknown, encodingType: string | undefined,
     out.push({ name, contentType: encodingType ?? 'application/json', data: JSON.stringify(value) });
     return;
   }
-  out.push(encodingType === undefined ? { name, data: scalarToString(value) } : { name, contentType: encodingType, data: scalarToString(value) });
+  out.push(
+    encodingType === undefined
+      ? { name, data: scalarToString(value) }
+      : { name, contentType: encodingType, data: scalarToString(value) },
+  );
 }
 
 /**
  * Encodes fields as multipart/form-data: a record (picked out of params) or a FormData the caller
  * built (its entries are re-framed by us so the Content-Type we report carries the boundary).
  */
-export function encodeMultipart(fields: Record<string, unknown> | FormData, descriptor: RequestBodyDescriptor): EncodedBody {
+export function encodeMultipart(
+  fields: Record<string, unknown> | FormData,
+  descriptor: RequestBodyDescriptor,
+): EncodedBody {
   const parts: Part[] = [];
-  const entries: Iterable<[string, unknown]> = isFormData(fields) ? (fields as unknown as Iterable<[string, unknown]>) : Object.entries(fields);
+  const entries: Iterable<[string, unknown]> = isFormData(fields)
+    ? (fields as unknown as Iterable<[string, unknown]>)
+    : Object.entries(fields);
   for (const [name, value] of entries) partsOf(name, value, descriptor.encoding?.[name]?.contentType, parts);
   const boundary = `sdkgen-${randomBytes(BOUNDARY_RANDOM_BYTES).toString('hex')}`;
   const contentType = `multipart/form-data; boundary=${boundary}`;
   const closing = `--${boundary}--${CRLF}`;
   if (parts.some((part) => part.data instanceof Readable)) {
-    return { contentType, body: Readable.from(streamParts(boundary, parts, closing), { objectMode: false }), replayable: false };
+    return {
+      contentType,
+      body: Readable.from(streamParts(boundary, parts, closing), { objectMode: false }),
+      replayable: false,
+    };
   }
   const pieces: Array<string | Blob | Uint8Array> = [];
   for (const part of parts) pieces.push(partHeader(boundary, part), part.data as string | Blob | Uint8Array, CRLF);

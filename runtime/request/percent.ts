@@ -55,9 +55,7 @@ const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
  * is encoded, and so are `#`, `&`, `+` (see QUERY_BREAKING_RESERVED).
  */
 export function encodeAllowReserved(value: string): string {
-  return encodeURI(wellFormed(value))
-    .replace(DOUBLE_ENCODED_TRIPLE, '%$1')
-    .replace(QUERY_BREAKING_RESERVED, hexEscape);
+  return encodeURI(wellFormed(value)).replace(DOUBLE_ENCODED_TRIPLE, '%$1').replace(QUERY_BREAKING_RESERVED, hexEscape);
 }
 
 /** Characters RFC 6265 forbids in a cookie-octet (CTLs are caught by encodeStrict already). */

@@ -38,7 +38,9 @@ function buildPlan(op: OperationDescriptor): OperationPlan {
     if (index > last) pathParts.push(op.path.slice(last, index));
     // A template variable the descriptor does not declare is still a required simple path
     // parameter (the spec requires every templated name to be declared; be lenient anyway).
-    pathParts.push(byName.get(match[1]) ?? { name: match[1], in: 'path', style: 'simple', explode: false, required: true });
+    pathParts.push(
+      byName.get(match[1]) ?? { name: match[1], in: 'path', style: 'simple', explode: false, required: true },
+    );
     last = index + match[0].length;
   }
   if (last < op.path.length) pathParts.push(op.path.slice(last));

@@ -62,7 +62,12 @@ function flattenEntries(entries: ReadonlyArray<readonly [string, string]>): stri
   return flat;
 }
 
-function joinPairs(entries: ReadonlyArray<readonly [string, string]>, encode: Encoder, kv: string, separator: string): string {
+function joinPairs(
+  entries: ReadonlyArray<readonly [string, string]>,
+  encode: Encoder,
+  kv: string,
+  separator: string,
+): string {
   let out = '';
   for (let i = 0; i < entries.length; i++) {
     out += (i === 0 ? '' : separator) + encode(entries[i][0]) + kv + encode(entries[i][1]);
@@ -81,7 +86,9 @@ export function serializePathParam(param: ParameterDescriptor, value: unknown, e
   if (style === 'label') {
     if (shape.kind === 'primitive') return `.${encode(shape.value)}`;
     if (shape.kind === 'array') return `.${joinEncoded(shape.items, encode, explode ? '.' : ',')}`;
-    return explode ? `.${joinPairs(shape.entries, encode, '=', '.')}` : `.${joinEncoded(flattenEntries(shape.entries), encode, ',')}`;
+    return explode
+      ? `.${joinPairs(shape.entries, encode, '=', '.')}`
+      : `.${joinEncoded(flattenEntries(shape.entries), encode, ',')}`;
   }
   if (style === 'matrix') {
     const name = encode(param.name);
@@ -118,7 +125,13 @@ export function serializeHeaderParam(param: ParameterDescriptor, value: unknown)
  * (already encoded, no leading '&'), or '' to omit it.
  */
 export function serializeQueryParam(param: ParameterDescriptor, value: unknown, encode: Encoder): string {
-  if (param.style === 'deepObject' && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+  if (
+    param.style === 'deepObject' &&
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  ) {
     return serializeDeepObject(encode(param.name), value as Record<string, unknown>, encode);
   }
   const shape = shapeOf(value);
@@ -158,7 +171,8 @@ function serializeDeepObject(prefix: string, value: Record<string, unknown>, enc
     if (item === undefined || item === null) continue;
     const name = `${prefix}[${encode(key)}]`;
     if (Array.isArray(item)) {
-      for (const element of item) if (element !== undefined && element !== null) parts.push(`${name}=${encode(scalarToString(element))}`);
+      for (const element of item)
+        if (element !== undefined && element !== null) parts.push(`${name}=${encode(scalarToString(element))}`);
     } else if (typeof item === 'object' && !(item instanceof Date)) {
       const nested = serializeDeepObject(name, item as Record<string, unknown>, encode);
       if (nested !== '') parts.push(nested);
@@ -170,7 +184,11 @@ function serializeDeepObject(prefix: string, value: Record<string, unknown>, enc
 }
 
 /** Cookie parameter (style form): name/value pairs with encoded values; [] to omit. */
-export function serializeCookieParam(param: ParameterDescriptor, value: unknown, encode: Encoder): Array<[string, string]> {
+export function serializeCookieParam(
+  param: ParameterDescriptor,
+  value: unknown,
+  encode: Encoder,
+): Array<[string, string]> {
   const shape = shapeOf(value);
   if (shape === undefined) return [];
   if (shape.kind === 'primitive') return [[param.name, encode(shape.value)]];

@@ -25,13 +25,22 @@ export function isNodeReadable(value: unknown): value is NodeJS.ReadableStream {
 
 /** Any async iterable of bytes, including a WHATWG ReadableStream (async iterable in Node). */
 export function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
-  return value !== null && typeof value === 'object' && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+  );
 }
 
 /** True for every value the `Uploadable` type admits (and Node's Buffer, a Uint8Array). */
 export function isUploadable(value: unknown): boolean {
   return (
-    isBlob(value) || value instanceof Uint8Array || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || isNodeReadable(value) || isAsyncIterable(value)
+    isBlob(value) ||
+    value instanceof Uint8Array ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    isNodeReadable(value) ||
+    isAsyncIterable(value)
   );
 }
 
@@ -54,14 +63,18 @@ export function toReadable(value: NodeJS.ReadableStream | AsyncIterable<Uint8Arr
 
 /** A binary body (octet-stream, image/png, ...) from a string, bytes, Blob or stream. */
 export function encodeBinaryBody(value: unknown, contentType: string, what: string): EncodedBody {
-  if (typeof value === 'string') return { contentType, body: value, replayable: true, length: Buffer.byteLength(value) };
+  if (typeof value === 'string')
+    return { contentType, body: value, replayable: true, length: Buffer.byteLength(value) };
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
     const bytes = asBytes(value);
     return { contentType, body: bytes, replayable: true, length: bytes.byteLength };
   }
   if (isBlob(value)) return { contentType, body: value, replayable: true, length: value.size };
-  if (isNodeReadable(value) || isAsyncIterable(value)) return { contentType, body: toReadable(value), replayable: false };
-  throw new InvalidArgumentError(`${what} must be a Blob, File, Buffer, Uint8Array, ArrayBuffer, string, Readable or async iterable of bytes; got ${describeType(value)}`);
+  if (isNodeReadable(value) || isAsyncIterable(value))
+    return { contentType, body: toReadable(value), replayable: false };
+  throw new InvalidArgumentError(
+    `${what} must be a Blob, File, Buffer, Uint8Array, ArrayBuffer, string, Readable or async iterable of bytes; got ${describeType(value)}`,
+  );
 }
 
 export function describeType(value: unknown): string {

@@ -20,7 +20,11 @@ const ROOTS: readonly { dir: string; include: RegExp }[] = [
   { dir: 'octokit', include: /\.json$/ },
   // The YAML copies of oas-examples are the same documents as the JSON ones.
   { dir: 'oas-examples', include: /^oas-examples\/(2\.0|3\.0|3\.1)\/json\/.*\.json$/ },
-  { dir: 'misc', include: /^misc\/(figma\/openapi\/openapi\.yaml|directus\/dist\/openapi\.json|blockfrost\/openapi\.yaml|ideal-postcodes\/dist\/openapi\.json|okta\/dist\/spec\.json)$/ },
+  {
+    dir: 'misc',
+    include:
+      /^misc\/(figma\/openapi\/openapi\.yaml|directus\/dist\/openapi\.json|blockfrost\/openapi\.yaml|ideal-postcodes\/dist\/openapi\.json|okta\/dist\/spec\.json)$/,
+  },
 ];
 
 function walk(dir: string, out: string[]): void {

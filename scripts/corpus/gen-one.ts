@@ -20,10 +20,14 @@ const started = performance.now();
 const result = await generate({ spec, output: out, check: false, allowRemoteRefs: false, cwd: out });
 const generateMs = Math.round(performance.now() - started);
 const generatePeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ operations: result.operations, files: result.files, durations: result.durations, generateMs, generatePeakMb })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ operations: result.operations, files: result.files, durations: result.durations, generateMs, generatePeakMb })}\n`,
+);
 if (typecheck) {
   const tcStart = performance.now();
   const checked = typecheckPackage(out, 30);
-  process.stdout.write(`${JSON.stringify({ typecheckMs: Math.round(performance.now() - tcStart), errors: checked.errors, codes: checked.codes, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ typecheckMs: Math.round(performance.now() - tcStart), errors: checked.errors, codes: checked.codes, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  );
   for (const d of checked.diagnostics) process.stdout.write(`${d}\n`);
 }

@@ -26,7 +26,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+const cell = (text: string) =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function groupTable(results: readonly WorkResult[], key: (r: WorkResult) => string): string[] {
@@ -41,17 +45,33 @@ function groupTable(results: readonly WorkResult[], key: (r: WorkResult) => stri
   return [
     '| count | reason | documents |',
     '| ---: | --- | --- |',
-    ...rows.map(([k, list]) => `| ${list.length} | ${cell(k)} | ${list.slice(0, 4).map((r) => `\`${r.id}\``).join(', ')}${list.length > 4 ? ', …' : ''} |`),
+    ...rows.map(
+      ([k, list]) =>
+        `| ${list.length} | ${cell(k)} | ${list
+          .slice(0, 4)
+          .map((r) => `\`${r.id}\``)
+          .join(', ')}${list.length > 4 ? ', …' : ''} |`,
+    ),
   ];
 }
 
-export function renderReport(info: RunInfo, results: readonly WorkResult[], sizes: ReadonlyMap<string, number>): string {
+export function renderReport(
+  info: RunInfo,
+  results: readonly WorkResult[],
+  sizes: ReadonlyMap<string, number>,
+): string {
   const built = results.filter((r) => r.outcome === 'built');
   const refused = results.filter((r) => r.outcome === 'refused');
   const failed = results.filter((r) => r.outcome === 'failed');
   const times = results.map((r) => r.totalMs).sort((a, b) => a - b);
-  const gen = results.filter((r) => r.generateMs !== undefined).map((r) => r.generateMs!).sort((a, b) => a - b);
-  const tc = results.filter((r) => r.typecheckMs !== undefined).map((r) => r.typecheckMs!).sort((a, b) => a - b);
+  const gen = results
+    .filter((r) => r.generateMs !== undefined)
+    .map((r) => r.generateMs!)
+    .sort((a, b) => a - b);
+  const tc = results
+    .filter((r) => r.typecheckMs !== undefined)
+    .map((r) => r.typecheckMs!)
+    .sort((a, b) => a - b);
   const ops = built.reduce((sum, r) => sum + (r.operations ?? 0), 0);
   const lost = results.reduce((sum, r) => sum + (r.parametersLost ?? 0), 0);
   const lostIn = results.filter((r) => (r.parametersLost ?? 0) > 0).map((r) => `\`${r.id}\``);
@@ -77,18 +97,58 @@ export function renderReport(info: RunInfo, results: readonly WorkResult[], size
     `- Peak memory (RSS of a worker process, which handles many documents in turn): ${peak} MB${heaviest ? ` (reached at \`${heaviest.id}\`)` : ''}`,
     '',
   ];
-  if (refused.length > 0) lines.push('## Refused, by reason', '', ...groupTable(refused, (r) => reasonGroup(r.reason ?? r.message ?? '?')), '');
+  if (refused.length > 0)
+    lines.push(
+      '## Refused, by reason',
+      '',
+      ...groupTable(refused, (r) => reasonGroup(r.reason ?? r.message ?? '?')),
+      '',
+    );
   if (failed.length > 0) {
-    lines.push('## Failed, by cause', '', ...groupTable(failed, (r) => `${r.reason}: ${reasonGroup(r.reason === 'tsc' ? Object.keys(r.codes ?? {}).sort().join(' ') || (r.message ?? '') : r.message ?? '')}`), '');
+    lines.push(
+      '## Failed, by cause',
+      '',
+      ...groupTable(
+        failed,
+        (r) =>
+          `${r.reason}: ${reasonGroup(
+            r.reason === 'tsc'
+              ? Object.keys(r.codes ?? {})
+                  .sort()
+                  .join(' ') ||
+                  (r.message ?? '')
+              : (r.message ?? ''),
+          )}`,
+      ),
+      '',
+    );
   }
-  lines.push('## Slowest documents', '', '| document | MB | operations | generate | typecheck | total |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '## Slowest documents',
+    '',
+    '| document | MB | operations | generate | typecheck | total |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const r of slowest) {
-    lines.push(`| \`${r.id}\` | ${((sizes.get(r.id) ?? 0) / 2 ** 20).toFixed(1)} | ${r.operations ?? '-'} | ${r.generateMs ?? '-'} ms | ${r.typecheckMs ?? '-'} ms | ${r.totalMs} ms |`);
+    lines.push(
+      `| \`${r.id}\` | ${((sizes.get(r.id) ?? 0) / 2 ** 20).toFixed(1)} | ${r.operations ?? '-'} | ${r.generateMs ?? '-'} ms | ${r.typecheckMs ?? '-'} ms | ${r.totalMs} ms |`,
+    );
   }
-  lines.push('', '## Every document', '', '| document | outcome | operations | generate ms | typecheck ms | detail |', '| --- | --- | ---: | ---: | ---: | --- |');
+  lines.push(
+    '',
+    '## Every document',
+    '',
+    '| document | outcome | operations | generate ms | typecheck ms | detail |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
+  );
   for (const r of [...results].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const detail = r.outcome === 'built' ? '' : `${r.reason === r.message ? '' : `${r.reason}: `}${r.message ?? ''}${r.pointer ? ` at ${r.pointer}` : ''}${r.location ? ` (line ${r.location})` : ''}${r.diagnostics?.[0] && r.outcome === 'failed' ? ` — ${r.diagnostics[0]}` : ''}`;
-    lines.push(`| \`${r.id}\` | ${r.outcome} | ${r.operations ?? '-'} | ${r.generateMs ?? '-'} | ${r.typecheckMs ?? '-'} | ${cell(detail.slice(0, 300))} |`);
+    const detail =
+      r.outcome === 'built'
+        ? ''
+        : `${r.reason === r.message ? '' : `${r.reason}: `}${r.message ?? ''}${r.pointer ? ` at ${r.pointer}` : ''}${r.location ? ` (line ${r.location})` : ''}${r.diagnostics?.[0] && r.outcome === 'failed' ? ` — ${r.diagnostics[0]}` : ''}`;
+    lines.push(
+      `| \`${r.id}\` | ${r.outcome} | ${r.operations ?? '-'} | ${r.generateMs ?? '-'} | ${r.typecheckMs ?? '-'} | ${cell(detail.slice(0, 300))} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -64,10 +64,14 @@ function format(diagnostic: ts.Diagnostic, packageDir: string): string {
 export function typecheckPackage(packageDir: string, maxShown = 20): TypecheckResult {
   const configPath = join(packageDir, 'tsconfig.json');
   const configDiagnostics: ts.Diagnostic[] = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d),
-  });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d),
+    },
+  );
   if (!parsed) {
     const diagnostics = configDiagnostics.map((d) => format(d, packageDir));
     return { errors: Math.max(1, diagnostics.length), diagnostics, codes: {}, files: 0, runtimeChecked: false };
@@ -86,10 +90,17 @@ export function typecheckPackage(packageDir: string, maxShown = 20): TypecheckRe
     if (sourceFile) sharedFiles.set(key, { text: sourceFile.text, sourceFile });
     return sourceFile;
   };
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host, configFileParsingDiagnostics: parsed.errors });
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    host,
+    configFileParsingDiagnostics: parsed.errors,
+  });
 
   const runtimeDir = join(packageDir, 'src', 'runtime') + sep;
-  const ownFiles = program.getSourceFiles().filter((f) => f.fileName.startsWith(packagePrefix) && !f.fileName.startsWith(runtimeDir) && !f.isDeclarationFile);
+  const ownFiles = program
+    .getSourceFiles()
+    .filter((f) => f.fileName.startsWith(packagePrefix) && !f.fileName.startsWith(runtimeDir) && !f.isDeclarationFile);
   const runtimeFiles = program.getSourceFiles().filter((f) => f.fileName.startsWith(runtimeDir));
   const hash = runtimeFiles.length > 0 ? runtimeHash(program, runtimeDir) : '';
   const runtimeKnown = checkedRuntimes.get(hash);

@@ -44,7 +44,10 @@ export interface WorkResult {
 }
 
 function memory(): { rssMb: number; peakRssMb: number } {
-  return { rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 export async function runOne(request: WorkRequest): Promise<WorkResult> {
@@ -52,7 +55,13 @@ export async function runOne(request: WorkRequest): Promise<WorkResult> {
   rmSync(request.outDir, { recursive: true, force: true });
   let generated;
   try {
-    generated = await generate({ spec: request.path, output: request.outDir, check: false, allowRemoteRefs: false, cwd: request.outDir });
+    generated = await generate({
+      spec: request.path,
+      output: request.outDir,
+      check: false,
+      allowRemoteRefs: false,
+      cwd: request.outDir,
+    });
   } catch (error) {
     const totalMs = Math.round(performance.now() - start);
     if (error instanceof InputError) {
@@ -69,7 +78,13 @@ export async function runOne(request: WorkRequest): Promise<WorkResult> {
       };
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(1, 8).map((l) => l.trim()) : [];
+    const stack =
+      error instanceof Error && error.stack
+        ? error.stack
+            .split('\n')
+            .slice(1, 8)
+            .map((l) => l.trim())
+        : [];
     return { id: request.id, outcome: 'failed', reason: 'crash', message, diagnostics: stack, totalMs, ...memory() };
   }
   const tcStart = performance.now();
@@ -78,7 +93,14 @@ export async function runOne(request: WorkRequest): Promise<WorkResult> {
     checked = typecheckPackage(request.outDir);
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { id: request.id, outcome: 'failed', reason: 'crash', message: `typecheck: ${message}`, totalMs: Math.round(performance.now() - start), ...memory() };
+    return {
+      id: request.id,
+      outcome: 'failed',
+      reason: 'crash',
+      message: `typecheck: ${message}`,
+      totalMs: Math.round(performance.now() - start),
+      ...memory(),
+    };
   }
   const typecheckMs = Math.round(performance.now() - tcStart);
   const common = {
@@ -87,13 +109,25 @@ export async function runOne(request: WorkRequest): Promise<WorkResult> {
     parametersLost: generated.parametersLost,
     files: generated.files,
     generateMs: generated.durations.total,
-    phases: { load: generated.durations.load, model: generated.durations.model, emit: generated.durations.emit, write: generated.durations.write },
+    phases: {
+      load: generated.durations.load,
+      model: generated.durations.model,
+      emit: generated.durations.emit,
+      write: generated.durations.write,
+    },
     typecheckMs,
     totalMs: Math.round(performance.now() - start),
     ...memory(),
   };
   if (checked.errors > 0) {
-    return { ...common, outcome: 'failed', reason: 'tsc', message: `${checked.errors} tsc error(s)`, diagnostics: checked.diagnostics, codes: checked.codes };
+    return {
+      ...common,
+      outcome: 'failed',
+      reason: 'tsc',
+      message: `${checked.errors} tsc error(s)`,
+      diagnostics: checked.diagnostics,
+      codes: checked.codes,
+    };
   }
   if (!request.keep) rmSync(request.outDir, { recursive: true, force: true });
   return { ...common, outcome: 'built' };
@@ -103,7 +137,15 @@ if (process.send) {
   process.on('message', (request: WorkRequest) => {
     void runOne(request).then(
       (result) => process.send!(result),
-      (error: unknown) => process.send!({ id: request.id, outcome: 'failed', reason: 'crash', message: String(error), totalMs: 0, ...memory() } satisfies WorkResult),
+      (error: unknown) =>
+        process.send!({
+          id: request.id,
+          outcome: 'failed',
+          reason: 'crash',
+          message: String(error),
+          totalMs: 0,
+          ...memory(),
+        } satisfies WorkResult),
     );
   });
   // The parent went away (Ctrl-C, killed): nothing left to report to.

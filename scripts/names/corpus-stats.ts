@@ -11,7 +11,15 @@ const HTTP_VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 
 /** Rules that are an operation's own first choice: anything else means a collision moved it. */
 const FIRST_CHOICE_RULES: ReadonlySet<string> = new Set(['override', 'preferred', 'preferred-path', 'http-semantics']);
 
-interface Row { doc: string; operationId?: string; method?: string; path?: string; methodName?: string; rule?: string; error?: string }
+interface Row {
+  doc: string;
+  operationId?: string;
+  method?: string;
+  path?: string;
+  methodName?: string;
+  rule?: string;
+  error?: string;
+}
 
 /** `readItemsItemsGet`: more than one word and the last is an HTTP method. */
 export function endsWithHttpVerb(name: string): boolean {
@@ -21,7 +29,10 @@ export function endsWithHttpVerb(name: string): boolean {
 
 /** `getApiContentsByPath`: every word of the path's literal segments, in order (at least two). */
 export function repeatsPath(name: string, path: string): boolean {
-  const pathWords = path.split('/').filter((s) => s !== '' && !s.startsWith('{')).flatMap(lowerWords);
+  const pathWords = path
+    .split('/')
+    .filter((s) => s !== '' && !s.startsWith('{'))
+    .flatMap(lowerWords);
   if (pathWords.length < 2) return false;
   const words = lowerWords(name);
   let at = 0;
@@ -61,7 +72,10 @@ export function stats(rows: readonly Row[]) {
 }
 
 function read(file: string): Row[] {
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

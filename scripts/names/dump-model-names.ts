@@ -30,14 +30,21 @@ export interface NamedOperation {
 }
 
 /** The rule behind each method name, by operation pointer (assignNames again, as buildModel runs it). */
-function methodNameRules(spec: Awaited<ReturnType<typeof loadSpec>>, config: ReturnType<typeof resolveConfig>, clientName: string): ReadonlyMap<string, string> {
+function methodNameRules(
+  spec: Awaited<ReturnType<typeof loadSpec>>,
+  config: ReturnType<typeof resolveConfig>,
+  clientName: string,
+): ReadonlyMap<string, string> {
   const refs = new RefResolver(spec);
   const ops = readOperations(spec, refs, config, readSecuritySchemes(spec, refs, envPrefixFor(clientName)));
   return assignNames(ops, [], clientName).methodNameRules;
 }
 
 /** Every operation's names in one document (config defaults only, as `sdkgen generate spec` would). */
-export async function modelNames(specPath: string, docId: string): Promise<{ clientName: string; packageName: string; envNames: string[]; operations: NamedOperation[] }> {
+export async function modelNames(
+  specPath: string,
+  docId: string,
+): Promise<{ clientName: string; packageName: string; envNames: string[]; operations: NamedOperation[] }> {
   const settings = await loadConfig(undefined, { spec: specPath, output: '/nonexistent', cwd: process.cwd() });
   const spec = await loadSpec(settings.spec, { allowRemoteRefs: false });
   const config = resolveConfig(settings, spec);
@@ -70,7 +77,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [index, doc] of docs.entries()) {
     try {
       const named = await modelNames(doc.path, doc.id);
-      out.write(`${JSON.stringify({ doc: doc.id, clientName: named.clientName, packageName: named.packageName, envNames: named.envNames })}\n`);
+      out.write(
+        `${JSON.stringify({ doc: doc.id, clientName: named.clientName, packageName: named.packageName, envNames: named.envNames })}\n`,
+      );
       for (const op of named.operations) out.write(`${JSON.stringify(op)}\n`);
     } catch (error) {
       failed++;

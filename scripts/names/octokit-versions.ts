@@ -12,8 +12,23 @@ export const OCTOKIT_VERSIONS_DIR = resolve(import.meta.dirname, '../../.cache/o
 
 /** Every version published on npm (`npm view @octokit/openapi versions`), oldest first; pinned so figures are comparable. */
 export const OCTOKIT_VERSIONS: readonly string[] = [
-  '2.2.1', '10.0.0', '12.0.0', '14.0.0', '16.0.0', '16.6.0', '17.0.0', '18.0.0', '18.2.0',
-  '19.0.0', '19.1.0', '20.0.0', '21.0.0', '22.0.0', '23.0.0', '23.0.1', '23.0.2',
+  '2.2.1',
+  '10.0.0',
+  '12.0.0',
+  '14.0.0',
+  '16.0.0',
+  '16.6.0',
+  '17.0.0',
+  '18.0.0',
+  '18.2.0',
+  '19.0.0',
+  '19.1.0',
+  '20.0.0',
+  '21.0.0',
+  '22.0.0',
+  '23.0.0',
+  '23.0.1',
+  '23.0.2',
 ];
 
 const MEMBER = 'package/generated/api.github.com.json';

@@ -25,11 +25,17 @@ const methodOf = (op: NamedOperation) => `${op.resource ?? '<root>'}.${op.method
 type Named = Awaited<ReturnType<typeof modelNames>>;
 
 export async function comparePair(from: string, to: string): Promise<PairResult> {
-  return compareModels(from, await modelNames(octokitSpecPath(from), from), to, await modelNames(octokitSpecPath(to), to));
+  return compareModels(
+    from,
+    await modelNames(octokitSpecPath(from), from),
+    to,
+    await modelNames(octokitSpecPath(to), to),
+  );
 }
 
 export function compareModels(from: string, before: Named, to: string, after: Named): PairResult {
-  const byId = (ops: readonly NamedOperation[]) => new Map(ops.filter((o) => o.operationId !== undefined).map((o) => [o.operationId!, o]));
+  const byId = (ops: readonly NamedOperation[]) =>
+    new Map(ops.filter((o) => o.operationId !== undefined).map((o) => [o.operationId!, o]));
   const old = byId(before.operations);
   const now = byId(after.operations);
   const renamedMethods: [string, string, string][] = [];
@@ -40,15 +46,22 @@ export function compareModels(from: string, before: Named, to: string, after: Na
     if (next === undefined) continue;
     common++;
     if (methodOf(op) !== methodOf(next)) renamedMethods.push([id, methodOf(op), methodOf(next)]);
-    if (op.paramsTypeName !== next.paramsTypeName) renamedParamsTypes.push([id, op.paramsTypeName, next.paramsTypeName]);
+    if (op.paramsTypeName !== next.paramsTypeName)
+      renamedParamsTypes.push([id, op.paramsTypeName, next.paramsTypeName]);
   }
   return { from, to, common, added: now.size - common, removed: old.size - common, renamedMethods, renamedParamsTypes };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-  const versions = OCTOKIT_VERSIONS.slice(OCTOKIT_VERSIONS.indexOf(option('--from') ?? OCTOKIT_VERSIONS[0]!), OCTOKIT_VERSIONS.indexOf(option('--to') ?? OCTOKIT_VERSIONS.at(-1)!) + 1);
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const versions = OCTOKIT_VERSIONS.slice(
+    OCTOKIT_VERSIONS.indexOf(option('--from') ?? OCTOKIT_VERSIONS[0]!),
+    OCTOKIT_VERSIONS.indexOf(option('--to') ?? OCTOKIT_VERSIONS.at(-1)!) + 1,
+  );
   const results: PairResult[] = [];
   let previous: { version: string; named: Named } | undefined;
   for (const version of versions) {
@@ -66,12 +79,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const result = compareModels(last.version, last.named, version, named);
     results.push(result);
     if (!args.includes('--json')) {
-      process.stdout.write(`${result.from} -> ${result.to}: ${result.common} operations in both (+${result.added} -${result.removed}), ${result.renamedMethods.length} methods renamed, ${result.renamedParamsTypes.length} params types renamed\n`);
+      process.stdout.write(
+        `${result.from} -> ${result.to}: ${result.common} operations in both (+${result.added} -${result.removed}), ${result.renamedMethods.length} methods renamed, ${result.renamedParamsTypes.length} params types renamed\n`,
+      );
       for (const [id, a, b] of result.renamedMethods) process.stdout.write(`    ${id}: ${a} -> ${b}\n`);
-      for (const [id, a, b] of result.renamedParamsTypes.slice(0, 10)) process.stdout.write(`    type ${id}: ${a} -> ${b}\n`);
+      for (const [id, a, b] of result.renamedParamsTypes.slice(0, 10))
+        process.stdout.write(`    type ${id}: ${a} -> ${b}\n`);
     }
   }
   const total = (f: (r: PairResult) => number) => results.reduce((n, r) => n + f(r), 0);
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(results)}\n`);
-  else process.stdout.write(`total over ${results.length} pairs: ${total((r) => r.renamedMethods.length)} methods renamed, ${total((r) => r.renamedParamsTypes.length)} params types renamed, of ${total((r) => r.common)} operation pairs\n`);
+  else
+    process.stdout.write(
+      `total over ${results.length} pairs: ${total((r) => r.renamedMethods.length)} methods renamed, ${total((r) => r.renamedParamsTypes.length)} params types renamed, of ${total((r) => r.common)} operation pairs\n`,
+    );
 }

@@ -38,7 +38,12 @@ process.on('message', (message: unknown) => {
         if (examples.length < 5) examples.push(`${key} x${count}`);
       } else replayed++;
     }
-    const report: ServerReport = { hits: server.hits.length, duplicatedNonIdempotent: duplicated, replayedIdempotentKeys: replayed, examples };
+    const report: ServerReport = {
+      hits: server.hits.length,
+      duplicatedNonIdempotent: duplicated,
+      replayedIdempotentKeys: replayed,
+      examples,
+    };
     process.send?.(report);
   } else if (message === 'close') {
     void stop();

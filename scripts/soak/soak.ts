@@ -80,8 +80,18 @@ export interface SoakReport {
   /** Idempotent POSTs the server saw more than once under one key (allowed: retries carry the key). */
   readonly replayedIdempotentKeys: number;
   readonly serverHits: number;
-  readonly handles: { readonly baseline: Record<string, number>; readonly after: Record<string, number>; readonly leaked: Record<string, number> };
-  readonly rss: { readonly warmMb: number; readonly endMb: number; readonly maxMb: number; readonly growthMb: number; readonly samples: number[] };
+  readonly handles: {
+    readonly baseline: Record<string, number>;
+    readonly after: Record<string, number>;
+    readonly leaked: Record<string, number>;
+  };
+  readonly rss: {
+    readonly warmMb: number;
+    readonly endMb: number;
+    readonly maxMb: number;
+    readonly growthMb: number;
+    readonly samples: number[];
+  };
   readonly eventLoopDelay: { readonly p99Ms: number; readonly maxMs: number };
   readonly violations: string[];
 }
@@ -210,7 +220,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await new Promise((resolve) => setTimeout(resolve, 15));
       const stalled = stalledWithin(t0 + totalMs, t0 + ms);
       if (ms - totalMs - stalled <= SETTLE_SLACK_MS) lateDuringStalls++;
-      log?.(`late: at ${((t0 - started) / 1000).toFixed(1)} s ${fault} ${method} -> ${outcome} settled in ${ms.toFixed(0)} ms (total ${totalMs}); the event loop was stalled for ${stalled.toFixed(0)} ms of the ${(ms - totalMs).toFixed(0)} ms past the deadline`);
+      log?.(
+        `late: at ${((t0 - started) / 1000).toFixed(1)} s ${fault} ${method} -> ${outcome} settled in ${ms.toFixed(0)} ms (total ${totalMs}); the event loop was stalled for ${stalled.toFixed(0)} ms of the ${(ms - totalMs).toFixed(0)} ms past the deadline`,
+      );
     }
     outcomes[`${outcome}`] = (outcomes[`${outcome}`] ?? 0) + 1;
   }
@@ -221,7 +233,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await oneCall();
       if (log && performance.now() - lastProgress > 10_000) {
         lastProgress = performance.now();
-        log(`  ${((lastProgress - started) / 1000).toFixed(0)} s: ${durations.length} calls, rss ${rssSamples.at(-1) ?? '?'} MB`);
+        log(
+          `  ${((lastProgress - started) / 1000).toFixed(0)} s: ${durations.length} calls, rss ${rssSamples.at(-1) ?? '?'} MB`,
+        );
       }
     }
   }
@@ -267,10 +281,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
   if (unhandledRejections > 0) violations.push(`${unhandledRejections} unhandled rejection(s)`);
   if (uncaughtExceptions > 0) violations.push(`${uncaughtExceptions} uncaught exception(s)`);
-  if (duplicated > 0) violations.push(`${duplicated} non-idempotent request(s) executed more than once: ${serverReport.examples.join('; ')}`);
+  if (duplicated > 0)
+    violations.push(
+      `${duplicated} non-idempotent request(s) executed more than once: ${serverReport.examples.join('; ')}`,
+    );
   if (Object.keys(leaked).length > 0) violations.push(`handles above baseline after close: ${JSON.stringify(leaked)}`);
   // Flat: after warm-up, RSS may wobble with GC but not climb. 25% of the warm figure or 40 MB.
-  if (growthMb > Math.max(40, warmMb * 0.25)) violations.push(`RSS grew ${growthMb} MB after warm-up (${warmMb} -> ${endMb} MB)`);
+  if (growthMb > Math.max(40, warmMb * 0.25))
+    violations.push(`RSS grew ${growthMb} MB after warm-up (${warmMb} -> ${endMb} MB)`);
   const foreign = Object.keys(outcomes).filter((k) => k.startsWith('foreign:'));
   if (foreign.length > 0) violations.push(`errors outside the SdkError tree: ${foreign.join('; ')}`);
 
@@ -308,10 +326,14 @@ interface ServerHandle {
 
 /** Forks server-process.ts and waits for its URL (bounded: 30 s for a tsx start on a loaded machine). */
 function startServerProcess(limitMs: number): Promise<ServerHandle> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'server-process.ts'), [String(limitMs), JSON.stringify(SOAK_TIMINGS)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    join(import.meta.dirname, 'server-process.ts'),
+    [String(limitMs), JSON.stringify(SOAK_TIMINGS)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const next = <T>(what: string, ms: number): Promise<T> =>
     new Promise<T>((resolve, reject) => {

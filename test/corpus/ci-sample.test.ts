@@ -26,7 +26,9 @@ interface SampleList {
   readonly refused: Readonly<Record<string, string>>;
 }
 
-test('CI sample of the corpus: every document builds under strict, or is refused as invalid', { timeout: 15 * 60_000 }, async (t) => {
+test('CI sample of the corpus: every document builds under strict, or is refused as invalid', {
+  timeout: 15 * 60_000,
+}, async (t) => {
   fetchCorpus({ all: true });
   const list = JSON.parse(readFileSync(join(REPO_ROOT, LIST), 'utf8')) as SampleList;
   assert.equal(list.documents.length, 40);
@@ -38,16 +40,36 @@ test('CI sample of the corpus: every document builds under strict, or is refused
   const docs = selectDocuments(all, options);
   const started = performance.now();
   const results = await runCorpus(docs, options);
-  const info = { selection: `list ${LIST}`, corpusSize: all.length, workers, wallMs: Math.round(performance.now() - started), date: new Date().toISOString().slice(0, 10), node: process.version };
-  writeFileSync(join(CORPUS_OUT_DIR, 'ci-sample.md'), renderReport(info, results, new Map(docs.map((d) => [d.id, d.bytes]))));
+  const info = {
+    selection: `list ${LIST}`,
+    corpusSize: all.length,
+    workers,
+    wallMs: Math.round(performance.now() - started),
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+  };
+  writeFileSync(
+    join(CORPUS_OUT_DIR, 'ci-sample.md'),
+    renderReport(info, results, new Map(docs.map((d) => [d.id, d.bytes]))),
+  );
 
-  const failed = results.filter((r) => r.outcome === 'failed').map((r) => `${r.id}: ${r.reason}: ${r.message} ${r.diagnostics?.slice(0, 3).join(' | ') ?? ''}`);
+  const failed = results
+    .filter((r) => r.outcome === 'failed')
+    .map((r) => `${r.id}: ${r.reason}: ${r.message} ${r.diagnostics?.slice(0, 3).join(' | ') ?? ''}`);
   const unexpectedRefusals = results
-    .filter((r) => r.outcome === 'refused' && !(Object.hasOwn(list.refused, r.id) && (r.message ?? '').includes(list.refused[r.id]!)))
+    .filter(
+      (r) =>
+        r.outcome === 'refused' &&
+        !(Object.hasOwn(list.refused, r.id) && (r.message ?? '').includes(list.refused[r.id]!)),
+    )
     .map((r) => `${r.id}: ${r.message} at ${r.pointer ?? '?'}`);
-  const missingRefusals = Object.keys(list.refused).filter((id) => results.find((r) => r.id === id)?.outcome !== 'refused');
+  const missingRefusals = Object.keys(list.refused).filter(
+    (id) => results.find((r) => r.id === id)?.outcome !== 'refused',
+  );
   const built = results.filter((r) => r.outcome === 'built').length;
-  t.diagnostic(`${results.length} documents: ${built} built, ${results.length - built - failed.length} refused, ${failed.length} failed in ${Math.round(info.wallMs / 1000)} s`);
+  t.diagnostic(
+    `${results.length} documents: ${built} built, ${results.length - built - failed.length} refused, ${failed.length} failed in ${Math.round(info.wallMs / 1000)} s`,
+  );
   assert.deepEqual(failed, []);
   assert.deepEqual(unexpectedRefusals, []);
   assert.deepEqual(missingRefusals, []);

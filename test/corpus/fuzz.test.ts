@@ -41,7 +41,8 @@ describe('fuzz: hostile names and strings', () => {
         await generate({ spec: specPath, output: outDir, check: false, allowRemoteRefs: false, cwd: dir });
       } catch (error) {
         // The fuzzer only writes valid documents: a refusal is a generator bug too.
-        if (error instanceof InputError) assert.fail(`refused: ${error.message} at ${error.details.pointer ?? '?'} (spec: ${specPath})`);
+        if (error instanceof InputError)
+          assert.fail(`refused: ${error.message} at ${error.details.pointer ?? '?'} (spec: ${specPath})`);
         throw error;
       }
       const checked = typecheckPackage(outDir);

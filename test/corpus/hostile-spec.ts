@@ -13,16 +13,119 @@ import { seededRandom } from '../../scripts/lib/seeded-random.js';
 export const SENTINEL_CODE = 'globalThis.__pwned = 1';
 
 export const HOSTILE_TOKENS: readonly string[] = [
-  '*/', '/*', '`', '${', '}', '"', "'", '\\', '\\u0022', '\u2028', '\u2029', '\n', '\r\n', '\t', '</script>', '<!--', '-->',
-  '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then',
-  'class', 'delete', 'import', 'default', 'new', 'await', 'enum', 'function', 'let', 'yield', 'this', 'super',
-  'type', 'interface', 'any', 'never', 'string', 'number',
-  'File', 'Blob', 'Error', 'Date', 'Response', 'Headers', 'Body', 'Client', 'ApiError', 'Promise', 'paths', 'components', 'operations', 'api',
-  '0', '1a', '42', '-', '_', '.', ' ', '$', '#', '%', '%2F', '~', '~1', '@', '!', '?', '&', '=', ',', ';', ':', '[', ']', '(', ')',
-  'ü', 'Ünïcödé', 'ß', 'İ', '日本', 'مرحبا', '😀', '👩‍💻', '\u200d', '\u00a0', '\u0007',
-  'get_user', 'getUser', 'GetUser', 'User', 'user', 'USER', 'list', 'pets', 'Pets', 'body', 'params', 'options', 'client',
-  `\${${SENTINEL_CODE}}`, `\`; ${SENTINEL_CODE}; \``, `"; ${SENTINEL_CODE}; "`, `'; ${SENTINEL_CODE}; '`, `*/ ${SENTINEL_CODE}; /*`,
-  `\u2028${SENTINEL_CODE}`, `</script><script>${SENTINEL_CODE}</script>`, `\\"; ${SENTINEL_CODE}; //`,
+  '*/',
+  '/*',
+  '`',
+  '${',
+  '}',
+  '"',
+  "'",
+  '\\',
+  '\\u0022',
+  '\u2028',
+  '\u2029',
+  '\n',
+  '\r\n',
+  '\t',
+  '</script>',
+  '<!--',
+  '-->',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'then',
+  'class',
+  'delete',
+  'import',
+  'default',
+  'new',
+  'await',
+  'enum',
+  'function',
+  'let',
+  'yield',
+  'this',
+  'super',
+  'type',
+  'interface',
+  'any',
+  'never',
+  'string',
+  'number',
+  'File',
+  'Blob',
+  'Error',
+  'Date',
+  'Response',
+  'Headers',
+  'Body',
+  'Client',
+  'ApiError',
+  'Promise',
+  'paths',
+  'components',
+  'operations',
+  'api',
+  '0',
+  '1a',
+  '42',
+  '-',
+  '_',
+  '.',
+  ' ',
+  '$',
+  '#',
+  '%',
+  '%2F',
+  '~',
+  '~1',
+  '@',
+  '!',
+  '?',
+  '&',
+  '=',
+  ',',
+  ';',
+  ':',
+  '[',
+  ']',
+  '(',
+  ')',
+  'ü',
+  'Ünïcödé',
+  'ß',
+  'İ',
+  '日本',
+  'مرحبا',
+  '😀',
+  '👩‍💻',
+  '\u200d',
+  '\u00a0',
+  '\u0007',
+  'get_user',
+  'getUser',
+  'GetUser',
+  'User',
+  'user',
+  'USER',
+  'list',
+  'pets',
+  'Pets',
+  'body',
+  'params',
+  'options',
+  'client',
+  `\${${SENTINEL_CODE}}`,
+  `\`; ${SENTINEL_CODE}; \``,
+  `"; ${SENTINEL_CODE}; "`,
+  `'; ${SENTINEL_CODE}; '`,
+  `*/ ${SENTINEL_CODE}; /*`,
+  `\u2028${SENTINEL_CODE}`,
+  `</script><script>${SENTINEL_CODE}</script>`,
+  `\\"; ${SENTINEL_CODE}; //`,
 ];
 
 export interface HostileSpecOptions {
@@ -75,17 +178,30 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
   const schemaFor = (depth: number, aliases: readonly string[]): Json => {
     const roll = int(depth > 1 ? 4 : 8);
     switch (roll) {
-      case 0: return { type: 'string', description: text(), default: text(), example: text() };
-      case 1: return { type: 'string', enum: names(1 + int(4)), description: text() };
-      case 2: return { type: 'integer', enum: [0, 1, -1], default: 1 };
-      case 3: return aliases.length > 0 ? schemaRef(pick(aliases)) : { type: 'boolean' };
-      case 4: return { type: 'array', items: schemaFor(depth + 1, aliases), description: text() };
-      case 5: return { oneOf: [schemaFor(depth + 1, aliases), schemaFor(depth + 1, aliases)], description: text() };
+      case 0:
+        return { type: 'string', description: text(), default: text(), example: text() };
+      case 1:
+        return { type: 'string', enum: names(1 + int(4)), description: text() };
+      case 2:
+        return { type: 'integer', enum: [0, 1, -1], default: 1 };
+      case 3:
+        return aliases.length > 0 ? schemaRef(pick(aliases)) : { type: 'boolean' };
+      case 4:
+        return { type: 'array', items: schemaFor(depth + 1, aliases), description: text() };
+      case 5:
+        return { oneOf: [schemaFor(depth + 1, aliases), schemaFor(depth + 1, aliases)], description: text() };
       default: {
         const props: Record<string, Json> = {};
         const propNames = names(1 + int(4));
         for (const p of propNames) put(props, p, schemaFor(depth + 1, schemaNames));
-        return { type: 'object', description: text(), title: text(), properties: props, required: propNames.filter(() => random() < 0.5), example: entries([[name(), text()]]) };
+        return {
+          type: 'object',
+          description: text(),
+          title: text(),
+          properties: props,
+          required: propNames.filter(() => random() < 0.5),
+          example: entries([[name(), text()]]),
+        };
       }
     }
   };
@@ -95,12 +211,21 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
   const schemeNames = names(int(3));
   const securitySchemes: Record<string, Json> = {};
   for (const s of schemeNames) {
-    put(securitySchemes, s, pick<Json>([
-      { type: 'apiKey', in: pick(['header', 'query', 'cookie']), name: name() || 'key', description: text() },
-      { type: 'http', scheme: 'bearer', description: text() },
-      { type: 'http', scheme: 'basic' },
-      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: entries([[name(), text()]]) } } },
-    ]));
+    put(
+      securitySchemes,
+      s,
+      pick<Json>([
+        { type: 'apiKey', in: pick(['header', 'query', 'cookie']), name: name() || 'key', description: text() },
+        { type: 'http', scheme: 'bearer', description: text() },
+        { type: 'http', scheme: 'basic' },
+        {
+          type: 'oauth2',
+          flows: {
+            clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: entries([[name(), text()]]) },
+          },
+        },
+      ]),
+    );
   }
 
   const tags = names(int(4));
@@ -112,9 +237,22 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     const segments = [name(TEMPLATE_UNSAFE) || `s${i}`, ...pathParams.map((p) => `{${p}}`), `${i}`];
     const path = `/${segments.join('/')}`;
     const method = pick(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
-    const parameters: Json[] = pathParams.map((p) => ({ name: p, in: 'path', required: true, description: text(), schema: schemaFor(3, schemaNames) }));
+    const parameters: Json[] = pathParams.map((p) => ({
+      name: p,
+      in: 'path',
+      required: true,
+      description: text(),
+      schema: schemaFor(3, schemaNames),
+    }));
     for (const p of names(int(4))) {
-      parameters.push({ name: p, in: pick(['query', 'header', 'cookie']), required: random() < 0.3, description: text(), example: text(), schema: schemaFor(2, schemaNames) });
+      parameters.push({
+        name: p,
+        in: pick(['query', 'header', 'cookie']),
+        required: random() < 0.3,
+        description: text(),
+        example: text(),
+        schema: schemaFor(2, schemaNames),
+      });
     }
     const id = name();
     const operation: Record<string, Json> = {
@@ -122,8 +260,13 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
       description: text(),
       parameters,
       responses: {
-        '200': { description: text(), content: { 'application/json': { schema: schemaFor(1, schemaNames), example: text() } } },
-        ...(random() < 0.5 ? { '404': { description: text(), content: { 'application/json': { schema: schemaFor(2, schemaNames) } } } } : {}),
+        '200': {
+          description: text(),
+          content: { 'application/json': { schema: schemaFor(1, schemaNames), example: text() } },
+        },
+        ...(random() < 0.5
+          ? { '404': { description: text(), content: { 'application/json': { schema: schemaFor(2, schemaNames) } } } }
+          : {}),
         ...(random() < 0.3 ? { default: { description: text() } } : {}),
       },
     };
@@ -133,8 +276,18 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     }
     if (tags.length > 0 && random() < 0.8) operation.tags = [pick(tags)];
     if (method === 'post' || method === 'put' || method === 'patch') {
-      const mediaType = pick(['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/octet-stream']);
-      operation.requestBody = { required: random() < 0.5, description: text(), content: { [mediaType]: { schema: schemaFor(1, schemaNames) } } };
+      const mediaType = pick([
+        'application/json',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+        'text/plain',
+        'application/octet-stream',
+      ]);
+      operation.requestBody = {
+        required: random() < 0.5,
+        description: text(),
+        content: { [mediaType]: { schema: schemaFor(1, schemaNames) } },
+      };
     }
     if (schemeNames.length > 0 && random() < 0.5) operation.security = [entries([[pick(schemeNames), []]])];
     if (random() < 0.2) operation.deprecated = true;
@@ -152,7 +305,11 @@ export function hostileSpec({ seed }: HostileSpecOptions): Record<string, Json> 
     openapi: pick(['3.0.3', '3.1.0']),
     info: { title: text() || 'T', version: pick(['1.0.0', text()]), description: text() },
     servers: [
-      { url: `https://${serverVars.map((v) => `{${v}}.`).join('')}example.com/${encodeURIComponent(name())}`, description: text(), ...(serverVars.length ? { variables } : {}) },
+      {
+        url: `https://${serverVars.map((v) => `{${v}}.`).join('')}example.com/${encodeURIComponent(name())}`,
+        description: text(),
+        ...(serverVars.length ? { variables } : {}),
+      },
       { url: 'https://example.com', description: pick(['production', 'staging', text()]) },
     ],
     ...(tags.length ? { tags: tags.map((t) => ({ name: t, description: text() })) } : {}),

@@ -43,7 +43,11 @@ describe('e2e contract: fixture specs through the generated SDK against Prism', 
       console.log(summarise(report));
       assert.ok(report.operations > 0, 'the model has no operations');
       assert.equal(report.outcomes.length, report.operations);
-      assert.equal(report.violations, 0, `Prism found request violations:\n${formatProblems(report, (o) => o.violations.length > 0)}`);
+      assert.equal(
+        report.violations,
+        0,
+        `Prism found request violations:\n${formatProblems(report, (o) => o.violations.length > 0)}`,
+      );
 
       const known = PRISM_CANNOT_ROUTE[name] ?? {};
       for (const [route, path] of Object.entries(known)) {

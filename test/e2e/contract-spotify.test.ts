@@ -13,14 +13,20 @@ import { installWatchdog } from './harness/process.js';
 
 installWatchdog('contract-spotify.test.ts', 150_000);
 
-describe('e2e contract: Spotify Web API (real spec) through the generated SDK against Prism', { timeout: 120_000 }, () => {
+describe('e2e contract: Spotify Web API (real spec) through the generated SDK against Prism', {
+  timeout: 120_000,
+}, () => {
   test('spotify.com.json: every operation, zero violations', async () => {
     const { spotify } = ensureE2eSpecs();
     const report = await runContract('spotify', spotify);
     console.log(summarise(report));
     assert.ok(report.operations >= 80, `only ${report.operations} operations in the model`);
     assert.equal(report.outcomes.length, report.operations);
-    assert.equal(report.violations, 0, `Prism found request violations:\n${formatProblems(report, (o) => o.violations.length > 0)}`);
+    assert.equal(
+      report.violations,
+      0,
+      `Prism found request violations:\n${formatProblems(report, (o) => o.violations.length > 0)}`,
+    );
     const refused = formatProblems(report, (o) => o.refused !== undefined);
     assert.equal(refused, '', `Prism refused calls:\n${refused}`);
     const errors = formatProblems(report, (o) => o.error !== undefined);

@@ -27,12 +27,26 @@ import {
   type RecordedRequest,
   type Scenario,
 } from './harness/octokit-fixtures-server.js';
-import { generateSdk, closeClient, describeMethod, type GeneratedSdk, type ModelOperation, type SdkClient } from './harness/sdk.js';
+import {
+  generateSdk,
+  closeClient,
+  describeMethod,
+  type GeneratedSdk,
+  type ModelOperation,
+  type SdkClient,
+} from './harness/sdk.js';
 import { parseLinks } from './harness/link.js';
 import { installWatchdog } from './harness/process.js';
 
 /** Response headers of the recordings the SDK must hand back unchanged. */
-const CHECKED_HEADERS = ['etag', 'x-github-media-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-resource', 'cache-control'];
+const CHECKED_HEADERS = [
+  'etag',
+  'x-github-media-type',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-resource',
+  'cache-control',
+];
 /** Request headers that the transport sets itself (the recordings still check their values). */
 const TRANSPORT_HEADERS = new Set(['host', 'content-length']);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -48,7 +62,11 @@ interface Stats {
 
 interface PageLike {
   readonly items: readonly unknown[];
-  readonly response: { readonly status: number; readonly headers: Record<string, string | string[] | undefined>; readonly requestId?: string };
+  readonly response: {
+    readonly status: number;
+    readonly headers: Record<string, string | string[] | undefined>;
+    readonly requestId?: string;
+  };
 }
 interface ResponseLike {
   readonly status: number;
@@ -117,7 +135,9 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
     const specs = ensureE2eSpecs();
     [server, sdk] = await Promise.all([
       start(),
-      generateSdk('github', specs.github, { config: { client: { name: 'GitHub' }, package: { name: '@sdkgen-e2e/github', version: '1.0.0' } } }),
+      generateSdk('github', specs.github, {
+        config: { client: { name: 'GitHub' }, package: { name: '@sdkgen-e2e/github', version: '1.0.0' } },
+      }),
     ]);
     route = buildRouter(sdk);
   });
@@ -159,7 +179,8 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
     const op = match.op;
     if (body === undefined || body === '' || op.body === undefined) return params;
     if (op.body.binary) params.body = Buffer.from(String(body));
-    else if (op.body.placement === 'flat' && body !== null && typeof body === 'object' && !Array.isArray(body)) Object.assign(params, body);
+    else if (op.body.placement === 'flat' && body !== null && typeof body === 'object' && !Array.isArray(body))
+      Object.assign(params, body);
     else params.body = body;
     return params;
   }
@@ -186,7 +207,9 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
           const response = await request(`${fixturesUrl}/${host}/${id}${step.path}`, {
             method: method as 'GET',
             headers: recordedHeaders(step),
-            ...(step.body !== undefined && step.body !== '' ? { body: typeof step.body === 'string' ? step.body : JSON.stringify(step.body) } : {}),
+            ...(step.body !== undefined && step.body !== ''
+              ? { body: typeof step.body === 'string' ? step.body : JSON.stringify(step.body) }
+              : {}),
           });
           await response.body.dump();
           assert.equal(response.statusCode, step.status, `${scenario.name}#${i} raw ${method} ${step.path}`);
@@ -198,7 +221,12 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
         const label = `${scenario.name}#${i} ${method} ${step.path} via client.${describeMethod(match.op)}`;
         const host = new URL(step.scope ?? 'https://api.github.com').hostname;
         // Operation-level servers (uploads.github.com) are reached through their own base URL.
-        const callClient = host === 'api.github.com' ? client : (client as unknown as { withOptions(o: object): SdkClient }).withOptions({ baseUrl: `${fixturesUrl}/${host}/${id}` });
+        const callClient =
+          host === 'api.github.com'
+            ? client
+            : (client as unknown as { withOptions(o: object): SdkClient }).withOptions({
+                baseUrl: `${fixturesUrl}/${host}/${id}`,
+              });
         const call = sdk.method(callClient, `${match.op.method.toUpperCase()} ${match.op.path}`);
         const params = paramsFor(step, match);
         const options = { headers: recordedHeaders(step) };
@@ -218,33 +246,52 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
             const expected = recorded[i + pages]!;
             assert.ok(expected, `${label}: walked more pages than recorded`);
             assert.equal(page.response.status, expected.status);
-            assert.deepEqual(page.items, rewriteRecorded(expected.response, fixturesUrl, id), `${label}: page ${pages + 1} items`);
+            assert.deepEqual(
+              page.items,
+              rewriteRecorded(expected.response, fixturesUrl, id),
+              `${label}: page ${pages + 1} items`,
+            );
             const links = parseLinks(page.response.headers.link, base);
-            for (const target of Object.values(links)) assert.ok(target.startsWith(`${fixturesUrl}/`), `Link not rewritten: ${target}`);
+            for (const target of Object.values(links))
+              assert.ok(target.startsWith(`${fixturesUrl}/`), `Link not rewritten: ${target}`);
             pages += 1;
             items += page.items.length;
             if (pages > 20) assert.fail(`${label}: more than 20 pages`);
           }
           stats.pages += pages;
           stats.items += items;
-          log.push(`${method} ${url.pathname}: client.${describeMethod(match.op)} walked ${pages} pages, ${items} items`);
+          log.push(
+            `${method} ${url.pathname}: client.${describeMethod(match.op)} walked ${pages} pages, ${items} items`,
+          );
           i += pages;
           stats.recordedRequests += pages - 1;
           continue;
         }
 
         if (final.status >= 400) {
-          const ErrorClass = final.status === 404 ? sdk.error('NotFoundError') : final.status === 422 ? sdk.error('UnprocessableEntityError') : sdk.error('ApiError');
+          const ErrorClass =
+            final.status === 404
+              ? sdk.error('NotFoundError')
+              : final.status === 422
+                ? sdk.error('UnprocessableEntityError')
+                : sdk.error('ApiError');
           await assert.rejects(call(params, options) as Promise<unknown>, (error: unknown) => {
             assert.ok(error instanceof ErrorClass, `${label}: expected ${ErrorClass.name}, got ${String(error)}`);
-            const apiError = error as unknown as { status: number; body: unknown; requestId?: string; headers: Record<string, unknown> };
+            const apiError = error as unknown as {
+              status: number;
+              body: unknown;
+              requestId?: string;
+              headers: Record<string, unknown>;
+            };
             assert.equal(apiError.status, final.status);
             assert.deepEqual(apiError.body, expectedBody, `${label}: error body`);
             assert.equal(apiError.requestId, final.headers['x-github-request-id'], `${label}: requestId`);
             return true;
           });
           stats.errors += 1;
-          log.push(`${method} ${url.pathname}: client.${describeMethod(match.op)} -> ${(ErrorClass as { name: string }).name} ${final.status}`);
+          log.push(
+            `${method} ${url.pathname}: client.${describeMethod(match.op)} -> ${(ErrorClass as { name: string }).name} ${final.status}`,
+          );
         } else {
           // JSON answers are checked as the typed data; anything else (a tarball, GitHub's raw
           // media type asked for by Accept) is read the way a user would: `.asResponse()`, undecoded.
@@ -267,18 +314,28 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
           assert.equal(response.status, final.status, `${label}: status`);
           assert.equal(response.requestId, final.headers['x-github-request-id'], `${label}: requestId`);
           for (const name of CHECKED_HEADERS) {
-            if (final.headers[name] !== undefined) assert.equal(response.headers[name], String(final.headers[name]), `${label}: header ${name}`);
+            if (final.headers[name] !== undefined)
+              assert.equal(response.headers[name], String(final.headers[name]), `${label}: header ${name}`);
           }
           if (final.responseIsBinary) {
-            assert.deepEqual(Buffer.from(await response.bytes()), Buffer.from(String(final.response), 'hex'), `${label}: binary body`);
+            assert.deepEqual(
+              Buffer.from(await response.bytes()),
+              Buffer.from(String(final.response), 'hex'),
+              `${label}: binary body`,
+            );
           } else if (final.status === 204 || final.status === 205 || final.response === '') {
-            assert.ok(data === undefined || data === '', `${label}: expected no body, got ${JSON.stringify(data)?.slice(0, 100)}`);
+            assert.ok(
+              data === undefined || data === '',
+              `${label}: expected no body, got ${JSON.stringify(data)?.slice(0, 100)}`,
+            );
           } else if (mode === 'asResponse') {
             assert.equal(new TextDecoder().decode(await response.bytes()), expectedBody, `${label}: text body`);
           } else {
             assert.deepEqual(data, expectedBody, `${label}: body`);
           }
-          log.push(`${method} ${url.pathname}: client.${describeMethod(match.op)} -> ${final.status}${last > i ? ` after ${last - i} redirect(s)` : ''}`);
+          log.push(
+            `${method} ${url.pathname}: client.${describeMethod(match.op)} -> ${final.status}${last > i ? ` after ${last - i} redirect(s)` : ''}`,
+          );
         }
         stats.recordedRequests += last - i;
         i = last + 1;
@@ -291,7 +348,10 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
 
   test('the fixtures cover 22 scenarios; paginate-issues is the Link-paginated one', () => {
     assert.equal(scenarios.length, 22);
-    assert.deepEqual(scenarios.filter((s) => s.paginated).map((s) => s.name), ['paginate-issues']);
+    assert.deepEqual(
+      scenarios.filter((s) => s.paginated).map((s) => s.name),
+      ['paginate-issues'],
+    );
     assert.equal(sdk.operation('GET /repos/{owner}/{repo}/issues').pagination?.style, 'link');
   });
 
@@ -301,7 +361,11 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
     try {
       const list = sdk.method(client, 'GET /repos/{owner}/{repo}/issues');
       const numbers: number[] = [];
-      for await (const issue of list({ owner: 'octokit-fixture-org', repo: 'paginate-issues', per_page: 3 }) as AsyncIterable<{ number: number }>) {
+      for await (const issue of list({
+        owner: 'octokit-fixture-org',
+        repo: 'paginate-issues',
+        per_page: 3,
+      }) as AsyncIterable<{ number: number }>) {
         numbers.push(issue.number);
         assert.ok(numbers.length <= 13, 'more issues than recorded');
       }
@@ -321,19 +385,34 @@ describe('e2e: GitHub SDK against @octokit/fixtures-server', { timeout: 120_000 
       const NotFoundError = sdk.error('NotFoundError');
       const ApiError = sdk.error('ApiError');
       const get = sdk.method(client, 'GET /repos/{owner}/{repo}/branches/{branch}/protection');
-      await assert.rejects(get({ owner: 'octokit-fixture-org', repo: 'branch-protection', branch: 'main' }) as Promise<unknown>, (error: unknown) => {
-        assert.ok(error instanceof NotFoundError, `expected NotFoundError, got ${String(error)}`);
-        assert.ok(error instanceof ApiError);
-        const e = error as unknown as { message: string; status: number; body: { message: string }; requestId: string; headers: Record<string, string>; method: string; url: string };
-        assert.equal(e.status, 404);
-        assert.equal(e.body.message, 'Branch not protected');
-        assert.equal(e.requestId, '0000:00000:0000000:0000000:00000000');
-        assert.equal(e.headers['x-ratelimit-limit'], '5000');
-        assert.equal(e.method, 'GET');
-        assert.match(e.url, /\/repos\/octokit-fixture-org\/branch-protection\/branches\/main\/protection$/);
-        assert.doesNotMatch(JSON.stringify({ ...e, message: e.message }), /0{39}1/, 'the token leaked into the error');
-        return true;
-      });
+      await assert.rejects(
+        get({ owner: 'octokit-fixture-org', repo: 'branch-protection', branch: 'main' }) as Promise<unknown>,
+        (error: unknown) => {
+          assert.ok(error instanceof NotFoundError, `expected NotFoundError, got ${String(error)}`);
+          assert.ok(error instanceof ApiError);
+          const e = error as unknown as {
+            message: string;
+            status: number;
+            body: { message: string };
+            requestId: string;
+            headers: Record<string, string>;
+            method: string;
+            url: string;
+          };
+          assert.equal(e.status, 404);
+          assert.equal(e.body.message, 'Branch not protected');
+          assert.equal(e.requestId, '0000:00000:0000000:0000000:00000000');
+          assert.equal(e.headers['x-ratelimit-limit'], '5000');
+          assert.equal(e.method, 'GET');
+          assert.match(e.url, /\/repos\/octokit-fixture-org\/branch-protection\/branches\/main\/protection$/);
+          assert.doesNotMatch(
+            JSON.stringify({ ...e, message: e.message }),
+            /0{39}1/,
+            'the token leaked into the error',
+          );
+          return true;
+        },
+      );
       stats.sdkCalls += 1;
       stats.errors += 1;
     } finally {

@@ -46,7 +46,10 @@ describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
       pages += 1;
     }
     assert.equal(pages, 10);
-    assert.deepEqual(ids, Array.from({ length: 1_000 }, (_, i) => i + 1));
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 1_000 }, (_, i) => i + 1),
+    );
   });
 
   test('serves a generated row and creates a new one', async () => {
@@ -69,9 +72,13 @@ describe('harness: json-server 0.17', { timeout: 60_000 }, () => {
   });
 
   test('a server does not outlive a test process killed with SIGKILL', async () => {
-    const probe = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./harness/orphan-probe.ts', import.meta.url))], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const probe = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./harness/orphan-probe.ts', import.meta.url))],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
         let out = '';

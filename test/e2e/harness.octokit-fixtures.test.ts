@@ -28,7 +28,9 @@ describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
     const paginated = scenarios.filter((s) => s.paginated).map((s) => s.name);
     assert.deepEqual(paginated, ['paginate-issues']);
     const requests = scenarios.reduce((n, s) => n + s.requests.length, 0);
-    console.log(`# ${scenarios.length} scenarios, ${requests} recorded requests; Link-paginated: ${paginated.join(', ')}`);
+    console.log(
+      `# ${scenarios.length} scenarios, ${requests} recorded requests; Link-paginated: ${paginated.join(', ')}`,
+    );
   });
 
   test('listens on 127.0.0.1 only', () => {
@@ -42,12 +44,16 @@ describe('harness: @octokit/fixtures-server', { timeout: 60_000 }, () => {
     const numbers: number[] = [];
     let pages = 0;
     while (url !== undefined && pages < 10) {
-      const response: Dispatcher.ResponseData = await request(url, { headers: FIXTURES_HEADERS, headersTimeout: 10_000 });
+      const response: Dispatcher.ResponseData = await request(url, {
+        headers: FIXTURES_HEADERS,
+        headersTimeout: 10_000,
+      });
       const body = (await response.body.json()) as { number: number }[];
       assert.equal(response.statusCode, 200, JSON.stringify(body));
       numbers.push(...body.map((issue) => issue.number));
       const links = parseLinks(response.headers.link, url);
-      for (const target of Object.values(links)) assert.ok(target.startsWith(`${base}/`), `Link not rewritten: ${target}`);
+      for (const target of Object.values(links))
+        assert.ok(target.startsWith(`${base}/`), `Link not rewritten: ${target}`);
       url = links.next;
       pages += 1;
     }

@@ -46,7 +46,10 @@ describe('harness: prism mock', { timeout: 60_000 }, () => {
     assert.ok(response.statusCode >= 400 && response.statusCode < 500, `status ${response.statusCode}`);
     const violations = violationsOf(response.headers);
     assert.ok(violations.length > 0, 'no sl-violations header');
-    assert.ok(violations.every((v) => v.location[0] === 'request'), JSON.stringify(violations));
+    assert.ok(
+      violations.every((v) => v.location[0] === 'request'),
+      JSON.stringify(violations),
+    );
   });
 
   test('stop() kills the server and frees the port', async () => {

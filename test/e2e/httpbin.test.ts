@@ -18,7 +18,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureE2eSpecs } from '../../scripts/e2e-fetch.js';
 import { start, type HttpbinServer } from './harness/httpbin.js';
-import { generateSdk, closeClient, E2E_OUT_DIR, type GeneratedSdk, type SdkClient, type SdkMethod } from './harness/sdk.js';
+import {
+  generateSdk,
+  closeClient,
+  E2E_OUT_DIR,
+  type GeneratedSdk,
+  type SdkClient,
+  type SdkMethod,
+} from './harness/sdk.js';
 import { applyHttpbinOverlay } from './specs/httpbin.overlay.js';
 import { installWatchdog } from './harness/process.js';
 
@@ -31,7 +38,10 @@ interface RawResponse {
   text(): Promise<string>;
   bytes(): Promise<Uint8Array>;
 }
-type Call = PromiseLike<unknown> & { asResponse(): Promise<RawResponse>; withResponse(): Promise<{ data: unknown; response: RawResponse }> };
+type Call = PromiseLike<unknown> & {
+  asResponse(): Promise<RawResponse>;
+  withResponse(): Promise<{ data: unknown; response: RawResponse }>;
+};
 interface Echo {
   url: string;
   args: Record<string, string | string[]>;
@@ -47,7 +57,9 @@ interface Echo {
 
 installWatchdog('httpbin.test.ts', 400_000);
 
-describe('e2e: requests tutorial examples through the httpbin SDK against real httpbin', { timeout: 360_000 /* first apt-get install */ }, () => {
+describe('e2e: requests tutorial examples through the httpbin SDK against real httpbin', {
+  timeout: 360_000 /* first apt-get install */,
+}, () => {
   let server: HttpbinServer;
   let sdk: GeneratedSdk;
   const clients: SdkClient[] = [];
@@ -63,7 +75,12 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
       },
       ...((options.middleware as unknown[]) ?? []),
     ];
-    const made = new sdk.Client({ baseUrl: server.baseUrl, timeout: { read: 10_000, total: 30_000 }, ...options, middleware });
+    const made = new sdk.Client({
+      baseUrl: server.baseUrl,
+      timeout: { read: 10_000, total: 30_000 },
+      ...options,
+      middleware,
+    });
     clients.push(made);
     return made;
   }
@@ -82,7 +99,14 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     const specDir = join(E2E_OUT_DIR, 'httpbin-spec');
     mkdirSync(specDir, { recursive: true });
     const spec = join(specDir, 'httpbin.org.json');
-    writeFileSync(spec, JSON.stringify(applyHttpbinOverlay(JSON.parse(readFileSync(specs.httpbin, 'utf8')) as Record<string, unknown>), null, 2));
+    writeFileSync(
+      spec,
+      JSON.stringify(
+        applyHttpbinOverlay(JSON.parse(readFileSync(specs.httpbin, 'utf8')) as Record<string, unknown>),
+        null,
+        2,
+      ),
+    );
     [server, sdk] = await Promise.all([start(), generateSdk('httpbin', spec)]);
   });
   after(async () => {
@@ -96,7 +120,11 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
 
   test('the spec has no operationIds: methods are named by HTTP semantics within their tag, else method + path', () => {
     const withIds = sdk.model.operations.filter((op) => (op as { hasOperationId?: boolean }).hasOperationId !== false);
-    assert.deepEqual(withIds.map((op) => `${op.method} ${op.path}`), [], 'the published spec has no operationIds');
+    assert.deepEqual(
+      withIds.map((op) => `${op.method} ${op.path}`),
+      [],
+      'the published spec has no operationIds',
+    );
     assert.equal(sdk.model.operations.length, 78);
     assert.equal(sdk.operation('GET /get').methodName, 'getGet');
     assert.equal(sdk.operation('GET /status/{codes}').methodName, 'get'); // client.statusCodes.get({ codes })
@@ -134,22 +162,36 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
   });
 
   test('POST a JSON body whose properties are spread in the params object', async () => {
-    const body = await echo(call(client(), 'POST /anything/{anything}')({ anything: 'flat', name: 'widget', count: 2, tags: ['x'] }));
+    const body = await echo(
+      call(client(), 'POST /anything/{anything}')({ anything: 'flat', name: 'widget', count: 2, tags: ['x'] }),
+    );
     assert.deepEqual(body.json, { name: 'widget', count: 2, tags: ['x'] });
     assert.match(body.url, /\/anything\/flat$/);
     assert.equal(body.headers['Content-Type'], 'application/json');
   });
 
   test('basic auth: requests.get(".../basic-auth/user/passwd", auth=("user", "passwd"))', async () => {
-    const ok = await echo(call(client({ auth: { basicAuth: { username: 'user', password: 'passwd' } } }), 'GET /basic-auth/{user}/{passwd}')({ user: 'user', passwd: 'passwd' }));
+    const ok = await echo(
+      call(
+        client({ auth: { basicAuth: { username: 'user', password: 'passwd' } } }),
+        'GET /basic-auth/{user}/{passwd}',
+      )({ user: 'user', passwd: 'passwd' }),
+    );
     assert.deepEqual(ok, { authenticated: true, user: 'user' });
     const AuthenticationError = sdk.error('AuthenticationError');
     const wrong = client({ auth: { basicAuth: { username: 'user', password: 'wrong' } }, retry: { maxRetries: 0 } });
-    await assert.rejects(call(wrong, 'GET /basic-auth/{user}/{passwd}')({ user: 'user', passwd: 'passwd' }) as Promise<unknown>, (error: unknown) => {
-      assert.ok(error instanceof AuthenticationError, `expected AuthenticationError, got ${String(error)}`);
-      assert.doesNotMatch(`${(error as Error).message} ${JSON.stringify(error)}`, /d3Jvbmc|wrong/, 'the password leaked into the error');
-      return true;
-    });
+    await assert.rejects(
+      call(wrong, 'GET /basic-auth/{user}/{passwd}')({ user: 'user', passwd: 'passwd' }) as Promise<unknown>,
+      (error: unknown) => {
+        assert.ok(error instanceof AuthenticationError, `expected AuthenticationError, got ${String(error)}`);
+        assert.doesNotMatch(
+          `${(error as Error).message} ${JSON.stringify(error)}`,
+          /d3Jvbmc|wrong/,
+          'the password leaked into the error',
+        );
+        return true;
+      },
+    );
   });
 
   test('bearer: a token string, and an async token provider', async () => {
@@ -160,7 +202,10 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     const withProvider = await echo(call(client({ auth: { bearerAuth: provider } }), 'GET /bearer')());
     assert.deepEqual(withProvider, { authenticated: true, token: 'provided-1' });
     const AuthenticationError = sdk.error('AuthenticationError');
-    await assert.rejects(call(client({ retry: { maxRetries: 0 } }), 'GET /bearer')() as Promise<unknown>, AuthenticationError);
+    await assert.rejects(
+      call(client({ retry: { maxRetries: 0 } }), 'GET /bearer')() as Promise<unknown>,
+      AuthenticationError,
+    );
   });
 
   test('an API key header: headers={"X-API-Key": ...} from the security scheme', async () => {
@@ -174,7 +219,10 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     const ReadTimeoutError = sdk.error('ReadTimeoutError');
     const started = performance.now();
     await assert.rejects(
-      call(client(), 'GET /delay/{delay}')({ delay: 3 }, { timeout: { read: 500 }, retry: { maxRetries: 0 } }) as Promise<unknown>,
+      call(client(), 'GET /delay/{delay}')(
+        { delay: 3 },
+        { timeout: { read: 500 }, retry: { maxRetries: 0 } },
+      ) as Promise<unknown>,
       (error: unknown) => {
         assert.ok(error instanceof ReadTimeoutError, `expected ReadTimeoutError, got ${String(error)}`);
         return true;
@@ -189,16 +237,21 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     let attempts = 0;
     const counting = client({
       retry: { maxRetries: 2 },
-      middleware: [(request: unknown, next: (request: unknown) => Promise<unknown>) => ((attempts += 1), next(request))],
+      middleware: [
+        (request: unknown, next: (request: unknown) => Promise<unknown>) => ((attempts += 1), next(request)),
+      ],
     });
     const started = performance.now();
-    await assert.rejects(call(counting, 'GET /status/{codes}')({ codes: '503' }) as Promise<unknown>, (error: unknown) => {
-      assert.ok(error instanceof ServiceUnavailableError, `expected ServiceUnavailableError, got ${String(error)}`);
-      const e = error as unknown as { status: number; attempts: unknown[] };
-      assert.equal(e.status, 503);
-      assert.equal(e.attempts.length, 3, `attempts: ${JSON.stringify(e.attempts)}`);
-      return true;
-    });
+    await assert.rejects(
+      call(counting, 'GET /status/{codes}')({ codes: '503' }) as Promise<unknown>,
+      (error: unknown) => {
+        assert.ok(error instanceof ServiceUnavailableError, `expected ServiceUnavailableError, got ${String(error)}`);
+        const e = error as unknown as { status: number; attempts: unknown[] };
+        assert.equal(e.status, 503);
+        assert.equal(e.attempts.length, 3, `attempts: ${JSON.stringify(e.attempts)}`);
+        return true;
+      },
+    );
     assert.equal(attempts, 3);
     // Backoff 0.5 s then 1 s, each minus up to 25 % jitter.
     const elapsed = performance.now() - started;
@@ -208,8 +261,14 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
   test('cookies: set by /cookies/set/{name}/{value}, then sent back by the cookie jar', async () => {
     const jarClient = client({ cookies: true });
     // httpbin sets the cookie on a 302 to /cookies: the jar must carry it across the redirect.
-    const afterSet = await echo(call(jarClient, 'GET /cookies/set/{name}/{value}')({ name: 'flavor', value: 'chocolate' }));
-    assert.deepEqual(afterSet.cookies, { flavor: 'chocolate' }, 'the cookie set on the redirect was not sent to its target');
+    const afterSet = await echo(
+      call(jarClient, 'GET /cookies/set/{name}/{value}')({ name: 'flavor', value: 'chocolate' }),
+    );
+    assert.deepEqual(
+      afterSet.cookies,
+      { flavor: 'chocolate' },
+      'the cookie set on the redirect was not sent to its target',
+    );
     const later = await echo(call(jarClient, 'GET /cookies')());
     assert.deepEqual(later.cookies, { flavor: 'chocolate' }, 'the jar did not send the cookie on the next call');
     const withoutJar = await echo(call(client(), 'GET /cookies')());
@@ -222,7 +281,10 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     assert.match(response.url, /\/get$/);
     assert.match(((await response.json()) as Echo).url, /\/get$/);
     const TooManyRedirectsError = sdk.error('TooManyRedirectsError');
-    await assert.rejects(call(client({ maxRedirects: 2 }), 'GET /redirect/{n}')({ n: 3 }) as Promise<unknown>, TooManyRedirectsError);
+    await assert.rejects(
+      call(client({ maxRedirects: 2 }), 'GET /redirect/{n}')({ n: 3 }) as Promise<unknown>,
+      TooManyRedirectsError,
+    );
   });
 
   test('compression: /gzip is decoded transparently', async () => {
@@ -236,13 +298,24 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
   test('streaming: /stream/20 delivers 20 JSON lines', async () => {
     const response = await (call(client(), 'GET /stream/{n}')({ n: 20 }) as Call).asResponse();
     assert.equal(response.status, 200);
-    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { id: number });
-    assert.deepEqual(lines.map((l) => l.id), Array.from({ length: 20 }, (_, i) => i));
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number });
+    assert.deepEqual(
+      lines.map((l) => l.id),
+      Array.from({ length: 20 }, (_, i) => i),
+    );
   });
 
   test('drip: /drip sends 5 bytes over 1 s (gaps under the read timeout), all of them arrive', async () => {
     const started = performance.now();
-    const response = await (call(client(), 'GET /drip')({ duration: 1, numbytes: 5, code: 200, delay: 0 }, { timeout: { read: 2_000 } }) as Call).asResponse();
+    const response = await (
+      call(client(), 'GET /drip')(
+        { duration: 1, numbytes: 5, code: 200, delay: 0 },
+        { timeout: { read: 2_000 } },
+      ) as Call
+    ).asResponse();
     assert.equal(response.status, 200);
     assert.equal(Buffer.from(await response.bytes()).toString(), '*****');
     assert.ok(performance.now() - started >= 700, 'the drip arrived faster than httpbin sends it');
@@ -253,7 +326,10 @@ describe('e2e: requests tutorial examples through the httpbin SDK against real h
     const started = performance.now();
     await assert.rejects(
       (async () => {
-        const pending = call(client(), 'GET /drip')({ duration: 4, numbytes: 2, code: 200, delay: 0 }, { timeout: { read: 800 }, retry: { maxRetries: 0 } }) as Call;
+        const pending = call(client(), 'GET /drip')(
+          { duration: 4, numbytes: 2, code: 200, delay: 0 },
+          { timeout: { read: 800 }, retry: { maxRetries: 0 } },
+        ) as Call;
         const response = await pending.asResponse();
         await response.bytes();
       })(),

@@ -37,7 +37,9 @@ describe('e2e: json-server 0.17 through the generated SDK', { timeout: 60_000 },
       retry: { maxRetries: 0 },
       timeout: { read: 10_000, total: 30_000 },
       // Counts HTTP requests on the wire (one per page), whatever the SDK call was.
-      middleware: [(request: unknown, next: (request: unknown) => Promise<unknown>) => ((stats.requests += 1), next(request))],
+      middleware: [
+        (request: unknown, next: (request: unknown) => Promise<unknown>) => ((stats.requests += 1), next(request)),
+      ],
     });
   });
   after(async () => {
@@ -68,7 +70,10 @@ describe('e2e: json-server 0.17 through the generated SDK', { timeout: 60_000 },
     stats.pages += 10;
     stats.items += ids.length;
     assert.equal(ids.length, 1_000);
-    assert.deepEqual(ids, Array.from({ length: 1_000 }, (_, i) => i + 1));
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 1_000 }, (_, i) => i + 1),
+    );
     assert.deepEqual(seen, [makeTodo(250), makeTodo(500), makeTodo(750), makeTodo(1_000)]);
   });
 
@@ -123,7 +128,9 @@ describe('e2e: json-server 0.17 through the generated SDK', { timeout: 60_000 },
     assert.deepEqual(updated, { id: 1_001, title: 'patched', completed: true, userId: 8 });
     assert.deepEqual(await get({ id: created.id }), updated);
 
-    const { response } = await (remove({ id: created.id }) as { withResponse(): Promise<{ response: { status: number } }> }).withResponse();
+    const { response } = await (
+      remove({ id: created.id }) as { withResponse(): Promise<{ response: { status: number } }> }
+    ).withResponse();
     assert.equal(response.status, 200);
     stats.operations += 6;
 

@@ -66,7 +66,9 @@ describe('remote $ref: never fetched by default', { concurrency: 3 }, () => {
     ['a schema $ref to http://127.0.0.1', (base) => ({ 'openapi.yaml': pets(`$ref: '${base}/pet.yaml#/Pet'`) })],
     [
       'a path item $ref to http://127.0.0.1',
-      (base) => ({ 'openapi.yaml': `openapi: 3.0.3\ninfo: {title: Remote, version: 1.0.0}\npaths:\n  /pets:\n    $ref: '${base}/paths.yaml#/pets'\n` }),
+      (base) => ({
+        'openapi.yaml': `openapi: 3.0.3\ninfo: {title: Remote, version: 1.0.0}\npaths:\n  /pets:\n    $ref: '${base}/paths.yaml#/pets'\n`,
+      }),
     ],
     [
       'a remote $ref inside a local file the root references',
@@ -76,7 +78,11 @@ describe('remote $ref: never fetched by default', { concurrency: 3 }, () => {
       }),
     ],
     // Read as a local path (and not found): still no request.
-    ['a protocol-relative $ref (//127.0.0.1)', (base) => ({ 'openapi.yaml': pets(`$ref: '${base.replace('http:', '')}/pet.yaml#/Pet'`) }), /\$ref reaches \/127\.0\.0\.1:\d+\/pet\.yaml, outside the folder specs may read/],
+    [
+      'a protocol-relative $ref (//127.0.0.1)',
+      (base) => ({ 'openapi.yaml': pets(`$ref: '${base.replace('http:', '')}/pet.yaml#/Pet'`) }),
+      /\$ref reaches \/127\.0\.0\.1:\d+\/pet\.yaml, outside the folder specs may read/,
+    ],
   ];
   for (const [name, files, says] of cases) {
     test(`${name} -> exit 2, ${says ? 'refused' : 'names the URL and --allow-remote-refs'}, 0 requests`, async () => {
@@ -145,7 +151,11 @@ describe('a spec whose every string is an injection payload', () => {
     try {
       const sdk = (await import(pathToFileURL(join(out, 'src/index.ts')).href)) as Record<string, unknown>;
       const ClientClass = Object.values(sdk).find(
-        (value): value is new (options: object) => Record<string, unknown> & { close(): Promise<void>; request: Function } =>
+        (
+          value,
+        ): value is new (
+          options: object,
+        ) => Record<string, unknown> & { close(): Promise<void>; request: Function } =>
           typeof value === 'function' && /^class \S+ extends Client\b/.test(Function.prototype.toString.call(value)),
       )!;
       const operations = (await import(pathToFileURL(join(out, 'src/operations.ts')).href)) as {
@@ -155,7 +165,9 @@ describe('a spec whose every string is an injection payload', () => {
       const put = ops.find((op) => op.method === 'PUT')!;
       const get = ops.find((op) => op.method === 'GET')!;
       const queryName = put.params.find((p) => p.name.startsWith('test code inject'))!.name;
-      const runtime = (await import(pathToFileURL(join(out, 'src/runtime/index.ts')).href)) as { SdkError: new (...args: never[]) => Error };
+      const runtime = (await import(pathToFileURL(join(out, 'src/runtime/index.ts')).href)) as {
+        SdkError: new (...args: never[]) => Error;
+      };
 
       // The api_key scheme's header name carries CR/LF: with a key configured, nothing is sent.
       const keyed = new ClientClass({ baseUrl, logLevel: 'off', auth: { api_key: 'k' }, retry: { maxRetries: 0 } });
@@ -173,7 +185,8 @@ describe('a spec whose every string is an injection payload', () => {
       await anonymous.request(get, { id: `../${queryName}` });
       await anonymous.close();
       assert.equal(requests.length, 2);
-      for (const { url } of requests) assert.match(url, /^\/fake[\x21-\x7e]*$/, `only printable ASCII on the request line: ${url}`);
+      for (const { url } of requests)
+        assert.match(url, /^\/fake[\x21-\x7e]*$/, `only printable ASCII on the request line: ${url}`);
       assert.ok(requests[1]!.url.startsWith("/fake/*/'%22=end--/..%2F"), requests[1]!.url);
       assert.equal(pwned(), undefined);
     } finally {

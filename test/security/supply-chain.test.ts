@@ -33,16 +33,25 @@ function specifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const callee = node.expression;
-      const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+      const dynamic =
+        callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
       if (dynamic) {
         const arg = node.arguments[0]!;
         found.push(ts.isStringLiteral(arg) ? arg.text : `<computed: ${arg.getText(source)}>`);
       }
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);
@@ -70,7 +79,8 @@ describe('supply chain', () => {
   test('the optional validator (validation/) imports ajv and nothing else', () => {
     const offending: string[] = [];
     for (const file of walk(join(REPO_ROOT, 'validation'))) {
-      for (const spec of specifiers(file)) if (spec !== 'ajv/dist/2020.js') offending.push(`${relative(REPO_ROOT, file)}: ${spec}`);
+      for (const spec of specifiers(file))
+        if (spec !== 'ajv/dist/2020.js') offending.push(`${relative(REPO_ROOT, file)}: ${spec}`);
     }
     assert.deepEqual(offending, []);
   });
@@ -79,7 +89,13 @@ describe('supply chain', () => {
     const scratch = scratchDir('supply-chain');
     try {
       const out = join(scratch.path, 'sdk');
-      await generate({ spec: join(REPO_ROOT, 'fixtures/petstore.yaml'), output: out, check: false, allowRemoteRefs: false, cwd: scratch.path });
+      await generate({
+        spec: join(REPO_ROOT, 'fixtures/petstore.yaml'),
+        output: out,
+        check: false,
+        allowRemoteRefs: false,
+        cwd: scratch.path,
+      });
       const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as {
         dependencies?: Record<string, string>;
         optionalDependencies?: unknown;
@@ -88,7 +104,11 @@ describe('supply chain', () => {
         scripts?: Record<string, string>;
       };
       assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['undici']);
-      assert.match(pkg.dependencies!.undici!, /^\^?\d+\.\d+\.\d+$/, 'a semver range from the registry, not a URL or git dependency');
+      assert.match(
+        pkg.dependencies!.undici!,
+        /^\^?\d+\.\d+\.\d+$/,
+        'a semver range from the registry, not a URL or git dependency',
+      );
       assert.equal(pkg.optionalDependencies, undefined);
       assert.equal(pkg.peerDependencies, undefined);
       assert.equal(pkg.bundledDependencies, undefined);
@@ -96,7 +116,11 @@ describe('supply chain', () => {
       // The vendored runtime in the package is the audited one, byte for byte.
       for (const file of walk(join(REPO_ROOT, 'runtime'))) {
         const copy = join(out, 'src/runtime', relative(join(REPO_ROOT, 'runtime'), file));
-        assert.equal(readFileSync(copy, 'utf8'), readFileSync(file, 'utf8'), `${relative(REPO_ROOT, file)} copied verbatim`);
+        assert.equal(
+          readFileSync(copy, 'utf8'),
+          readFileSync(file, 'utf8'),
+          `${relative(REPO_ROOT, file)} copied verbatim`,
+        );
       }
     } finally {
       scratch.cleanup();
@@ -117,7 +141,9 @@ describe('supply chain', () => {
       if (!fromRegistry || !entry.integrity?.startsWith('sha512-')) loose.push(path);
     }
     assert.deepEqual(loose, [], 'every locked package is a registry tarball pinned by a sha512 integrity');
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
     for (const name of INSTALL_SCRIPTS) assert.equal(pkg.scripts?.[name], undefined, `no ${name} script`);
   });
 });

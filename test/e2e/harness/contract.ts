@@ -130,7 +130,15 @@ async function callOne(
   seen: Seen[],
 ): Promise<OperationOutcome> {
   const route = `${op.method.toUpperCase()} ${op.path}`;
-  const built = reader.buildCall(op.pointer, op.body && { placement: op.body.placement, mediaType: op.body.mediaType, binary: op.body.binary, text: op.body.text });
+  const built = reader.buildCall(
+    op.pointer,
+    op.body && {
+      placement: op.body.placement,
+      mediaType: op.body.mediaType,
+      binary: op.body.binary,
+      text: op.body.text,
+    },
+  );
   const counts = Object.values(built.sources);
   const base = {
     route,
@@ -149,15 +157,22 @@ async function callOne(
   }
   const attempts = seen.slice(before);
   // A 422 Prism makes up itself lists the violations in its problem body rather than the header.
-  const inBody = ((error as { body?: { validation?: PrismViolation[] } } | undefined)?.body?.validation ?? []).map((v) => ({
-    ...v,
-    location: v.location[0] === 'request' ? v.location : ['request', ...v.location],
-  }));
+  const inBody = ((error as { body?: { validation?: PrismViolation[] } } | undefined)?.body?.validation ?? []).map(
+    (v) => ({
+      ...v,
+      location: v.location[0] === 'request' ? v.location : ['request', ...v.location],
+    }),
+  );
   const all = [...attempts.flatMap((a) => a.violations), ...inBody];
   const violations = all.filter((v) => v.location[0] !== 'response');
   const responseViolations = all.filter((v) => v.location[0] === 'response');
   const last = attempts[attempts.length - 1];
-  const outcome: OperationOutcome = { ...base, violations, responseViolations, ...(last && { status: last.status, sent: last.sent }) };
+  const outcome: OperationOutcome = {
+    ...base,
+    violations,
+    responseViolations,
+    ...(last && { status: last.status, sent: last.sent }),
+  };
   if (error === undefined) return outcome;
   if (violations.length > 0) return outcome; // refused because of the violations listed
   if (last?.problemType) return { ...outcome, refused: describeError(error) };

@@ -41,14 +41,23 @@ export function ensureDebianPackage(requirement: DebianRequirement): void {
   if (probeSucceeds(requirement.probe)) return;
   const manual = `install it with: sudo apt-get update && sudo apt-get install -y ${requirement.pkg}`;
   if (process.platform !== 'linux' || typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new Error(`\`${requirement.probe.join(' ')}\` failed: ${requirement.pkg} is missing and we are not root to install it; ${manual}`);
+    throw new Error(
+      `\`${requirement.probe.join(' ')}\` failed: ${requirement.pkg} is missing and we are not root to install it; ${manual}`,
+    );
   }
   if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new Error(`${requirement.pkg} is missing and apt-get is not available (not Debian/Ubuntu?); ${manual}`);
   }
   // Two suites may install at once (test files run in parallel on bigger machines): wait for
   // dpkg's lock instead of failing on it, and look again before a second try.
-  const install = ['-o', `DPkg::Lock::Timeout=${Math.round(APT_TIMEOUT_MS / 2_000)}`, 'install', '-y', '--no-install-recommends', requirement.pkg];
+  const install = [
+    '-o',
+    `DPkg::Lock::Timeout=${Math.round(APT_TIMEOUT_MS / 2_000)}`,
+    'install',
+    '-y',
+    '--no-install-recommends',
+    requirement.pkg,
+  ];
   let attempt = aptGet(install);
   if (!attempt.ok && probeSucceeds(requirement.probe)) return;
   if (!attempt.ok) {

@@ -51,7 +51,10 @@ export class SpecReader {
   }
 
   /** Builds one call's arguments for the operation at `pointer`. */
-  buildCall(pointer: string, body: { placement: 'flat' | 'body'; mediaType: string; binary: boolean; text: boolean } | undefined): BuiltCall {
+  buildCall(
+    pointer: string,
+    body: { placement: 'flat' | 'body'; mediaType: string; binary: boolean; text: boolean } | undefined,
+  ): BuiltCall {
     const { op, pathItem } = this.operationAt(pointer);
     const params: Record<string, unknown> = {};
     const sources: Record<string, 'example' | 'synthesised'> = {};
@@ -77,7 +80,10 @@ export class SpecReader {
         sources[name] = 'synthesised';
       }
       // Path parameters are one segment on the wire: never put a slash or an empty string there.
-      if (param.in === 'path' && (params[name] === '' || (typeof params[name] === 'string' && (params[name] as string).includes('/')))) {
+      if (
+        param.in === 'path' &&
+        (params[name] === '' || (typeof params[name] === 'string' && (params[name] as string).includes('/')))
+      ) {
         params[name] = 'abc';
         sources[name] = 'synthesised';
       }
@@ -91,7 +97,13 @@ export class SpecReader {
       if (value === undefined) value = this.synthesise(schema, 0, 'request');
       if (body.binary) value = Buffer.from(typeof value === 'string' ? value : 'binary payload');
       else if (body.text && typeof value !== 'string') value = String(value ?? 'text');
-      if (body.placement === 'flat' && value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
+      if (
+        body.placement === 'flat' &&
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        !Buffer.isBuffer(value)
+      ) {
         Object.assign(params, value);
       } else {
         params.body = value;
@@ -127,7 +139,8 @@ export class SpecReader {
     const example = this.exampleOf(schema);
     if (example !== undefined) return example;
     if (schema.default !== undefined) return schema.default as Json;
-    if (Array.isArray(schema.enum) && schema.enum.length > 0) return (schema.enum.find((v) => v !== null) ?? schema.enum[0]) as Json;
+    if (Array.isArray(schema.enum) && schema.enum.length > 0)
+      return (schema.enum.find((v) => v !== null) ?? schema.enum[0]) as Json;
     if (schema.const !== undefined) return schema.const as Json;
     if (Array.isArray(schema.allOf)) {
       const merged: Record<string, Json> = {};
@@ -158,7 +171,9 @@ export class SpecReader {
         if (depth > 6) return [];
         const min = typeof schema.minItems === 'number' ? schema.minItems : 1;
         const item = this.synthesise(schema.items ?? {}, depth + 1, direction);
-        return Array.from({ length: Math.max(1, Math.min(min, 3)) }, (_, i) => (schema.uniqueItems && typeof item === 'string' ? `${item}${i || ''}` : item));
+        return Array.from({ length: Math.max(1, Math.min(min, 3)) }, (_, i) =>
+          schema.uniqueItems && typeof item === 'string' ? `${item}${i || ''}` : item,
+        );
       }
       case 'object': {
         const out: Record<string, Json> = {};
@@ -181,8 +196,18 @@ export class SpecReader {
   }
 
   private number(schema: Schema, integer: boolean): number {
-    const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : undefined;
-    const max = typeof schema.maximum === 'number' ? schema.maximum : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - 1 : undefined;
+    const min =
+      typeof schema.minimum === 'number'
+        ? schema.minimum
+        : typeof schema.exclusiveMinimum === 'number'
+          ? schema.exclusiveMinimum + 1
+          : undefined;
+    const max =
+      typeof schema.maximum === 'number'
+        ? schema.maximum
+        : typeof schema.exclusiveMaximum === 'number'
+          ? schema.exclusiveMaximum - 1
+          : undefined;
     let value = min ?? (max !== undefined ? Math.min(1, max) : 1);
     if (schema.exclusiveMinimum === true && min !== undefined) value = min + 1;
     if (max !== undefined && value > max) value = max;
@@ -224,7 +249,8 @@ export function fromPattern(pattern: string): string | undefined {
   } catch {
     return undefined;
   }
-  for (const candidate of ['abc', 'ABC', 'USD', '123', 'a1', 'abc-123', 'A1B2C3', 'x']) if (regex.test(candidate)) return candidate;
+  for (const candidate of ['abc', 'ABC', 'USD', '123', 'a1', 'abc-123', 'A1B2C3', 'x'])
+    if (regex.test(candidate)) return candidate;
   // Tiny generator: literals, \d \w, [classes] and {n}/{n,m}/+/* quantifiers, anchors dropped.
   const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
   let out = '';

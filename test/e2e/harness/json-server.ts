@@ -25,7 +25,13 @@ export interface Todo {
 
 /** Row `i` (1-based) of the generated collection: deterministic, so tests can predict it. */
 export function makeTodo(i: number): Todo {
-  return { id: i, title: `todo ${String(i).padStart(4, '0')}`, completed: i % 3 === 0, userId: (i % 10) + 1, tags: i % 2 ? ['odd'] : ['even'] };
+  return {
+    id: i,
+    title: `todo ${String(i).padStart(4, '0')}`,
+    completed: i % 3 === 0,
+    userId: (i % 10) + 1,
+    tags: i % 2 ? ['odd'] : ['even'],
+  };
 }
 
 export interface JsonServer extends RunningServer {
@@ -57,11 +63,23 @@ export async function start(options: { rows?: number; startupTimeoutMs?: number 
   };
   let ready: RegExpMatchArray;
   try {
-    ready = await server.waitForLine(/^JSON_SERVER_READY (.*)$/, options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS);
+    ready = await server.waitForLine(
+      /^JSON_SERVER_READY (.*)$/,
+      options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+    );
   } catch (error) {
     await stop();
     throw error;
   }
   const { port, pid } = JSON.parse(ready[1]!) as { port: number; pid: number };
-  return { baseUrl: `http://127.0.0.1:${port}`, port, pid, pgid: server.child.pid!, rows, dir, output: server.output, stop };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    pid,
+    pgid: server.child.pid!,
+    rows,
+    dir,
+    output: server.output,
+    stop,
+  };
 }

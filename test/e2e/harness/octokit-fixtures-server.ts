@@ -80,7 +80,10 @@ export async function start(options: { startupTimeoutMs?: number } = {}): Promis
   const server = spawnServer({ name: 'octokit fixtures-server', command: process.execPath, args: [CHILD] });
   let ready: RegExpMatchArray;
   try {
-    ready = await server.waitForLine(/^FIXTURES_SERVER_READY (.*)$/, options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS);
+    ready = await server.waitForLine(
+      /^FIXTURES_SERVER_READY (.*)$/,
+      options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+    );
   } catch (error) {
     await server.stop();
     throw error;

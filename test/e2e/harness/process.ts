@@ -98,7 +98,9 @@ function installExitHooks(): void {
  */
 export function installWatchdog(name: string, ms: number): void {
   const timer = setTimeout(() => {
-    console.error(`[e2e watchdog] ${name} still running after ${ms} ms: killing ${liveGroups.size} server(s) and exiting`);
+    console.error(
+      `[e2e watchdog] ${name} still running after ${ms} ms: killing ${liveGroups.size} server(s) and exiting`,
+    );
     for (const pgid of liveGroups) killGroupNow(pgid, 'SIGKILL');
     process.exit(1);
   }, ms);
@@ -185,7 +187,9 @@ export function spawnServer(options: SpawnOptions): SpawnedServer {
       };
       const onExit = (): void => {
         cleanup();
-        reject(new Error(`${options.name} exited (code ${child.exitCode}) before it was ready.\n--- output ---\n${tail}`));
+        reject(
+          new Error(`${options.name} exited (code ${child.exitCode}) before it was ready.\n--- output ---\n${tail}`),
+        );
       };
       const cleanup = (): void => {
         clearTimeout(timer);

@@ -67,7 +67,9 @@ export interface GeneratedSdk {
   /** The document as the generator saw it (bundled, Swagger 2.0 upgraded). */
   readonly document: Record<string, unknown>;
   /** The generated client class (the export named like the model's client). */
-  readonly Client: new (options?: object) => SdkClient;
+  readonly Client: new (
+    options?: object,
+  ) => SdkClient;
   /** generate()'s own summary (operations, resources, files, durations). */
   readonly result: { operations: number; resources: number; files: number; durations: Record<string, number> };
   /** Wall-clock ms of generate() + import. */
@@ -92,7 +94,9 @@ async function importStage<T>(relativePath: string, stage: string): Promise<T> {
   try {
     return (await import(pathToFileURL(file).href)) as T;
   } catch (error) {
-    throw new PipelineUnavailableError(stage, `importing ${relativePath} failed: ${(error as Error).message}`, { cause: error });
+    throw new PipelineUnavailableError(stage, `importing ${relativePath} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -107,7 +111,10 @@ interface GenerateModule {
   }): Promise<{ operations: number; resources: number; files: number; durations: Record<string, number> }>;
 }
 interface ConfigModule {
-  loadConfig(path: string | undefined, overrides: { spec?: string; output?: string; allowRemoteRefs?: boolean; cwd?: string }): Promise<unknown>;
+  loadConfig(
+    path: string | undefined,
+    overrides: { spec?: string; output?: string; allowRemoteRefs?: boolean; cwd?: string },
+  ): Promise<unknown>;
   resolveConfig(settings: unknown, spec: unknown): unknown;
 }
 interface LoadModule {
@@ -131,10 +138,21 @@ export async function generateSdk(name: string, spec: string, options: GenerateS
   let result: Awaited<ReturnType<GenerateModule['generate']>>;
   try {
     // cwd: the output's parent, so a stray ./sdkgen.config.yaml elsewhere is never picked up.
-    result = await generate({ spec, output: dir, check: false, allowRemoteRefs: false, cwd: E2E_OUT_DIR, ...(configPath && { config: configPath }) });
+    result = await generate({
+      spec,
+      output: dir,
+      check: false,
+      allowRemoteRefs: false,
+      cwd: E2E_OUT_DIR,
+      ...(configPath && { config: configPath }),
+    });
   } catch (error) {
     const e = error as Error & { details?: unknown };
-    throw new PipelineUnavailableError('generator', `generate(${spec}) threw ${e.name}: ${e.message}${e.details ? ` ${JSON.stringify(e.details)}` : ''}`, { cause: error });
+    throw new PipelineUnavailableError(
+      'generator',
+      `generate(${spec}) threw ${e.name}: ${e.message}${e.details ? ` ${JSON.stringify(e.details)}` : ''}`,
+      { cause: error },
+    );
   }
   const generateMs = performance.now() - started;
 
@@ -155,12 +173,17 @@ export async function generateSdk(name: string, spec: string, options: GenerateS
   try {
     module = (await import(pathToFileURL(index).href)) as SdkModule;
   } catch (error) {
-    throw new PipelineUnavailableError('generated code', `importing ${index} failed: ${(error as Error).message}`, { cause: error });
+    throw new PipelineUnavailableError('generated code', `importing ${index} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const importMs = performance.now() - importStarted;
   const Client = module[model.clientName] as GeneratedSdk['Client'] | undefined;
   if (typeof Client !== 'function') {
-    throw new PipelineUnavailableError('generated code', `${index} exports no class ${model.clientName} (exports: ${Object.keys(module).join(', ')})`);
+    throw new PipelineUnavailableError(
+      'generated code',
+      `${index} exports no class ${model.clientName} (exports: ${Object.keys(module).join(', ')})`,
+    );
   }
 
   const byRoute = new Map(model.operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]));
@@ -195,8 +218,11 @@ export async function generateSdk(name: string, spec: string, options: GenerateS
     },
     error(errorName) {
       const ctor = module[errorName];
-      if (typeof ctor !== 'function') throw new PipelineUnavailableError('generated code', `the generated package exports no ${errorName}`);
-      return ctor as new (...args: never[]) => Error;
+      if (typeof ctor !== 'function')
+        throw new PipelineUnavailableError('generated code', `the generated package exports no ${errorName}`);
+      return ctor as new (
+        ...args: never[]
+      ) => Error;
     },
   };
 }

@@ -27,7 +27,11 @@ const CLOSED_JSON_BODY = {
         type: 'object',
         additionalProperties: false,
         required: ['name'],
-        properties: { name: { type: 'string' }, count: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          name: { type: 'string' },
+          count: { type: 'integer' },
+          tags: { type: 'array', items: { type: 'string' } },
+        },
       },
     },
   },
@@ -50,7 +54,12 @@ export function applyHttpbinOverlay(original: Json): Json {
   op('/basic-auth/{user}/{passwd}', 'get').security = [{ basicAuth: [] }];
   op('/bearer', 'get').security = [{ bearerAuth: [] }];
   op('/headers', 'get').security = [{ apiKeyHeader: [] }];
-  for (const [path, method] of [['/post', 'post'], ['/put', 'put'], ['/patch', 'patch'], ['/anything', 'post']] as const) {
+  for (const [path, method] of [
+    ['/post', 'post'],
+    ['/put', 'put'],
+    ['/patch', 'patch'],
+    ['/anything', 'post'],
+  ] as const) {
     op(path, method).requestBody = FREE_FORM_JSON_BODY;
   }
   op('/anything/{anything}', 'post').requestBody = CLOSED_JSON_BODY;

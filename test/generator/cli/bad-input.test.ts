@@ -11,7 +11,11 @@ after(() => scratch.cleanup());
 const CASES = [
   { fixture: 'fixtures/bad/invalid-yaml.yaml', at: 'fixtures/bad/invalid-yaml.yaml:9:16', says: 'invalid YAML' },
   { fixture: 'fixtures/bad/invalid-json.json', at: 'fixtures/bad/invalid-json.json:7:5', says: 'invalid JSON' },
-  { fixture: 'fixtures/bad/not-openapi.yaml', at: 'fixtures/bad/not-openapi.yaml:2:1', says: 'not an OpenAPI document' },
+  {
+    fixture: 'fixtures/bad/not-openapi.yaml',
+    at: 'fixtures/bad/not-openapi.yaml:2:1',
+    says: 'not an OpenAPI document',
+  },
   { fixture: 'fixtures/bad/openapi-4.yaml', at: 'fixtures/bad/openapi-4.yaml:1:10 (/openapi)', says: 'openapi: 4.0.0' },
   {
     fixture: 'fixtures/bad/duplicate-operation-id.yaml',
@@ -28,7 +32,11 @@ const CASES = [
     at: 'fixtures/bad/remote-ref.yaml:15:23',
     says: 'https://schemas.example.com/pet.yaml#/Pet',
   },
-  { fixture: 'fixtures/bad/missing-external-file.yaml', at: 'fixtures/bad/missing-external-file.yaml:15:23', says: 'does-not-exist.yaml' },
+  {
+    fixture: 'fixtures/bad/missing-external-file.yaml',
+    at: 'fixtures/bad/missing-external-file.yaml:15:23',
+    says: 'does-not-exist.yaml',
+  },
   { fixture: 'fixtures/bad/alias-bomb.yaml', at: 'fixtures/bad/alias-bomb.yaml:7:10', says: 'alias' },
 ];
 
@@ -85,7 +93,10 @@ describe('bad input through the real CLI: exit 2, one located block, nothing wri
   test('--json adds a machine-readable error on stdout', async () => {
     const run = await runCli(['generate', 'fixtures/bad/openapi-4.yaml', '--json', '-o', join(scratch.path, 'json')]);
     assert.equal(run.code, 2);
-    const parsed = JSON.parse(run.stdout) as { ok: boolean; error: { kind: string; location: { file: string; line: number; col: number } } };
+    const parsed = JSON.parse(run.stdout) as {
+      ok: boolean;
+      error: { kind: string; location: { file: string; line: number; col: number } };
+    };
     assert.equal(parsed.ok, false);
     assert.equal(parsed.error.kind, 'input');
     assert.deepEqual(parsed.error.location, { file: 'fixtures/bad/openapi-4.yaml', line: 1, col: 10 });

@@ -11,7 +11,10 @@ describe('error printing', () => {
       pointer: '/paths/~1a/get',
       hint: 'fix the reference',
     });
-    assert.equal(formatInputError(error), 'error: unresolvable $ref\n  at specs/a.yaml:3:7 (/paths/~1a/get)\n  fix: fix the reference\n');
+    assert.equal(
+      formatInputError(error),
+      'error: unresolvable $ref\n  at specs/a.yaml:3:7 (/paths/~1a/get)\n  fix: fix the reference\n',
+    );
     assert.equal(formatInputError(new InputError('no spec')), 'error: no spec\n');
   });
 

@@ -9,7 +9,6 @@ import { REPO_ROOT, STACK_LINE, runCli, scratchDir, tree } from './run-cli.js';
 const scratch = scratchDir('generate');
 after(() => scratch.cleanup());
 
-
 describe('sdkgen CLI: commands and flags', { concurrency: 2 }, () => {
   test('--help lists the commands; generate --help lists options and exit codes', async () => {
     const main = await runCli(['--help']);
@@ -17,7 +16,8 @@ describe('sdkgen CLI: commands and flags', { concurrency: 2 }, () => {
     assert.match(main.stdout, /sdkgen generate \[spec\]/);
     const generate = await runCli(['generate', '--help']);
     assert.equal(generate.code, 0);
-    for (const flag of ['--output', '--config', '--check', '--json', '--allow-remote-refs', '--quiet']) assert.ok(generate.stdout.includes(flag), flag);
+    for (const flag of ['--output', '--config', '--check', '--json', '--allow-remote-refs', '--quiet'])
+      assert.ok(generate.stdout.includes(flag), flag);
     assert.match(generate.stdout, /^ {2}3 {2}internal error/m);
   });
 
@@ -59,7 +59,11 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
     const treeA = tree(first);
     assert.ok(Object.keys(treeA).length > 5);
     assert.deepEqual(treeA, tree(second));
-    assert.doesNotMatch(Object.values(treeA).join('\n'), new RegExp(REPO_ROOT.replace(/[/\\]/g, '.')), 'no absolute paths in output');
+    assert.doesNotMatch(
+      Object.values(treeA).join('\n'),
+      new RegExp(REPO_ROOT.replace(/[/\\]/g, '.')),
+      'no absolute paths in output',
+    );
   });
 
   // The check sequence imports the runtime as a package instead of vendoring it, so it does not
@@ -70,7 +74,10 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
 
   test('--check: exit 0 when up to date, exit 1 naming the edited file; --json lists the drift', async () => {
     mkdirSync(checked, { recursive: true });
-    writeFileSync(config, `spec: ${join(REPO_ROOT, 'fixtures/petstore.yaml')}\noutput: ./out\nruntime: package\nruntimePackage: "@acme/sdk-runtime"\n`);
+    writeFileSync(
+      config,
+      `spec: ${join(REPO_ROOT, 'fixtures/petstore.yaml')}\noutput: ./out\nruntime: package\nruntimePackage: "@acme/sdk-runtime"\n`,
+    );
     const generated = await runCli(['generate', '-c', config]);
     assert.equal(generated.code, 0, generated.stderr);
     const clean = await runCli(['generate', '-c', config, '--check']);
@@ -88,14 +95,26 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
     assert.match(text.stderr, /changed {2}\S*out\/src\/client\.ts:\d+\n.*on disk: {3}\/\/ edited/);
     assert.deepEqual(tree(out), before, '--check writes nothing');
     assert.equal(json.code, 1);
-    const summary = JSON.parse(json.stdout) as Record<string, unknown> & { durations: Record<string, number>; drift: { path: string; kind: string }[] };
+    const summary = JSON.parse(json.stdout) as Record<string, unknown> & {
+      durations: Record<string, number>;
+      drift: { path: string; kind: string }[];
+    };
     assert.equal(summary.ok, false);
     assert.equal(summary.spec, 'fixtures/petstore.yaml');
     assert.equal(summary.operations, 5);
     assert.equal(summary.resources, 2);
-    assert.deepEqual(summary.names, { createPet: 'pets.create', deletePet: 'pets.delete', getInventory: 'store.getInventory', getPet: 'pets.get', listPets: 'pets.list' });
+    assert.deepEqual(summary.names, {
+      createPet: 'pets.create',
+      deletePet: 'pets.delete',
+      getInventory: 'store.getInventory',
+      getPet: 'pets.get',
+      listPets: 'pets.list',
+    });
     assert.deepEqual(Object.keys(summary.durations), ['load', 'model', 'emit', 'write', 'total']);
-    assert.deepEqual(summary.drift.map((d) => [d.path, d.kind]), [['src/client.ts', 'changed']]);
+    assert.deepEqual(
+      summary.drift.map((d) => [d.path, d.kind]),
+      [['src/client.ts', 'changed']],
+    );
   });
 
   test('regenerating repairs the edit; the next check is clean', async () => {
@@ -116,7 +135,10 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
     );
     const run = await runCli(['generate'], { cwd: project });
     assert.equal(run.code, 0, run.stderr);
-    const manifest = JSON.parse(readFileSync(join(project, 'client/package.json'), 'utf8')) as { name: string; version: string };
+    const manifest = JSON.parse(readFileSync(join(project, 'client/package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     assert.deepEqual([manifest.name, manifest.version], ['@acme/petstore', '2.0.0']);
     assert.match(readFileSync(join(project, 'client/src/client.ts'), 'utf8'), /class Shop\b/);
   });
@@ -138,11 +160,16 @@ describe('sdkgen generate on fixtures/petstore.yaml', () => {
       const refused = await runCli(['generate', 'openapi.yaml', '-o', 'out'], { cwd: project });
       assert.equal(refused.code, 2);
       assert.match(refused.stderr, /--allow-remote-refs/);
-      const fetched = await runCli(['generate', 'openapi.yaml', '-o', 'out', '--allow-remote-refs', '--json'], { cwd: project });
+      const fetched = await runCli(['generate', 'openapi.yaml', '-o', 'out', '--allow-remote-refs', '--json'], {
+        cwd: project,
+      });
       assert.equal(fetched.code, 0, fetched.stderr);
       assert.equal((JSON.parse(fetched.stdout) as { operations: number }).operations, 1);
       // The fetched schema is bundled and typed: a model, or inline where it is used (untagged: client.ts).
-      assert.match(['models.ts', 'client.ts'].map((f) => readFileSync(join(project, 'out/src', f), 'utf8')).join('\n'), /name\?: string/);
+      assert.match(
+        ['models.ts', 'client.ts'].map((f) => readFileSync(join(project, 'out/src', f), 'utf8')).join('\n'),
+        /name\?: string/,
+      );
     } finally {
       server.closeAllConnections();
       await new Promise((closed) => server.close(closed));

@@ -37,13 +37,27 @@ describe('generate(): the pipeline on every good fixture', () => {
       const config = join(folder, 'sdkgen.config.yaml');
       mkdirSync(folder, { recursive: true });
       // runtime: package keeps the re-check below independent of runtime/ edits made meanwhile.
-      writeFileSync(config, `spec: ${join(REPO_ROOT, spec)}\noutput: ./out\nruntime: package\nruntimePackage: "@acme/runtime"\n`);
+      writeFileSync(
+        config,
+        `spec: ${join(REPO_ROOT, spec)}\noutput: ./out\nruntime: package\nruntimePackage: "@acme/runtime"\n`,
+      );
       const progress = new RecordingProgress();
       const result = await generate({ config, check: false, allowRemoteRefs: false }, progress);
       assert.equal(result.operations, operations);
       assert.equal(result.written, true);
-      assert.deepEqual(progress.events, ['start load', 'done load', 'start model', 'done model', 'start emit', 'done emit', 'start write', 'done write']);
-      const manifest = JSON.parse(readFileSync(join(output, MANIFEST_FILE), 'utf8')) as { files: Record<string, string> };
+      assert.deepEqual(progress.events, [
+        'start load',
+        'done load',
+        'start model',
+        'done model',
+        'start emit',
+        'done emit',
+        'start write',
+        'done write',
+      ]);
+      const manifest = JSON.parse(readFileSync(join(output, MANIFEST_FILE), 'utf8')) as {
+        files: Record<string, string>;
+      };
       assert.equal(Object.keys(manifest.files).length, result.files);
       for (const path of Object.keys(manifest.files)) assert.ok(existsSync(join(output, path)), path);
       const check = await generate({ config, check: true, allowRemoteRefs: false });

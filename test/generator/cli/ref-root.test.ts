@@ -15,7 +15,10 @@ const SECRET = 'AKIA-LEAKED-SENTINEL-4711';
 const specDir = join(scratch.path, 'api');
 mkdirSync(specDir, { recursive: true });
 // A YAML file outside the spec's folder whose content would end up in models.ts if read.
-writeFileSync(join(scratch.path, 'secret.yaml'), `Pet:\n  type: object\n  description: ${SECRET}\n  properties:\n    id: { type: string }\n`);
+writeFileSync(
+  join(scratch.path, 'secret.yaml'),
+  `Pet:\n  type: object\n  description: ${SECRET}\n  properties:\n    id: { type: string }\n`,
+);
 symlinkSync(join(scratch.path, 'secret.yaml'), join(specDir, 'innocent.yaml'));
 
 function specWithRef(ref: string): string {
@@ -50,7 +53,10 @@ test('a $ref to ../ is refused at its line, and nothing is written', async () =>
 });
 
 test('an absolute $ref and a symlink pointing outside are refused too', async () => {
-  for (const [name, ref] of [['absolute', `${join(scratch.path, 'secret.yaml')}#/Pet`], ['symlink', './innocent.yaml#/Pet']] as const) {
+  for (const [name, ref] of [
+    ['absolute', `${join(scratch.path, 'secret.yaml')}#/Pet`],
+    ['symlink', './innocent.yaml#/Pet'],
+  ] as const) {
     writeFileSync(join(specDir, `${name}.yaml`), specWithRef(ref));
     const out = join(scratch.path, `out-${name}`);
     const run = await runCli(['generate', join(specDir, `${name}.yaml`), '-o', out]);
@@ -62,7 +68,15 @@ test('an absolute $ref and a symlink pointing outside are refused too', async ()
 
 test('--ref-root widens the folder for specs the user trusts', async () => {
   const out = join(scratch.path, 'out-allowed');
-  const run = await runCli(['generate', join(specDir, 'parent.yaml'), '-o', out, '--ref-root', scratch.path, '--quiet']);
+  const run = await runCli([
+    'generate',
+    join(specDir, 'parent.yaml'),
+    '-o',
+    out,
+    '--ref-root',
+    scratch.path,
+    '--quiet',
+  ]);
   assert.equal(run.code, 0, run.stderr);
   // The schema read through the widened root is typed: here a model of models.ts, its description its JSDoc.
   assert.ok(readFileSync(join(out, 'src/models.ts'), 'utf8').includes(SECRET));

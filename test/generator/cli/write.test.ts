@@ -8,7 +8,6 @@ import { scratchDir, tree } from './run-cli.js';
 const scratch = scratchDir('write');
 after(() => scratch.cleanup());
 
-
 const FILES = new Map([
   ['src/index.ts', "export * from './client.js';\n"],
   ['src/client.ts', 'export class PetStore {}\r\n'],
@@ -64,7 +63,11 @@ describe('writeOutput', () => {
     assert.equal(readFileSync(join(out, 'src/custom.ts'), 'utf8'), '// mine\n');
     assert.equal(readFileSync(join(out, 'node_modules/undici/index.js'), 'utf8'), 'module.exports = 1;\n');
     assert.equal(readFileSync(join(out, 'dist/index.js'), 'utf8'), 'built\n');
-    assert.deepEqual(readdirSync(scratch.path).filter((name) => name.includes('sdkgen-staging')), [], 'no staging left');
+    assert.deepEqual(
+      readdirSync(scratch.path).filter((name) => name.includes('sdkgen-staging')),
+      [],
+      'no staging left',
+    );
   });
 
   test('an up-to-date output is not rewritten (mtimes kept for incremental builds)', async () => {
@@ -89,11 +92,17 @@ describe('writeOutput', () => {
     ]);
     await assert.rejects(writeOutput(out, broken, { check: false }));
     assert.deepEqual(tree(out), before);
-    assert.deepEqual(readdirSync(scratch.path).filter((name) => name.includes('sdkgen-staging')), []);
+    assert.deepEqual(
+      readdirSync(scratch.path).filter((name) => name.includes('sdkgen-staging')),
+      [],
+    );
   });
 
   test('paths that could escape the output folder are refused', async () => {
-    await assert.rejects(writeOutput(join(scratch.path, 'escape'), new Map([['../evil.ts', '']]), { check: false }), /invalid output path/);
+    await assert.rejects(
+      writeOutput(join(scratch.path, 'escape'), new Map([['../evil.ts', '']]), { check: false }),
+      /invalid output path/,
+    );
     assert.equal(existsSync(join(scratch.path, 'evil.ts')), false);
   });
 

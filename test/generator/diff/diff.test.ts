@@ -37,7 +37,11 @@ describe('sdkgen diff', () => {
       'patch method-deprecated orders.get',
     ]);
     const removedNote = changes.find((c) => c.kind === 'field-removed')!;
-    assert.deepEqual(removedNote.calls, ['orders.create', 'orders.get', 'orders.list'], 'a shared-schema change names the calls it reaches');
+    assert.deepEqual(
+      removedNote.calls,
+      ['orders.create', 'orders.get', 'orders.list'],
+      'a shared-schema change names the calls it reaches',
+    );
   });
 
   test('the same spec on both sides has no change', async () => {

@@ -106,7 +106,16 @@ describe('generated packages build under strict', () => {
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', lib: ['ES2023', 'ESNext.Disposable', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
         files: ['consumer.ts'],
       }),
     );
@@ -116,10 +125,13 @@ describe('generated packages build under strict', () => {
     assert.equal(result.status, 0);
   });
 
-  test('importing the built hostile SDK runs none of the spec\'s strings', async () => {
+  test("importing the built hostile SDK runs none of the spec's strings", async () => {
     const root = globalThis as { __pwned?: unknown };
     assert.equal(root.__pwned, undefined);
-    const sdk = (await import(pathToFileURL(join(outDirs.get('build-hostile')!, 'dist/index.js')).href)) as Record<string, unknown>;
+    const sdk = (await import(pathToFileURL(join(outDirs.get('build-hostile')!, 'dist/index.js')).href)) as Record<
+      string,
+      unknown
+    >;
     assert.equal(typeof sdk.PetStore, 'function');
     const Client = sdk.PetStore as new (options: object) => Record<string, unknown>;
     const client = new Client({ baseUrl: 'http://127.0.0.1:1' });

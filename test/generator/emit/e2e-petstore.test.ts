@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile, generateFixture } from './harness.js';
 
-interface Seen { method: string; url: string; authorization?: string; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  authorization?: string;
+  body: string;
+}
 
 const PETS = [
   { id: 'p1', name: 'Rex', createdAt: '2024-01-01T00:00:00Z' },
@@ -28,7 +33,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 type PetStoreModule = {
-  PetStore: new (options: object) => {
+  PetStore: new (
+    options: object,
+  ) => {
     pets: {
       get(p: object): Promise<{ id: string; name: string }>;
       create(p: object): Promise<{ id: string; name: string }>;
@@ -52,7 +59,12 @@ describe('e2e: the built petstore SDK on loopback', () => {
     sdk = (await import(pathToFileURL(join(outDir, 'dist/index.js')).href)) as PetStoreModule;
     server = createServer((req, res) => {
       void readBody(req).then((body) => {
-        seen.push({ method: req.method!, url: req.url!, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+        seen.push({
+          method: req.method!,
+          url: req.url!,
+          body,
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        });
         const url = new URL(req.url!, 'http://127.0.0.1');
         const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -61,12 +73,17 @@ describe('e2e: the built petstore SDK on loopback', () => {
         if (req.method === 'GET' && url.pathname === '/v1/pets') {
           const page = Number(url.searchParams.get('page') ?? '1');
           const items = PETS.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-          const next: Record<string, string> = page * PAGE_SIZE < PETS.length ? { link: `<${baseUrl}/pets?page=${page + 1}&limit=${PAGE_SIZE}>; rel="next"` } : {};
+          const next: Record<string, string> =
+            page * PAGE_SIZE < PETS.length
+              ? { link: `<${baseUrl}/pets?page=${page + 1}&limit=${PAGE_SIZE}>; rel="next"` }
+              : {};
           return json(200, items, next);
         }
         if (req.method === 'GET' && url.pathname === '/v1/pets/a%2Fb') return json(200, { ...PETS[0], id: 'a/b' });
-        if (req.method === 'GET' && url.pathname.startsWith('/v1/pets/')) return json(404, { code: 'not_found', message: 'no such pet' });
-        if (req.method === 'POST' && url.pathname === '/v1/pets') return json(201, { ...(JSON.parse(body) as object), id: 'new', createdAt: '2024-02-01T00:00:00Z' });
+        if (req.method === 'GET' && url.pathname.startsWith('/v1/pets/'))
+          return json(404, { code: 'not_found', message: 'no such pet' });
+        if (req.method === 'POST' && url.pathname === '/v1/pets')
+          return json(201, { ...(JSON.parse(body) as object), id: 'new', createdAt: '2024-02-01T00:00:00Z' });
         return json(500, { code: 'unexpected', message: `${req.method} ${req.url}` });
       });
     });

@@ -21,7 +21,9 @@ const MEASUREMENTS = [
 ];
 
 type TelemetryModule = {
-  Telemetry: new (options: object) => {
+  Telemetry: new (
+    options: object,
+  ) => {
     measurements: {
       export(p: { sensor: string }): Promise<AsyncIterable<{ sensor: string; value: number }>>;
       watch(): Promise<AsyncIterable<{ event: string; data: string; id?: string }>>;
@@ -94,14 +96,21 @@ describe('e2e: NDJSON and SSE through a built SDK with OAuth2 client credentials
   });
 
   test('one token serves every call; NDJSON lines and SSE events arrive in order', async () => {
-    const telemetry = new sdk.Telemetry({ baseUrl, auth: { oauth: { clientId: 'demo', clientSecret: CLIENT_SECRET } } });
+    const telemetry = new sdk.Telemetry({
+      baseUrl,
+      auth: { oauth: { clientId: 'demo', clientSecret: CLIENT_SECRET } },
+    });
     try {
       const values: number[] = [];
       for await (const m of await telemetry.measurements.export({ sensor: 't1' })) values.push(m.value);
-      assert.deepEqual(values, MEASUREMENTS.map((m) => m.value));
+      assert.deepEqual(
+        values,
+        MEASUREMENTS.map((m) => m.value),
+      );
 
       const events: Array<{ event: string; data: string; id?: string }> = [];
-      for await (const e of await telemetry.measurements.watch()) events.push({ event: e.event, data: e.data, id: e.id });
+      for await (const e of await telemetry.measurements.watch())
+        events.push({ event: e.event, data: e.data, id: e.id });
       assert.deepEqual(events, [
         { event: 'reading', data: '{"value":1}', id: '1' },
         { event: 'reading', data: '{"value":2}', id: '2' },

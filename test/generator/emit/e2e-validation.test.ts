@@ -34,7 +34,10 @@ const BODIES: Record<string, unknown> = {
   broken: { ...VALID, id: 42, name: undefined, owner: SECRET },
 };
 
-interface Logged { level: string; message: string }
+interface Logged {
+  level: string;
+  message: string;
+}
 
 type ShelterModule = {
   Shelter: new (options: object) => ShelterClient;
@@ -43,7 +46,10 @@ type ShelterModule = {
 };
 interface ShelterClient {
   animals: {
-    get(p: { animalId: string }, options?: object): Promise<Record<string, unknown>> & { asResponse(): Promise<{ status: number }> };
+    get(
+      p: { animalId: string },
+      options?: object,
+    ): Promise<Record<string, unknown>> & { asResponse(): Promise<{ status: number }> };
     list(p?: object, options?: object): AsyncIterable<Record<string, unknown>>;
   };
   withOptions(options: object): ShelterClient;
@@ -69,8 +75,13 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
   };
 
   before(async () => {
-    const withSchemas = await generateFixture('fixtures/validation.yaml', 'e2e-validation', { validateResponses: true, client: { name: 'Shelter' } });
-    const plain = await generateFixture('fixtures/validation.yaml', 'e2e-validation-plain', { client: { name: 'Shelter' } });
+    const withSchemas = await generateFixture('fixtures/validation.yaml', 'e2e-validation', {
+      validateResponses: true,
+      client: { name: 'Shelter' },
+    });
+    const plain = await generateFixture('fixtures/validation.yaml', 'e2e-validation-plain', {
+      client: { name: 'Shelter' },
+    });
     assert.ok(withSchemas.files.has('src/validation/schemas.ts'));
     assert.ok(!plain.files.has('src/validation/schemas.ts'), 'no schemas unless asked for');
     assert.match(withSchemas.files.get('package.json')!, /"ajv": "\^8/);
@@ -85,8 +96,15 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
       if (url.pathname === '/animals') {
         const page = Number(url.searchParams.get('page') ?? '1');
         // Page 2 carries one item of the wrong shape.
-        const items = page === 1 ? [VALID, { ...VALID, id: 'a2' }] : [{ ...VALID, id: 'a3' }, { ...VALID, id: 4 }];
-        const link: Record<string, string> = page === 1 ? { link: `<${server.origin}/animals?page=2>; rel="next"` } : {};
+        const items =
+          page === 1
+            ? [VALID, { ...VALID, id: 'a2' }]
+            : [
+                { ...VALID, id: 'a3' },
+                { ...VALID, id: 4 },
+              ];
+        const link: Record<string, string> =
+          page === 1 ? { link: `<${server.origin}/animals?page=2>; rel="next"` } : {};
         return sendJson(res, 200, items, link);
       }
       sendJson(res, 404, { message: 'no route' });
@@ -102,7 +120,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     const { logger, lines } = capture();
     const body = await client({ logger, logLevel: 'debug' }).animals.get({ animalId: 'broken' });
     assert.equal(body.id, 42);
-    assert.deepEqual(lines.filter((l) => l.message.includes('schema')), []);
+    assert.deepEqual(
+      lines.filter((l) => l.message.includes('schema')),
+      [],
+    );
   });
 
   test('strict: valid bodies pass: 3.0 nullable (plain, enum, $ref), overlapping oneOf, writeOnly required, 2XX', async () => {
@@ -119,7 +140,15 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     );
     assert.ok(error instanceof sdk.ResponseValidationError);
     assert.ok(error instanceof sdk.SdkError);
-    const e = error as Error & { issues: { path: string; keyword: string; message: string }[]; operationId: string; status: number; requestId: string; body: unknown; method: string; url: string };
+    const e = error as Error & {
+      issues: { path: string; keyword: string; message: string }[];
+      operationId: string;
+      status: number;
+      requestId: string;
+      body: unknown;
+      method: string;
+      url: string;
+    };
     assert.equal(e.operationId, 'getAnimal');
     assert.equal(e.status, 200);
     assert.equal(e.requestId, 'req-7');
@@ -132,13 +161,17 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     assert.match(e.message, /getAnimal returned a 200 body that does not match the spec's schema/);
     // The body is there for the caller, but not printed with the error.
     assert.equal((e.body as { owner: string }).owner, SECRET);
-    for (const shown of [e.message, String(e), JSON.stringify(e), inspect(e, { depth: 5 }), e.stack ?? '']) assert.ok(!shown.includes(SECRET), shown);
+    for (const shown of [e.message, String(e), JSON.stringify(e), inspect(e, { depth: 5 }), e.stack ?? ''])
+      assert.ok(!shown.includes(SECRET), shown);
   });
 
   test('strict: a value outside an enum fails; warn lets it through without a word', async () => {
     await assert.rejects(client({ validate: 'strict' }).animals.get({ animalId: 'unknown-enum' }), (e: unknown) => {
       assert.ok(e instanceof sdk.ResponseValidationError);
-      assert.deepEqual((e as unknown as { issues: { path: string; keyword: string }[] }).issues.map((i) => `${i.path} ${i.keyword}`), ['/status enum']);
+      assert.deepEqual(
+        (e as unknown as { issues: { path: string; keyword: string }[] }).issues.map((i) => `${i.path} ${i.keyword}`),
+        ['/status enum'],
+      );
       return true;
     });
     const { logger, lines } = capture();
@@ -146,7 +179,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     const body = await warnClient.animals.get({ animalId: 'unknown-enum' });
     assert.equal(body.status, 'fostered');
     assert.equal(warnClient.stats().getAnimal!.schemaMismatches, 0);
-    assert.deepEqual(lines.filter((l) => l.message.includes('schema')), []);
+    assert.deepEqual(
+      lines.filter((l) => l.message.includes('schema')),
+      [],
+    );
   });
 
   test('warn: the data comes back; the first mismatch per operation and status is a warning, later ones debug', async () => {
@@ -155,7 +191,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     assert.equal((await c.animals.get({ animalId: 'broken' })).id, 42);
     assert.equal((await c.animals.get({ animalId: 'broken' })).id, 42);
     const mismatches = lines.filter((l) => l.message.includes("does not match the spec's schema"));
-    assert.deepEqual(mismatches.map((l) => l.level), ['warn', 'debug']);
+    assert.deepEqual(
+      mismatches.map((l) => l.level),
+      ['warn', 'debug'],
+    );
     assert.equal(c.stats().getAnimal!.schemaMismatches, 2, 'client.stats() counts every mismatch');
     assert.match(mismatches[0]!.message, /getAnimal: 200 body .* \/id must be string/);
     assert.match(mismatches[0]!.message, /request id req-7/);
@@ -170,7 +209,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     // asResponse() never parses, so it never validates.
     assert.equal((await strict.animals.get({ animalId: 'broken' }).asResponse()).status, 200);
     // withOptions() derives a validating client from a plain one.
-    await assert.rejects(off.withOptions({ validate: 'strict' }).animals.get({ animalId: 'broken' }), sdk.ResponseValidationError);
+    await assert.rejects(
+      off.withOptions({ validate: 'strict' }).animals.get({ animalId: 'broken' }),
+      sdk.ResponseValidationError,
+    );
   });
 
   test('strict pagination checks every page: iteration stops at the page that breaks the schema', async () => {
@@ -181,7 +223,10 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
       })(),
       (e: unknown) => {
         assert.ok(e instanceof sdk.ResponseValidationError);
-        assert.deepEqual((e as unknown as { issues: { path: string }[] }).issues.map((i) => i.path), ['/1/id']);
+        assert.deepEqual(
+          (e as unknown as { issues: { path: string }[] }).issues.map((i) => i.path),
+          ['/1/id'],
+        );
         return true;
       },
     );
@@ -191,7 +236,9 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
   test('an SDK generated without schemas refuses validate at construction, saying how to get them', () => {
     assert.throws(
       () => new withoutSchemas.Shelter({ baseUrl: server.origin, validate: 'warn' }),
-      (e: unknown) => e instanceof withoutSchemas.SdkError && /generated without them.*validation: \{ responses: true \}/.test((e as Error).message),
+      (e: unknown) =>
+        e instanceof withoutSchemas.SdkError &&
+        /generated without them.*validation: \{ responses: true \}/.test((e as Error).message),
     );
     assert.throws(() => client({ validate: 'loud' }), /validate must be one of 'off', 'warn', 'strict'; got "loud"/);
   });

@@ -16,7 +16,20 @@ describe('emitted files', () => {
     const files = await filesFor('fixtures/petstore.yaml');
     const paths = [...files.keys()];
     assert.deepEqual(paths, [...paths].sort());
-    for (const p of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts', 'src/client.ts', 'src/operations.ts', 'src/models.ts', '.prettierrc.json', 'src/resources/pets.ts', 'src/resources/store.ts', 'src/runtime/index.ts', 'src/runtime/descriptor.ts']) {
+    for (const p of [
+      'package.json',
+      'tsconfig.json',
+      'README.md',
+      'src/index.ts',
+      'src/client.ts',
+      'src/operations.ts',
+      'src/models.ts',
+      '.prettierrc.json',
+      'src/resources/pets.ts',
+      'src/resources/store.ts',
+      'src/runtime/index.ts',
+      'src/runtime/descriptor.ts',
+    ]) {
       assert.ok(files.has(p), p);
     }
     assert.ok(!paths.some((p) => p.endsWith('.test.ts')));
@@ -42,7 +55,10 @@ describe('emitted files', () => {
 
   test('the design.md method shape: one line of logic, JSDoc with the route', async () => {
     const pets = (await filesFor('fixtures/petstore.yaml')).get('src/resources/pets.ts')!;
-    assert.match(pets, /list\(params: ListPetsParams = \{\}, options\?: RequestOptions\): PagePromise<Pet> \{\n\s+return this\.client\.paginate<Pet>\(operations\.listPets, params, options\);\n\s+\}/);
+    assert.match(
+      pets,
+      /list\(params: ListPetsParams = \{\}, options\?: RequestOptions\): PagePromise<Pet> \{\n\s+return this\.client\.paginate<Pet>\(operations\.listPets, params, options\);\n\s+\}/,
+    );
     assert.match(pets, /get\(params: GetPetParams, options\?: RequestOptions\): ApiPromise<Pet>/);
     assert.match(pets, /delete\(params: DeletePetParams, options\?: RequestOptions\): ApiPromise<void>/);
     assert.match(pets, /List all pets\. GET \/pets/);
@@ -99,29 +115,48 @@ describe('emitted files', () => {
     const files = await filesFor('fixtures/petstore.yaml', { runtime: 'package', runtimePackage: '@sdkgen/runtime' });
     assert.ok(![...files.keys()].some((p) => p.startsWith('src/runtime/')));
     assert.match(files.get('src/client.ts')!, /from '@sdkgen\/runtime'/);
-    assert.ok((JSON.parse(files.get('package.json')!) as { dependencies: Record<string, string> }).dependencies['@sdkgen/runtime']);
+    assert.ok(
+      (JSON.parse(files.get('package.json')!) as { dependencies: Record<string, string> }).dependencies[
+        '@sdkgen/runtime'
+      ],
+    );
   });
 
   test('README names every resource with an example and the env variables', async () => {
     const readme = (await filesFor('fixtures/petstore.yaml')).get('README.md')!;
-    for (const needle of ['npm install @acme/petstore', 'PET_STORE_BEARER_AUTH', 'client.pets.list(', 'client.store.getInventory(', 'MockAgent', 'dispatcher', 'for await', 'maxRetries', 'timeout', 'NotFoundError']) {
+    for (const needle of [
+      'npm install @acme/petstore',
+      'PET_STORE_BEARER_AUTH',
+      'client.pets.list(',
+      'client.store.getInventory(',
+      'MockAgent',
+      'dispatcher',
+      'for await',
+      'maxRetries',
+      'timeout',
+      'NotFoundError',
+    ]) {
       assert.ok(readme.includes(needle), needle);
     }
     assert.doesNotMatch(readme, /\{\{/);
   });
-
 });
 
 describe('the operation table', () => {
   test('a backtick, `${` and a backslash in the spec stay data inside String.raw and JSON.parse', async () => {
     const hostilePath = '/a`b/${globalThis.__pwned = 1}/c\\d';
-    const spec = specFromDocument(doc({ [hostilePath]: { get: { operationId: 'x`${y}', responses: { '204': { description: 'ok' } } } } }));
+    const spec = specFromDocument(
+      doc({ [hostilePath]: { get: { operationId: 'x`${y}', responses: { '204': { description: 'ok' } } } } }),
+    );
     const files = await emitPackage(buildModel(spec, configFor()), spec, configFor());
     const text = files.get('src/operations.ts')!;
     const json = /String\.raw`([\s\S]*?)`\);/.exec(text)![1]!;
     assert.ok(!json.includes('`') && !json.includes('${'));
     // What String.raw hands JSON.parse is the text as written: parse it the same way.
     const table = JSON.parse(json) as Record<string, { path: string; id: string }>;
-    assert.deepEqual(Object.values(table).map((op) => [op.path, op.id]), [[hostilePath, 'x`${y}']]);
+    assert.deepEqual(
+      Object.values(table).map((op) => [op.path, op.id]),
+      [[hostilePath, 'x`${y}']],
+    );
   });
 });

@@ -28,7 +28,11 @@ export function writeFiles(outDir: string, files: GeneratedFiles): void {
   }
 }
 
-export async function generateFixture(fixture: string, name: string, overrides: Partial<SdkgenConfig> = {}): Promise<{ outDir: string; files: GeneratedFiles }> {
+export async function generateFixture(
+  fixture: string,
+  name: string,
+  overrides: Partial<SdkgenConfig> = {},
+): Promise<{ outDir: string; files: GeneratedFiles }> {
   const spec = loadFixture(fixture);
   const outDir = join(TMP_ROOT, name);
   const files = await generateFiles(spec, configFor({ output: outDir, ...overrides }));
@@ -37,7 +41,10 @@ export async function generateFixture(fixture: string, name: string, overrides: 
 }
 
 /** Runs tsc on a project; returns its exit code and diagnostics. */
-export function compile(projectDir: string, extraArgs: readonly string[] = []): { status: number | null; output: string } {
+export function compile(
+  projectDir: string,
+  extraArgs: readonly string[] = [],
+): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [TSC, '-p', join(projectDir, 'tsconfig.json'), ...extraArgs], {
     encoding: 'utf8',
     timeout: TSC_TIMEOUT_MS,

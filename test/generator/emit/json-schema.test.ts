@@ -39,23 +39,44 @@ describe('toJsonSchema', () => {
   });
 
   test('3.0 boolean exclusive bounds become numbers; false ones disappear', () => {
-    const s = toJsonSchema({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1, exclusiveMaximum: false }, v30);
+    const s = toJsonSchema(
+      { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1, exclusiveMaximum: false },
+      v30,
+    );
     assert.deepEqual(s, { type: 'number', exclusiveMinimum: 0, maximum: 1 });
     assert.ok(!accepts(s, 0) && accepts(s, 1) && accepts(s, 0.5));
   });
 
   test('oneOf accepts a value matching several members (anyOf); with anyOf beside it both constraints hold', () => {
-    const s = toJsonSchema({ oneOf: [{ type: 'object' }, { type: 'object', properties: { a: { type: 'string' } } }] }, v30);
+    const s = toJsonSchema(
+      { oneOf: [{ type: 'object' }, { type: 'object', properties: { a: { type: 'string' } } }] },
+      v30,
+    );
     assert.ok(accepts(s, { a: 'x' }));
-    const both = toJsonSchema({ oneOf: [{ type: 'string' }, { type: 'number' }], anyOf: [{ type: 'number' }, { type: 'boolean' }] }, v30);
+    const both = toJsonSchema(
+      { oneOf: [{ type: 'string' }, { type: 'number' }], anyOf: [{ type: 'number' }, { type: 'boolean' }] },
+      v30,
+    );
     assert.ok(accepts(both, 1) && !accepts(both, 'x') && !accepts(both, true));
   });
 
   test('writeOnly properties leave required (also through a $ref); readOnly ones stay', () => {
     const secret = { type: 'string', writeOnly: true };
-    const options: ConvertOptions = { ...v30, ref: () => '#/$defs/Secret', lookup: (ref) => (ref === '#/components/schemas/Secret' ? secret : undefined) };
+    const options: ConvertOptions = {
+      ...v30,
+      ref: () => '#/$defs/Secret',
+      lookup: (ref) => (ref === '#/components/schemas/Secret' ? secret : undefined),
+    };
     const s = toJsonSchema(
-      { type: 'object', required: ['id', 'password', 'token'], properties: { id: { type: 'string', readOnly: true }, password: secret, token: { $ref: '#/components/schemas/Secret' } } },
+      {
+        type: 'object',
+        required: ['id', 'password', 'token'],
+        properties: {
+          id: { type: 'string', readOnly: true },
+          password: secret,
+          token: { $ref: '#/components/schemas/Secret' },
+        },
+      },
       options,
     ) as { required: string[] };
     assert.deepEqual(s.required, ['id']);
@@ -70,24 +91,50 @@ describe('toJsonSchema', () => {
 
   test('annotations go; data keywords are copied, not walked (a $ref inside an example stays data)', () => {
     const s = toJsonSchema(
-      { type: 'object', description: 'd', title: 't', example: { $ref: '#/no' }, 'x-internal': true, default: { nullable: true }, enum: [{ $ref: 'data' }], properties: { description: { type: 'string' } } },
+      {
+        type: 'object',
+        description: 'd',
+        title: 't',
+        example: { $ref: '#/no' },
+        'x-internal': true,
+        default: { nullable: true },
+        enum: [{ $ref: 'data' }],
+        properties: { description: { type: 'string' } },
+      },
       { ...v30, ref: () => '#/REWRITTEN' },
     );
-    assert.deepEqual(s, { type: 'object', default: { nullable: true }, enum: [{ $ref: 'data' }], properties: { description: { type: 'string' } } });
+    assert.deepEqual(s, {
+      type: 'object',
+      default: { nullable: true },
+      enum: [{ $ref: 'data' }],
+      properties: { description: { type: 'string' } },
+    });
   });
 
   test('refs are rewritten everywhere a schema can be: items, properties, additionalProperties, allOf, not, prefixItems', () => {
     const seen: string[] = [];
     const options: ConvertOptions = { ...v31, ref: (r) => (seen.push(r), `#/$defs/${r.slice(2)}`) };
     toJsonSchema(
-      { items: { $ref: '#/a' }, properties: { p: { $ref: '#/b' } }, additionalProperties: { $ref: '#/c' }, allOf: [{ $ref: '#/d' }], not: { $ref: '#/e' }, prefixItems: [{ $ref: '#/f' }] },
+      {
+        items: { $ref: '#/a' },
+        properties: { p: { $ref: '#/b' } },
+        additionalProperties: { $ref: '#/c' },
+        allOf: [{ $ref: '#/d' }],
+        not: { $ref: '#/e' },
+        prefixItems: [{ $ref: '#/f' }],
+      },
       options,
     );
     assert.deepEqual(seen.sort(), ['#/a', '#/b', '#/c', '#/d', '#/e', '#/f']);
   });
 
   test("a property named __proto__ stays a property; Swagger's file type is dropped; $id and $schema go", () => {
-    const s = toJsonSchema(JSON.parse('{"type":"object","$id":"x","$schema":"y","properties":{"__proto__":{"type":"string"},"f":{"type":"file"}}}'), v31) as Record<string, unknown>;
+    const s = toJsonSchema(
+      JSON.parse(
+        '{"type":"object","$id":"x","$schema":"y","properties":{"__proto__":{"type":"string"},"f":{"type":"file"}}}',
+      ),
+      v31,
+    ) as Record<string, unknown>;
     assert.deepEqual(Object.keys(s.properties as object), ['__proto__', 'f']);
     assert.deepEqual((s.properties as Record<string, unknown>).f, {});
     assert.ok(!('$id' in s) && !('$schema' in s));
@@ -114,16 +161,32 @@ describe('response schema bundle', () => {
         get: {
           operationId: 'getPet',
           responses: {
-            '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } },
+            },
             '404': { description: 'no', content: { 'application/json': { schema: { type: 'object' } } } },
           },
         },
       },
-      '/text': { get: { operationId: 'getText', responses: { '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/text': {
+        get: {
+          operationId: 'getText',
+          responses: { '200': { description: 'ok', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        },
+      },
     },
     components: {
       schemas: {
-        Pet: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, friend: { $ref: '#/components/schemas/Pet' }, tag: { $ref: '#/components/schemas/Tag%20Name' } } },
+        Pet: {
+          type: 'object',
+          required: ['id'],
+          properties: {
+            id: { type: 'string' },
+            friend: { $ref: '#/components/schemas/Pet' },
+            tag: { $ref: '#/components/schemas/Tag%20Name' },
+          },
+        },
         'Tag Name': { type: 'string', description: '*/ "); globalThis.__pwned = 1; ("' },
         Unused: { type: 'object' },
       },
@@ -135,10 +198,18 @@ describe('response schema bundle', () => {
     const bundle = buildSchemaBundle(buildModel(spec, configFor()), spec);
     assert.deepEqual(Object.keys(bundle.index), ['getPet']);
     assert.deepEqual(Object.keys(bundle.index.getPet!), ['200']);
-    assert.deepEqual(Object.keys(bundle.document.$defs).sort(), ['', '/components/schemas/Pet', '/components/schemas/Tag Name', '/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema']);
+    assert.deepEqual(Object.keys(bundle.document.$defs).sort(), [
+      '',
+      '/components/schemas/Pet',
+      '/components/schemas/Tag Name',
+      '/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema',
+    ]);
     const check = createResponseChecker(bundle);
     assert.deepEqual(check('getPet', 200, { id: 'a', friend: { id: 'b', tag: 'x' } }), []);
-    assert.deepEqual(check('getPet', 200, { id: 'a', friend: { id: 2 } })!.map((i) => i.path), ['/friend/id']);
+    assert.deepEqual(
+      check('getPet', 200, { id: 'a', friend: { id: 2 } })!.map((i) => i.path),
+      ['/friend/id'],
+    );
     assert.equal(check('getPet', 404, {}), undefined, 'error responses are not checked');
     assert.equal(check('getText', 200, 'x'), undefined);
   });
@@ -153,18 +224,26 @@ describe('response schema bundle', () => {
     assert.ok(!first.includes('__pwned'), 'descriptions are dropped, so spec prose never reaches the file');
   });
 
-  test("patterns written for non-unicode engines (`\\-`, `\\=` outside a class) compile and check", () => {
+  test('patterns written for non-unicode engines (`\\-`, `\\=` outside a class) compile and check', () => {
     const withPattern = structuredClone(document) as typeof document;
-    (withPattern.components.schemas.Pet.properties as Record<string, unknown>).id = { type: 'string', pattern: '^[a-z]+\\-[0-9]+\\=?$' };
+    (withPattern.components.schemas.Pet.properties as Record<string, unknown>).id = {
+      type: 'string',
+      pattern: '^[a-z]+\\-[0-9]+\\=?$',
+    };
     const spec = specFromDocument(withPattern, '/spec.yaml');
     const check = createResponseChecker(buildSchemaBundle(buildModel(spec, configFor()), spec));
     assert.deepEqual(check('getPet', 200, { id: 'ab-12=' }), []);
-    assert.deepEqual(check('getPet', 200, { id: 'ab_12' })!.map((i) => `${i.path} ${i.keyword}`), ['/id pattern']);
+    assert.deepEqual(
+      check('getPet', 200, { id: 'ab_12' })!.map((i) => `${i.path} ${i.keyword}`),
+      ['/id pattern'],
+    );
   });
 
   test('a ref that leads nowhere is accepted unchecked rather than failing to compile', () => {
     const broken = structuredClone(document) as typeof document;
-    (broken.components.schemas.Pet.properties as Record<string, unknown>).tag = { $ref: '#/components/schemas/Missing' };
+    (broken.components.schemas.Pet.properties as Record<string, unknown>).tag = {
+      $ref: '#/components/schemas/Missing',
+    };
     const spec = specFromDocument(broken, '/spec.yaml');
     const model = buildModel(spec, configFor());
     const check = createResponseChecker(buildSchemaBundle(model, spec));

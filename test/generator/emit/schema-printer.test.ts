@@ -18,11 +18,23 @@ const node = '#/components/schemas/Report/definitions/node';
 
 const DOCUMENT = doc(
   {
-    '/owners': { post: { operationId: 'createOwner', requestBody: json({ $ref: '#/components/schemas/Pet/properties/owner' }), responses: { '204': { description: 'ok' } } } },
+    '/owners': {
+      post: {
+        operationId: 'createOwner',
+        requestBody: json({ $ref: '#/components/schemas/Pet/properties/owner' }),
+        responses: { '204': { description: 'ok' } },
+      },
+    },
     '/report': { get: { operationId: 'getReport', responses: ok({ $ref: '#/components/schemas/Report' }) } },
     '/a': { get: { operationId: 'getA', responses: ok({ $ref: '#/components/schemas/C' }) } },
     '/cause': { get: { operationId: 'getCause', responses: ok({ $ref: '#/components/schemas/Cause' }) } },
-    '/groups': { post: { operationId: 'createGroup', requestBody: { required: true, ...json({ $ref: '#/components/schemas/NewGroup' }) }, responses: ok({ $ref: '#/components/schemas/ProductGroup' }) } },
+    '/groups': {
+      post: {
+        operationId: 'createGroup',
+        requestBody: { required: true, ...json({ $ref: '#/components/schemas/NewGroup' }) },
+        responses: ok({ $ref: '#/components/schemas/ProductGroup' }),
+      },
+    },
     '/50%/a#b': { get: { operationId: 'get%2Fx#y', responses: { '204': { description: 'ok' } } } },
   },
   {
@@ -31,17 +43,41 @@ const DOCUMENT = doc(
         Pet: { type: 'object', properties: { owner: { type: 'object', properties: { name: { type: 'string' } } } } },
         Report: {
           type: 'object',
-          definitions: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: node } }, name: { type: 'string' } } } },
+          definitions: {
+            node: {
+              type: 'object',
+              properties: { children: { type: 'array', items: { $ref: node } }, name: { type: 'string' } },
+            },
+          },
           properties: { root: { $ref: node }, all: { type: 'array', items: { $ref: node } } },
         },
         A: { $ref: '#/components/schemas/B' },
         B: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'string' }] },
         T: { type: 'array', items: { $ref: '#/components/schemas/T' } },
-        C: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' }, t: { $ref: '#/components/schemas/T' } } },
+        C: {
+          type: 'object',
+          properties: { a: { $ref: '#/components/schemas/A' }, t: { $ref: '#/components/schemas/T' } },
+        },
         PlaidError: { type: 'object', nullable: true, properties: { error_type: { type: 'string' } } },
-        Cause: { allOf: [{ $ref: '#/components/schemas/PlaidError' }, { type: 'object', properties: { item_id: { type: 'string' } } }], required: ['item_id', 'error_type'] },
-        ProductGroup: { type: 'object', enum: ['PKW', 'VAN'], properties: { name: { type: 'string' } }, required: ['name'] },
-        NewGroup: { type: 'object', nullable: true, properties: { 'name-x': { type: 'string' } }, example: ['not', 'a', 'schema'] },
+        Cause: {
+          allOf: [
+            { $ref: '#/components/schemas/PlaidError' },
+            { type: 'object', properties: { item_id: { type: 'string' } } },
+          ],
+          required: ['item_id', 'error_type'],
+        },
+        ProductGroup: {
+          type: 'object',
+          enum: ['PKW', 'VAN'],
+          properties: { name: { type: 'string' } },
+          required: ['name'],
+        },
+        NewGroup: {
+          type: 'object',
+          nullable: true,
+          properties: { 'name-x': { type: 'string' } },
+          example: ['not', 'a', 'schema'],
+        },
       },
     },
   },
@@ -56,7 +92,7 @@ describe('schema printer on odd real-world shapes', () => {
     writeFiles(outDir, files);
   });
 
-  test('a ref into another schema\'s property or definitions is one named alias, declared once', () => {
+  test("a ref into another schema's property or definitions is one named alias, declared once", () => {
     const models = files.get('src/models.ts')!;
     assert.equal(models.match(/^export interface NodeSchema \{/gm)?.length, 1, models);
     assert.match(models, /children\?: NodeSchema\[\];/);

@@ -12,14 +12,23 @@ import { REPO_ROOT } from '../model/helpers.js';
 import { PRETTIER_CONFIG } from '../../../generator/emit/prettier-config.js';
 
 const PRETTIER = resolve(REPO_ROOT, 'node_modules/prettier/bin/prettier.cjs');
-const FIXTURES = ['fixtures/petstore.yaml', 'fixtures/types/readwrite-3.0.yaml', 'fixtures/types/fastapi.json', 'fixtures/hostile.yaml'] as const;
+const FIXTURES = [
+  'fixtures/petstore.yaml',
+  'fixtures/types/readwrite-3.0.yaml',
+  'fixtures/types/fastapi.json',
+  'fixtures/hostile.yaml',
+] as const;
 
 describe('emitted code style', () => {
   for (const fixture of FIXTURES) {
     test(`${fixture}: prettier --check passes on every emitted file but the runtime`, async () => {
       const { outDir, files } = await generateFixture(fixture, `style-${fixture.replace(/\W+/g, '-')}`);
       assert.deepEqual(JSON.parse(files.get('.prettierrc.json')!), PRETTIER_CONFIG);
-      const run = spawnSync(process.execPath, [PRETTIER, '--check', 'src/**/*.ts', '!src/runtime/**', 'package.json', 'tsconfig.json', '.prettierrc.json'], { cwd: outDir, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [PRETTIER, '--check', 'src/**/*.ts', '!src/runtime/**', 'package.json', 'tsconfig.json', '.prettierrc.json'],
+        { cwd: outDir, encoding: 'utf8' },
+      );
       assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
       assert.match(run.stdout, /All matched files use Prettier code style/);
     });

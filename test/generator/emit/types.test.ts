@@ -21,15 +21,40 @@ const FIXTURES: Record<string, { spec: string; client: string; names: Record<str
     // No names pinned: FastAPI's operationIds are cleaned by the naming rules (docs/names.md).
     names: {},
   },
-  'readwrite-3.0': { spec: 'readwrite-3.0.yaml', client: 'Accounts', names: { createUser: 'users.create', listUsers: 'users.list', replaceUser: 'users.replace' } },
+  'readwrite-3.0': {
+    spec: 'readwrite-3.0.yaml',
+    client: 'Accounts',
+    names: { createUser: 'users.create', listUsers: 'users.list', replaceUser: 'users.replace' },
+  },
   'readwrite-3.1': { spec: 'readwrite-3.1.yaml', client: 'Accounts', names: { createUser: 'users.create' } },
-  'shared-names': { spec: 'shared-names.yaml', client: 'Directory', names: { getUser: 'users.get', updateUser: 'users.update' } },
-  recursive: { spec: 'recursive.yaml', client: 'Catalog', names: { createCategory: 'categories.create', listCategories: 'categories.list', replaceTree: 'categories.replaceTree' } },
+  'shared-names': {
+    spec: 'shared-names.yaml',
+    client: 'Directory',
+    names: { getUser: 'users.get', updateUser: 'users.update' },
+  },
+  recursive: {
+    spec: 'recursive.yaml',
+    client: 'Catalog',
+    names: {
+      createCategory: 'categories.create',
+      listCategories: 'categories.list',
+      replaceTree: 'categories.replaceTree',
+    },
+  },
 };
 
 /** One project for every consumer: one tsc start instead of five. */
 const CONSUMERS_TSCONFIG = {
-  compilerOptions: { target: 'ES2022', lib: ['ES2023', 'ESNext.Disposable', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+  },
   files: Object.keys(FIXTURES).map((name) => `types-${name}/consumer.ts`),
 };
 
@@ -38,12 +63,18 @@ describe('types of the fixtures/types SDKs', () => {
   before(async () => {
     for (const [name, f] of Object.entries(FIXTURES)) {
       const dir = join(TMP_ROOT, `types-${name}`);
-      await generateFixture(`fixtures/types/${f.spec}`, `types-${name}/sdk`, { client: { name: f.client }, names: f.names });
+      await generateFixture(`fixtures/types/${f.spec}`, `types-${name}/sdk`, {
+        client: { name: f.client },
+        names: f.names,
+      });
       copyFileSync(resolve(REPO_ROOT, `fixtures/types/consumers/${name}.ts`), join(dir, 'consumer.ts'));
       dirs.set(name, dir);
     }
     mkdirSync(join(TMP_ROOT, 'types-consumers'), { recursive: true });
-    writeFileSync(join(TMP_ROOT, 'types-consumers/tsconfig.json'), JSON.stringify({ ...CONSUMERS_TSCONFIG, files: CONSUMERS_TSCONFIG.files.map((f) => `../${f}`) }));
+    writeFileSync(
+      join(TMP_ROOT, 'types-consumers/tsconfig.json'),
+      JSON.stringify({ ...CONSUMERS_TSCONFIG, files: CONSUMERS_TSCONFIG.files.map((f) => `../${f}`) }),
+    );
   });
 
   for (const name of Object.keys(FIXTURES)) {

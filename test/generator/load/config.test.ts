@@ -58,7 +58,10 @@ describe('loadConfig + resolveConfig', () => {
     const config = resolveConfig(settings, await loadSpec(settings.spec, { allowRemoteRefs: false }));
     assert.equal(config.spec, petstore);
     assert.equal(config.output, join(scratch.path, 'full/generated'));
-    assert.deepEqual(config.defaults, { timeout: { connect: 10_000, read: 500, total: 120_000 }, retry: { maxRetries: 2 } });
+    assert.deepEqual(config.defaults, {
+      timeout: { connect: 10_000, read: 500, total: 120_000 },
+      retry: { maxRetries: 2 },
+    });
     assert.deepEqual(config.package, { name: 'pet-store', version: '1.0.0' });
     assert.deepEqual(config.client, { name: 'PetStore' });
     assert.equal(config.runtime, 'vendored');
@@ -87,17 +90,27 @@ describe('loadConfig + resolveConfig', () => {
   test('an unknown nested key is named with its line:col and a suggestion', async () => {
     const error = await configError(writeConfig('unknown', 'spec: a.yaml\ndefaults:\n  timeout:\n    conect: 1s\n'));
     assert.match(error.message, /unknown key "defaults\.timeout\.conect"/);
-    assert.deepEqual(error.details.location, { file: join(scratch.path, 'unknown/sdkgen.config.yaml'), line: 4, col: 5 });
+    assert.deepEqual(error.details.location, {
+      file: join(scratch.path, 'unknown/sdkgen.config.yaml'),
+      line: 4,
+      col: 5,
+    });
     assert.match(error.details.hint ?? '', /did you mean "connect"/);
   });
 
   test('a bad duration, a bad enum and a bad type are located', async () => {
-    const duration = await configError(writeConfig('duration', 'spec: a.yaml\ndefaults: { timeout: { read: 10 seconds } }\n'));
+    const duration = await configError(
+      writeConfig('duration', 'spec: a.yaml\ndefaults: { timeout: { read: 10 seconds } }\n'),
+    );
     assert.match(duration.message, /defaults\.timeout\.read .* not a duration/);
     assert.equal(duration.details.location?.line, 2);
     const runtime = await configError(writeConfig('enum', 'spec: a.yaml\nruntime: shared\n'));
     assert.match(runtime.message, /must be one of: vendored, package/);
-    assert.deepEqual(runtime.details.location, { file: join(scratch.path, 'enum/sdkgen.config.yaml'), line: 2, col: 10 });
+    assert.deepEqual(runtime.details.location, {
+      file: join(scratch.path, 'enum/sdkgen.config.yaml'),
+      line: 2,
+      col: 10,
+    });
     const version = await configError(writeConfig('type', 'spec: a.yaml\npackage: { version: latest }\n'));
     assert.match(version.message, /package\.version/);
   });
@@ -114,7 +127,10 @@ describe('loadConfig + resolveConfig', () => {
     assert.throws(
       () => resolveConfig(settings, spec),
       (error: unknown) =>
-        error instanceof InputError && /listPet/.test(error.message) && error.details.location?.line === 3 && /listPets/.test(error.details.hint ?? ''),
+        error instanceof InputError &&
+        /listPet/.test(error.message) &&
+        error.details.location?.line === 3 &&
+        /listPets/.test(error.details.hint ?? ''),
     );
   });
 
@@ -150,7 +166,10 @@ describe('defaults derived from the spec', () => {
   test('a non-semver info.version falls back', async () => {
     const dir = join(scratch.path, 'version');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'a.yaml'), 'openapi: 3.0.3\ninfo: { title: Dated API, version: "2024-01-01" }\npaths: {}\n');
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'openapi: 3.0.3\ninfo: { title: Dated API, version: "2024-01-01" }\npaths: {}\n',
+    );
     const settings = await loadConfig(undefined, { spec: join(dir, 'a.yaml'), cwd: dir });
     const config = resolveConfig(settings, await loadSpec(settings.spec, { allowRemoteRefs: false }));
     assert.equal(config.package.version, FALLBACK_PACKAGE_VERSION);
@@ -171,9 +190,14 @@ describe('fixtures/petstore.config.yaml', () => {
   });
 
   test('every top-level key of the config schema appears in it', async () => {
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'generator/config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'generator/config.schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
     const text = readFileSync(join(REPO_ROOT, 'fixtures/petstore.config.yaml'), 'utf8');
-    const missing = Object.keys(schema.properties).filter((key) => key !== '$schema' && key !== 'runtimePackage' && !new RegExp(`^${key.replace('$', '\\$')}:`, 'm').test(text));
+    const missing = Object.keys(schema.properties).filter(
+      (key) =>
+        key !== '$schema' && key !== 'runtimePackage' && !new RegExp(`^${key.replace('$', '\\$')}:`, 'm').test(text),
+    );
     assert.deepEqual(missing, []);
   });
 });

@@ -54,22 +54,41 @@ describe('loadSpec: good fixtures', () => {
     const cat = schemas(spec).Cat as { properties: Record<string, unknown> };
     assert.deepEqual(cat.properties.nickname, { type: ['string', 'null'] });
     assert.deepEqual(cat.properties.kind, { const: 'cat' });
-    assert.deepEqual(spec.locate('/components/schemas/Cat/properties/kind'), { file: fixture('api-3.1.json'), line: 104, col: 11 });
+    assert.deepEqual(spec.locate('/components/schemas/Cat/properties/kind'), {
+      file: fixture('api-3.1.json'),
+      line: 104,
+      col: 11,
+    });
   });
 
   test('Swagger 2.0 is upgraded to 3.0; unchanged nodes keep their position', async () => {
     const spec = await loadSpec(fixture('swagger-2.0.yaml'), { allowRemoteRefs: false });
     assert.equal(spec.originalVersion, '2.0');
     assert.match(spec.document.openapi, /^3\.0/);
-    const upload = (spec.document.paths!['/files'] as Record<string, { requestBody: { content: Record<string, unknown> } }>).post;
+    const upload = (
+      spec.document.paths!['/files'] as Record<string, { requestBody: { content: Record<string, unknown> } }>
+    ).post;
     assert.ok(upload.requestBody.content['multipart/form-data'], 'formData became a multipart body');
-    const list = (spec.document.paths!['/files'] as Record<string, { parameters: { name: string; style?: string; explode?: boolean }[] }>).get;
+    const list = (
+      spec.document.paths!['/files'] as Record<
+        string,
+        { parameters: { name: string; style?: string; explode?: boolean }[] }
+      >
+    ).get;
     const ids = list.parameters.find((p) => p.name === 'ids')!;
     assert.equal(ids.explode, false, 'collectionFormat csv -> explode: false');
     assert.deepEqual(spec.document.components?.securitySchemes, { basicAuth: { type: 'http', scheme: 'basic' } });
     assert.ok(refsOf(spec.document).every((ref) => ref.startsWith('#/components/')));
-    assert.deepEqual(spec.locate('/paths/~1files/get/operationId'), { file: fixture('swagger-2.0.yaml'), line: 20, col: 20 });
-    assert.deepEqual(spec.locate('/components/schemas/FileInfo'), { file: fixture('swagger-2.0.yaml'), line: 76, col: 3 });
+    assert.deepEqual(spec.locate('/paths/~1files/get/operationId'), {
+      file: fixture('swagger-2.0.yaml'),
+      line: 20,
+      col: 20,
+    });
+    assert.deepEqual(spec.locate('/components/schemas/FileInfo'), {
+      file: fixture('swagger-2.0.yaml'),
+      line: 76,
+      col: 3,
+    });
     assert.equal(spec.locate('/paths/~1files/post/requestBody'), undefined, 'created by the upgrade');
   });
 
@@ -85,7 +104,11 @@ describe('loadSpec: good fixtures', () => {
     assert.deepEqual(category.properties.children.items, { $ref: '#/components/schemas/Category' });
     assert.deepEqual(Object.keys(spec.document.components?.parameters as object), ['LimitParam']);
     // Positions point into the file each node came from.
-    assert.deepEqual(spec.locate('/paths/~1products/get/operationId'), { file: fixture('multi-file/paths/products.yaml'), line: 2, col: 16 });
+    assert.deepEqual(spec.locate('/paths/~1products/get/operationId'), {
+      file: fixture('multi-file/paths/products.yaml'),
+      line: 2,
+      col: 16,
+    });
     assert.deepEqual(spec.locate('/components/schemas/Money/properties/currency/pattern'), {
       file: fixture('multi-file/schemas/money.yaml'),
       line: 9,
@@ -110,11 +133,16 @@ describe('loadSpec: bundling edge cases', () => {
     mkdirSync(join(dir, 'v2'), { recursive: true });
     writeFileSync(join(dir, 'v1/pet.yaml'), 'type: object\nproperties: { a: { type: string } }\n');
     writeFileSync(join(dir, 'v2/pet.yaml'), 'type: object\nproperties: { b: { type: string } }\n');
-    const ok = (ref: string) => ({ '200': { description: 'ok', content: { 'application/json': { schema: { $ref: ref } } } } });
+    const ok = (ref: string) => ({
+      '200': { description: 'ok', content: { 'application/json': { schema: { $ref: ref } } } },
+    });
     const doc = {
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/a': { get: { operationId: 'a', responses: ok('./v1/pet.yaml') } }, '/b': { get: { operationId: 'b', responses: ok('./v2/pet.yaml') } } },
+      paths: {
+        '/a': { get: { operationId: 'a', responses: ok('./v1/pet.yaml') } },
+        '/b': { get: { operationId: 'b', responses: ok('./v2/pet.yaml') } },
+      },
     };
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
     const first = await loadSpec(join(dir, 'openapi.json'), { allowRemoteRefs: false });
@@ -126,7 +154,10 @@ describe('loadSpec: bundling edge cases', () => {
   test('path items that include each other are refused at the closing $ref', async () => {
     const dir = join(scratch.path, 'cycle');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    $ref: ./item.yaml\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    $ref: ./item.yaml\n',
+    );
     writeFileSync(join(dir, 'item.yaml'), '# forwards\n$ref: ./other.yaml\n');
     writeFileSync(join(dir, 'other.yaml'), '$ref: ./item.yaml\n');
     const error = await loadError(join(dir, 'openapi.yaml'));
@@ -137,7 +168,10 @@ describe('loadSpec: bundling edge cases', () => {
   test('an unresolvable ref inside an external file points into that file', async () => {
     const dir = join(scratch.path, 'dangling');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\ncomponents:\n  schemas:\n    A:\n      $ref: ./a.yaml\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      'openapi: 3.0.3\ninfo: { title: t, version: "1" }\ncomponents:\n  schemas:\n    A:\n      $ref: ./a.yaml\n',
+    );
     writeFileSync(join(dir, 'a.yaml'), 'type: object\nproperties:\n  b:\n    $ref: "#/definitions/Missing"\n');
     const error = await loadError(join(dir, 'openapi.yaml'));
     assert.deepEqual(error.details.location, { file: join(dir, 'a.yaml'), line: 4, col: 11 });
@@ -154,7 +188,8 @@ describe('loadSpec: remote refs', () => {
     let requests = 0;
     const server = createServer((request, response) => {
       requests += 1;
-      if (request.url === '/pet.yaml') response.end('Pet:\n  type: object\n  properties:\n    name: { type: string }\n');
+      if (request.url === '/pet.yaml')
+        response.end('Pet:\n  type: object\n  properties:\n    name: { type: string }\n');
       else response.writeHead(404).end();
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

@@ -14,7 +14,15 @@ function inputError(run: () => unknown): InputError {
 }
 
 describe('parseSource: YAML', () => {
-  const yaml = ['openapi: 3.0.3', 'paths:', '  /pets:', '    get:', '      operationId: listPets', '      tags: [a, b]', ''].join('\n');
+  const yaml = [
+    'openapi: 3.0.3',
+    'paths:',
+    '  /pets:',
+    '    get:',
+    '      operationId: listPets',
+    '      tags: [a, b]',
+    '',
+  ].join('\n');
 
   test('locates map entries, sequence items and scalar values', () => {
     const source = parseSource(yaml, '/specs/a.yaml');
@@ -50,7 +58,11 @@ describe('parseSource: YAML', () => {
     for (let level = 1; level < 9; level += 1) {
       const previous = String.fromCharCode(96 + level);
       const name = String.fromCharCode(97 + level);
-      levels.push(`${name}: &${name} [${Array(10).fill('*' + previous).join(', ')}]`);
+      levels.push(
+        `${name}: &${name} [${Array(10)
+          .fill('*' + previous)
+          .join(', ')}]`,
+      );
     }
     const started = performance.now();
     const error = inputError(() => parseSource(levels.join('\n') + '\n', '/bomb.yaml'));
@@ -60,8 +72,14 @@ describe('parseSource: YAML', () => {
 
   test('a simple anchor reused hundreds of times, as real specs do, is fine', () => {
     const uses = Array.from({ length: 500 }, (_, index) => `k${index}: *error`).join('\n');
-    const source = parseSource(`error: &error { type: object, properties: { message: { type: string } } }\n${uses}\n`, '/x.yaml');
-    assert.deepEqual((source.value as Record<string, unknown>).k499, { type: 'object', properties: { message: { type: 'string' } } });
+    const source = parseSource(
+      `error: &error { type: object, properties: { message: { type: string } } }\n${uses}\n`,
+      '/x.yaml',
+    );
+    assert.deepEqual((source.value as Record<string, unknown>).k499, {
+      type: 'object',
+      properties: { message: { type: 'string' } },
+    });
   });
 
   test('merge keys (<<) are applied, not kept as a literal key', () => {

@@ -35,7 +35,8 @@ test('a property named $ref loads, and real refs beside it are still checked', a
     components: { schemas: { Props: schemaProps, Other: { type: 'integer' } } },
   });
   const spec = await loadSpec(path, { allowRemoteRefs: false });
-  const props = (spec.document.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas.Props!;
+  const props = (spec.document.components as { schemas: Record<string, { properties: Record<string, unknown> }> })
+    .schemas.Props!;
   assert.deepEqual(props.properties.$ref, { type: 'string', description: 'a property called $ref' });
 
   const broken = write('broken.json', {
@@ -59,6 +60,8 @@ test('a property named $ref whose schema holds an external ref is bundled', asyn
     components: { schemas: { Props: { type: 'object', properties: { $ref: { $ref: './other.json#/Other' } } } } },
   });
   const spec = await loadSpec(path, { allowRemoteRefs: false });
-  const props = (spec.document.components as { schemas: Record<string, { properties: Record<string, { $ref: string }> }> }).schemas.Props!;
+  const props = (
+    spec.document.components as { schemas: Record<string, { properties: Record<string, { $ref: string }> }> }
+  ).schemas.Props!;
   assert.match(props.properties.$ref.$ref, /^#\/components\/schemas\//);
 });

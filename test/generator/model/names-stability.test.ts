@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { comparePair } from '../../../scripts/names/stability.js';
 
-test('GitHub 22.0.0 -> 23.0.2: no method or params type of an operation in both is renamed', { timeout: 600_000 }, async () => {
+test('GitHub 22.0.0 -> 23.0.2: no method or params type of an operation in both is renamed', {
+  timeout: 600_000,
+}, async () => {
   const result = await comparePair('22.0.0', '23.0.2');
   assert.ok(result.common > 1000, `operations in both: ${result.common}`);
   assert.ok(result.added > 100, `operations added: ${result.added}`);

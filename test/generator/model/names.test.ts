@@ -18,7 +18,10 @@ const op = (extra: Record<string, unknown>) => ({ responses: ok, ...extra });
 async function listing(fixture: string) {
   const named = await modelNames(resolve(REPO_ROOT, fixture), fixture);
   const methods = Object.fromEntries(
-    named.operations.map((o) => [o.operationId ?? `${o.method} ${o.path}`, o.resource !== undefined ? `${o.resource}.${o.methodName}` : o.methodName]),
+    named.operations.map((o) => [
+      o.operationId ?? `${o.method} ${o.path}`,
+      o.resource !== undefined ? `${o.resource}.${o.methodName}` : o.methodName,
+    ]),
   );
   return { ...named, methods };
 }
@@ -123,11 +126,23 @@ describe('framework operationIds', () => {
   });
 
   test('an operationId that only repeats its tag is named by HTTP semantics; a tag prefix goes', () => {
-    const m = buildModel(specFromDocument(doc({
-      '/widgets': { get: op({ operationId: 'widgets', tags: ['widgets'] }), post: op({ operationId: 'widgetsAdd', tags: ['widgets'] }) },
-      '/widgets/{id}/spin': { post: op({ operationId: 'widgetsSpin', tags: ['widgets'] }) },
-    })), configFor());
-    assert.deepEqual(methodsOf(m), { widgets: 'widgets.list', widgetsAdd: 'widgets.create', widgetsSpin: 'widgets.spin' });
+    const m = buildModel(
+      specFromDocument(
+        doc({
+          '/widgets': {
+            get: op({ operationId: 'widgets', tags: ['widgets'] }),
+            post: op({ operationId: 'widgetsAdd', tags: ['widgets'] }),
+          },
+          '/widgets/{id}/spin': { post: op({ operationId: 'widgetsSpin', tags: ['widgets'] }) },
+        }),
+      ),
+      configFor(),
+    );
+    assert.deepEqual(methodsOf(m), {
+      widgets: 'widgets.list',
+      widgetsAdd: 'widgets.create',
+      widgetsSpin: 'widgets.spin',
+    });
   });
 });
 
@@ -139,29 +154,59 @@ describe('client, package and env names', () => {
     assert.equal(clientNameFromTitle('Swagger Petstore - OpenAPI 3.0'), 'Petstore');
     assert.equal(clientNameFromTitle('REST API v2', 'https://api.stripe.com/v1'), 'Stripe');
     assert.equal(packageNameFromTitle('OpenAPI spec', 'https://api.example.co.uk'), 'example');
-    const m = buildModel(specFromDocument(doc({ '/x': { get: op({ operationId: 'x', security: [{ apiKey: [] }] }) } }, {
-      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' }, OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { tokenUrl: '/token', scopes: {} } } } } },
-    })), configFor({ client: { name: 'GitHub' } }));
+    const m = buildModel(
+      specFromDocument(
+        doc(
+          { '/x': { get: op({ operationId: 'x', security: [{ apiKey: [] }] }) } },
+          {
+            components: {
+              securitySchemes: {
+                apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' },
+                OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { tokenUrl: '/token', scopes: {} } } },
+              },
+            },
+          },
+        ),
+      ),
+      configFor({ client: { name: 'GitHub' } }),
+    );
     assert.equal(m.envPrefix, 'GITHUB');
-    assert.deepEqual([...m.securitySchemes.values()].map((s) => ('env' in s ? s.env : undefined)).sort(), ['GITHUB_API_KEY', 'GITHUB_OAUTH2_PASSWORD_BEARER']);
+    assert.deepEqual([...m.securitySchemes.values()].map((s) => ('env' in s ? s.env : undefined)).sort(), [
+      'GITHUB_API_KEY',
+      'GITHUB_OAUTH2_PASSWORD_BEARER',
+    ]);
   });
 });
 
 describe('reserved names', () => {
-  test('auth, session, api, logger are free; the Client\'s real members are not', () => {
-    const m = buildModel(specFromDocument(doc({
-      '/a': { get: op({ operationId: 'a', tags: ['auth'] }) },
-      '/s': { get: op({ operationId: 's', tags: ['session'] }) },
-      '/p': { get: op({ operationId: 'p', tags: ['api'] }) },
-      '/l': { get: op({ operationId: 'l', tags: ['logger'] }) },
-      '/r': { get: op({ operationId: 'r', tags: ['request'] }) },
-      '/w': { get: op({ operationId: 'w', tags: ['withOptions'] }) },
-    })), configFor());
+  test("auth, session, api, logger are free; the Client's real members are not", () => {
+    const m = buildModel(
+      specFromDocument(
+        doc({
+          '/a': { get: op({ operationId: 'a', tags: ['auth'] }) },
+          '/s': { get: op({ operationId: 's', tags: ['session'] }) },
+          '/p': { get: op({ operationId: 'p', tags: ['api'] }) },
+          '/l': { get: op({ operationId: 'l', tags: ['logger'] }) },
+          '/r': { get: op({ operationId: 'r', tags: ['request'] }) },
+          '/w': { get: op({ operationId: 'w', tags: ['withOptions'] }) },
+        }),
+      ),
+      configFor(),
+    );
     const props = m.resources.map((r) => r.propertyName).sort();
-    assert.deepEqual(props.filter((p) => ['auth', 'session', 'api', 'logger'].includes(p)), ['api', 'auth', 'logger', 'session']);
+    assert.deepEqual(
+      props.filter((p) => ['auth', 'session', 'api', 'logger'].includes(p)),
+      ['api', 'auth', 'logger', 'session'],
+    );
     assert.ok(!props.includes('request') && !props.includes('withOptions'), props.join());
     // Class names avoid only real names: `Logger` is a runtime export and `Request` a global.
-    assert.deepEqual(m.resources.filter((r) => r.className.endsWith('Resource')).map((r) => r.className).sort(), ['LoggerResource', 'RequestResource']);
+    assert.deepEqual(
+      m.resources
+        .filter((r) => r.className.endsWith('Resource'))
+        .map((r) => r.className)
+        .sort(),
+      ['LoggerResource', 'RequestResource'],
+    );
   });
 });
 
@@ -178,7 +223,9 @@ describe('stability', () => {
       get: op({ operationId: 'pull-request-stacks/list', tags: ['pulls'] }),
       post: op({ operationId: 'pull-request-stacks/create', tags: ['pulls'] }),
     },
-    '/repos/{owner}/{repo}/pulls/stacks/{stack}': { get: op({ operationId: 'pull-request-stacks/get', tags: ['pulls'] }) },
+    '/repos/{owner}/{repo}/pulls/stacks/{stack}': {
+      get: op({ operationId: 'pull-request-stacks/get', tags: ['pulls'] }),
+    },
   };
 
   test('a newcomer from another namespace yields (GitHub 23: pull-request-stacks under pulls)', () => {
@@ -191,12 +238,24 @@ describe('stability', () => {
 
   test('adding or removing an unrelated operation renames nothing; x-sdk-name still wins', () => {
     const base = methodsOf(buildModel(specFromDocument(doc(pulls)), configFor()));
-    const more = methodsOf(buildModel(specFromDocument(doc({ ...pulls, '/gists': { get: op({ operationId: 'gists/list', tags: ['gists'] }) } })), configFor()));
+    const more = methodsOf(
+      buildModel(
+        specFromDocument(doc({ ...pulls, '/gists': { get: op({ operationId: 'gists/list', tags: ['gists'] }) } })),
+        configFor(),
+      ),
+    );
     for (const [id, name] of Object.entries(base)) assert.equal(more[id], name, id);
-    const named = methodsOf(buildModel(specFromDocument(doc({
-      ...pulls,
-      '/x': { get: op({ operationId: 'pull-request-stacks/list-all', tags: ['pulls'], 'x-sdk-name': 'list' }) },
-    })), configFor()));
+    const named = methodsOf(
+      buildModel(
+        specFromDocument(
+          doc({
+            ...pulls,
+            '/x': { get: op({ operationId: 'pull-request-stacks/list-all', tags: ['pulls'], 'x-sdk-name': 'list' }) },
+          }),
+        ),
+        configFor(),
+      ),
+    );
     assert.equal(named['pull-request-stacks/list-all'], 'pulls.list');
     assert.equal(named['pulls/list'], 'pulls.pullsList');
   });

@@ -37,26 +37,42 @@ describe('method and resource names', () => {
         get: op({ operationId: 'issues/list-for-repo', tags: ['issues'] }),
         post: op({ operationId: 'issues/create', tags: ['issues'] }),
       },
-      '/orgs/{org}/code-scanning/alerts': { get: op({ operationId: 'code-scanning/list-alerts-for-org', tags: ['code-scanning'] }) },
+      '/orgs/{org}/code-scanning/alerts': {
+        get: op({ operationId: 'code-scanning/list-alerts-for-org', tags: ['code-scanning'] }),
+      },
     });
     assert.deepEqual(methodsOf(m), {
       'issues/list-for-repo': 'issues.listForRepo',
       'issues/create': 'issues.create',
       'code-scanning/list-alerts-for-org': 'codeScanning.listAlertsForOrg',
     });
-    assert.deepEqual(m.resources.map((r) => [r.propertyName, r.className, r.fileName]), [
-      ['codeScanning', 'CodeScanning', 'code-scanning'],
-      ['issues', 'Issues', 'issues'],
-    ]);
+    assert.deepEqual(
+      m.resources.map((r) => [r.propertyName, r.className, r.fileName]),
+      [
+        ['codeScanning', 'CodeScanning', 'code-scanning'],
+        ['issues', 'Issues', 'issues'],
+      ],
+    );
   });
 
   test('a lone verb plus the resource name shortens to the verb', () => {
     const m = model({
-      '/pets': { get: op({ operationId: 'listPets', tags: ['pets'] }), post: op({ operationId: 'createPet', tags: ['pets'] }) },
+      '/pets': {
+        get: op({ operationId: 'listPets', tags: ['pets'] }),
+        post: op({ operationId: 'createPet', tags: ['pets'] }),
+      },
       '/pets/feed': { post: op({ operationId: 'feedAllPets', tags: ['pets'] }) },
     });
-    assert.deepEqual(methodsOf(m), { listPets: 'pets.list', createPet: 'pets.create', feedAllPets: 'pets.feedAllPets' });
-    assert.deepEqual(m.operations.map((o) => o.paramsTypeName).sort(), ['CreatePetParams', 'FeedAllPetsParams', 'ListPetsParams']);
+    assert.deepEqual(methodsOf(m), {
+      listPets: 'pets.list',
+      createPet: 'pets.create',
+      feedAllPets: 'pets.feedAllPets',
+    });
+    assert.deepEqual(m.operations.map((o) => o.paramsTypeName).sort(), [
+      'CreatePetParams',
+      'FeedAllPetsParams',
+      'ListPetsParams',
+    ]);
   });
 
   test('no operationId: method + path, parameters as By<Name>', () => {
@@ -93,12 +109,18 @@ describe('method and resource names', () => {
       const document = {
         ...fixture.document,
         paths: Object.fromEntries(shuffled(entries, seed)),
-        components: { ...fixture.document.components, schemas: Object.fromEntries(shuffled(schemaEntries, seed + 100)) },
+        components: {
+          ...fixture.document.components,
+          schemas: Object.fromEntries(shuffled(schemaEntries, seed + 100)),
+        },
       };
       const again = buildModel(specFromDocument(document), configFor());
       assert.deepEqual(methodsOf(again), methodsOf(base), `seed ${seed}`);
       assert.deepEqual(again.models, base.models, `seed ${seed}`);
-      assert.deepEqual(again.resources.map((r) => r.fileName), base.resources.map((r) => r.fileName));
+      assert.deepEqual(
+        again.resources.map((r) => r.fileName),
+        base.resources.map((r) => r.fileName),
+      );
     }
   });
 
@@ -127,7 +149,11 @@ describe('method and resource names', () => {
     assert.match(models.get('')!, identifier);
     assert.match(models.get('123start')!, identifier);
     assert.equal(models.get('my-schema.v2 beta'), 'MySchemaV2Beta');
-    const all = [...models.values(), ...m.operations.map((o) => o.paramsTypeName), ...m.resources.map((r) => r.className)];
+    const all = [
+      ...models.values(),
+      ...m.operations.map((o) => o.paramsTypeName),
+      ...m.resources.map((r) => r.className),
+    ];
     assert.equal(new Set(all).size, all.length, 'exported type names are unique');
   });
 
@@ -166,11 +192,16 @@ describe('method and resource names', () => {
   });
 
   test('duplicate operationIds are refused with a pointer', () => {
-    const spec = specFromDocument(doc({ '/a': { get: op({ operationId: 'dup' }) }, '/b': { get: op({ operationId: 'dup' }) } }));
-    assert.throws(() => buildModel(spec, configFor()), (err: Error & { details?: { pointer?: string } }) => {
-      assert.equal(err.name, 'InputError');
-      assert.equal(err.details?.pointer, '/paths/~1b/get/operationId');
-      return true;
-    });
+    const spec = specFromDocument(
+      doc({ '/a': { get: op({ operationId: 'dup' }) }, '/b': { get: op({ operationId: 'dup' }) } }),
+    );
+    assert.throws(
+      () => buildModel(spec, configFor()),
+      (err: Error & { details?: { pointer?: string } }) => {
+        assert.equal(err.name, 'InputError');
+        assert.equal(err.details?.pointer, '/paths/~1b/get/operationId');
+        return true;
+      },
+    );
   });
 });

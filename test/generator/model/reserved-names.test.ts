@@ -20,12 +20,15 @@ const checker = program.getTypeChecker();
 
 /** Names of the instance members of a class: fields, methods, accessors, constructor parameter properties. */
 function instanceMemberNames(file: ts.SourceFile, className: string): string[] {
-  const cls = file.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className);
+  const cls = file.statements.find(
+    (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className,
+  );
   assert.ok(cls, `class ${className} in ${file.fileName}`);
   const names = new Set<string>();
   for (const member of cls.members) {
     if (ts.isConstructorDeclaration(member)) {
-      for (const p of member.parameters) if (ts.isParameterPropertyDeclaration(p, member)) names.add(p.name.getText(file));
+      for (const p of member.parameters)
+        if (ts.isParameterPropertyDeclaration(p, member)) names.add(p.name.getText(file));
     } else if (ts.isPropertyDeclaration(member) || ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
       const isStatic = ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
       if (!isStatic) names.add(member.name.getText(file));
@@ -49,7 +52,9 @@ test('every runtime export except SCREAMING_CASE constants is a reserved type na
 test('every public member of the runtime Client is reserved on the generated client', () => {
   const clientFile = program.getSourceFile(resolve(REPO_ROOT, 'runtime/client.ts'));
   assert.ok(clientFile);
-  const members = instanceMemberNames(clientFile, 'Client').filter((name) => !name.startsWith('#') && !name.startsWith('['));
+  const members = instanceMemberNames(clientFile, 'Client').filter(
+    (name) => !name.startsWith('#') && !name.startsWith('['),
+  );
   assert.ok(members.includes('request'));
   const missing = members.filter((name) => !CLIENT_MEMBER_NAMES.includes(name)).sort();
   assert.deepEqual(missing, []);
@@ -59,6 +64,8 @@ test('nothing else is reserved on the client: each reserved name is a real Clien
   const clientFile = program.getSourceFile(resolve(REPO_ROOT, 'runtime/client.ts'));
   assert.ok(clientFile);
   const members = new Set(instanceMemberNames(clientFile, 'Client'));
-  const invented = CLIENT_MEMBER_NAMES.filter((name) => !members.has(name) && name !== 'then' && name !== 'constructor');
+  const invented = CLIENT_MEMBER_NAMES.filter(
+    (name) => !members.has(name) && name !== 'then' && name !== 'constructor',
+  );
   assert.deepEqual(invented, []);
 });

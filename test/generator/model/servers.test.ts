@@ -11,7 +11,16 @@ test('operation servers beat path-item servers, which beat none (the API servers
       {
         '/assets': {
           servers: [{ url: 'https://files.example.com', description: 'files' }],
-          post: { operationId: 'uploadAsset', servers: [{ url: 'https://{region}.uploads.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }], ...ok },
+          post: {
+            operationId: 'uploadAsset',
+            servers: [
+              {
+                url: 'https://{region}.uploads.example.com',
+                variables: { region: { default: 'eu', enum: ['eu', 'us'] } },
+              },
+            ],
+            ...ok,
+          },
           get: { operationId: 'listAssets', ...ok },
         },
         '/plain': { get: { operationId: 'plain', ...ok } },
@@ -22,7 +31,11 @@ test('operation servers beat path-item servers, which beat none (the API servers
   const model = buildModel(spec, configFor());
   const byId = new Map(model.operations.map((op) => [op.id, op]));
   assert.deepEqual(byId.get('uploadAsset')?.servers, [
-    { url: 'https://{region}.uploads.example.com', name: 'server0', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } },
+    {
+      url: 'https://{region}.uploads.example.com',
+      name: 'server0',
+      variables: { region: { default: 'eu', enum: ['eu', 'us'] } },
+    },
   ]);
   assert.deepEqual(byId.get('listAssets')?.servers, [{ url: 'https://files.example.com', name: 'files' }]);
   assert.equal(byId.get('plain')?.servers, undefined);
@@ -31,9 +44,12 @@ test('operation servers beat path-item servers, which beat none (the API servers
 
 test('a malformed operation-level servers value is refused with its JSON pointer', () => {
   const spec = specFromDocument(doc({ '/x': { get: { operationId: 'x', servers: { url: 'nope' }, ...ok } } }));
-  assert.throws(() => buildModel(spec, configFor()), (err: Error & { details?: { pointer?: string } }) => {
-    assert.equal(err.name, 'InputError');
-    assert.equal(err.details?.pointer, '/paths/~1x/get/servers');
-    return true;
-  });
+  assert.throws(
+    () => buildModel(spec, configFor()),
+    (err: Error & { details?: { pointer?: string } }) => {
+      assert.equal(err.name, 'InputError');
+      assert.equal(err.details?.pointer, '/paths/~1x/get/servers');
+      return true;
+    },
+  );
 });

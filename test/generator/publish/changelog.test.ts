@@ -25,7 +25,10 @@ describe('generate --changelog', () => {
 
     const second = await runCli(['generate', V2, '-o', out, '--changelog']);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /major change to the SDK surface \(8 breaking, 6 minor, 1 patch\).*suggested next version: 2\.0\.0/);
+    assert.match(
+      second.stdout,
+      /major change to the SDK surface \(8 breaking, 6 minor, 1 patch\).*suggested next version: 2\.0\.0/,
+    );
     assert.equal(version(), '1.0.0', 'without --bump the version stays');
     const text = changelog();
     assert.match(text, /^# Changelog\n\n## Unreleased \(suggested 2\.0\.0\)\n/);
@@ -35,14 +38,23 @@ describe('generate --changelog', () => {
 
     const back = await runCli(['generate', V1, '-o', out, '--changelog', '--bump', '--json']);
     assert.equal(back.code, 0, back.stderr);
-    const summary = JSON.parse(back.stdout) as { release: { verdict: string; suggestedVersion: string; packageVersion: string } };
+    const summary = JSON.parse(back.stdout) as {
+      release: { verdict: string; suggestedVersion: string; packageVersion: string };
+    };
     assert.equal(summary.release.verdict, 'major');
     assert.equal(summary.release.packageVersion, '2.0.0');
     assert.equal(version(), '2.0.0');
     const sections = [...changelog().matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     assert.deepEqual(sections, ['2.0.0', 'Unreleased (suggested 2.0.0)'], 'newest section first, the earlier one kept');
-    assert.match(changelog(), /## 2\.0\.0\n\n[^#]*\n### Breaking\n\n- `orders\.list params\.cursor`: parameter removed\n- `orders\.list params\.region`: parameter removed/);
-    assert.match(changelog(), /### Fixed\n\n- `schema Order coupon`: is never null now/, "response types made more precise are fixes");
+    assert.match(
+      changelog(),
+      /## 2\.0\.0\n\n[^#]*\n### Breaking\n\n- `orders\.list params\.cursor`: parameter removed\n- `orders\.list params\.region`: parameter removed/,
+    );
+    assert.match(
+      changelog(),
+      /### Fixed\n\n- `schema Order coupon`: is never null now/,
+      'response types made more precise are fixes',
+    );
 
     const plain = await runCli(['generate', V1, '-o', out]);
     assert.equal(plain.code, 0, plain.stderr);
@@ -56,7 +68,10 @@ describe('generate --changelog', () => {
     writeFileSync(config, `spec: ${V2}\noutput: ./shop\npackage:\n  version: 2.0.0\n`);
     const run = await runCli(['generate', '-c', config, '--changelog', '--bump']);
     assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /^error: --bump would set version 3\.0\.0, but the config pins package\.version to 2\.0\.0/);
+    assert.match(
+      run.stderr,
+      /^error: --bump would set version 3\.0\.0, but the config pins package\.version to 2\.0\.0/,
+    );
     assert.match(run.stderr, /pinned\.yaml:4:12 \(\/package\/version\)/);
     assert.match(run.stderr, /fix: set package\.version: 3\.0\.0 in the config/);
   });

@@ -16,7 +16,10 @@ const FIXTURE = join(REPO_ROOT, 'fixtures/publish/examples.yaml');
 
 async function load() {
   const spec = await loadSpec(FIXTURE, { allowRemoteRefs: false });
-  const config = resolveConfig(await loadConfig(undefined, { spec: FIXTURE, output: join(REPO_ROOT, '.tmp/examples-out') }), spec);
+  const config = resolveConfig(
+    await loadConfig(undefined, { spec: FIXTURE, output: join(REPO_ROOT, '.tmp/examples-out') }),
+    spec,
+  );
   return { spec, config, model: buildModel(spec, config) };
 }
 
@@ -30,7 +33,11 @@ describe('examples from the spec', () => {
       create.args,
       `{ owner: 'octocat', repo: 'hello-world', 'X-Trace': 'trace-1', dryRun: false, name: 'bug', color: 'f29513', description: "Something isn't working" }`,
     );
-    assert.deepEqual([create.fromSpec, create.placeholders], [4, 1], 'dryRun (a boolean with no example) is the only placeholder');
+    assert.deepEqual(
+      [create.fromSpec, create.placeholders],
+      [4, 1],
+      'dryRun (a boolean with no example) is the only placeholder',
+    );
     assert.deepEqual(byId('getLabel'), { args: '{ id: 42 }', fromSpec: 1, placeholders: 0 });
   });
 

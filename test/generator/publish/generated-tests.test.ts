@@ -37,9 +37,14 @@ function nodeTest(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   // Without NODE_TEST_CONTEXT: inherited, it makes the child think it runs inside this test file.
   const { NODE_TEST_CONTEXT: _inherited, ...parent } = process.env;
   return new Promise((done) => {
-    execFile(process.execPath, ['--test', '--test-reporter=tap', 'test/'], { cwd: dir, env: { ...parent, ...env }, timeout: NODE_TEST_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, tap: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--test', '--test-reporter=tap', 'test/'],
+      { cwd: dir, env: { ...parent, ...env }, timeout: NODE_TEST_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, tap: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -50,7 +55,12 @@ describe('generated npm test', () => {
   for (const { fixture, name, tests } of FIXTURES) {
     test(`${fixture}: ${tests} tests, all passing`, async () => {
       // The whole pipeline (Swagger 2.0 upgraded, config defaults), into .tmp/ so undici resolves.
-      const { outDir } = await generate({ spec: join(REPO_ROOT, fixture), output: join(TMP_ROOT, `generated-tests-${name}`), check: false, allowRemoteRefs: false });
+      const { outDir } = await generate({
+        spec: join(REPO_ROOT, fixture),
+        output: join(TMP_ROOT, `generated-tests-${name}`),
+        check: false,
+        allowRemoteRefs: false,
+      });
       const result = compile(outDir);
       assert.equal(result.output.trim(), '', result.output);
       built.set(name, outDir);
@@ -67,7 +77,12 @@ describe('generated npm test', () => {
     const casesFile = join(outDir, 'test/cases.json');
     const original = readFileSync(casesFile, 'utf8');
     after(() => writeFileSync(casesFile, original));
-    const cases = JSON.parse(original) as { name: string; headers: Record<string, string>; query: Record<string, string>; body?: { json: Record<string, unknown> } }[];
+    const cases = JSON.parse(original) as {
+      name: string;
+      headers: Record<string, string>;
+      query: Record<string, string>;
+      body?: { json: Record<string, unknown> };
+    }[];
     const create = cases.find((c) => c.name.startsWith('labels.create'))!;
     create.headers['x-trace'] = 'not-what-was-sent';
     const search = cases.find((c) => c.name.startsWith('labels.search'))!;
@@ -95,6 +110,9 @@ describe('generated npm test', () => {
     const run = await nodeTest(outDir, { PET_STORE_TEST_BASE_URL: `http://127.0.0.1:${port}/v1` });
     assert.equal(count(run.tap, 'pass'), 5, run.tap);
     assert.equal(seen.length, 5, 'every operation reached the server');
-    assert.ok(seen.every((line) => / \/v1\//.test(line)), seen.join('\n'));
+    assert.ok(
+      seen.every((line) => / \/v1\//.test(line)),
+      seen.join('\n'),
+    );
   });
 });

@@ -14,11 +14,31 @@ const BAD = 'fixtures/publish/bad';
 
 /** Each bad config, where the error must point, and what the message must say. */
 const CASES = [
-  { config: 'overlay-bad-jsonpath', at: `${BAD}/overlay-bad-jsonpath.overlay.yaml:6:13 (/actions/1/target)`, says: 'invalid JSONPath target' },
-  { config: 'overlay-selects-nothing', at: `${BAD}/overlay-selects-nothing.overlay.yaml:4:13 (/actions/0/target)`, says: "target $.paths['/animals'].get selects nothing" },
-  { config: 'overlay-both', at: `${BAD}/overlay-both.overlay.yaml:4:5 (/actions/0)`, says: 'exactly one of update and remove' },
-  { config: 'filter-unknown-tag', at: `${BAD}/filter-unknown-tag.config.yaml:3:16 (/include/tags/1)`, says: 'tag "stores"' },
-  { config: 'filter-nothing-left', at: `${BAD}/filter-nothing-left.config.yaml:2:1 (/include)`, says: "leave none of the spec's 5 operations" },
+  {
+    config: 'overlay-bad-jsonpath',
+    at: `${BAD}/overlay-bad-jsonpath.overlay.yaml:6:13 (/actions/1/target)`,
+    says: 'invalid JSONPath target',
+  },
+  {
+    config: 'overlay-selects-nothing',
+    at: `${BAD}/overlay-selects-nothing.overlay.yaml:4:13 (/actions/0/target)`,
+    says: "target $.paths['/animals'].get selects nothing",
+  },
+  {
+    config: 'overlay-both',
+    at: `${BAD}/overlay-both.overlay.yaml:4:5 (/actions/0)`,
+    says: 'exactly one of update and remove',
+  },
+  {
+    config: 'filter-unknown-tag',
+    at: `${BAD}/filter-unknown-tag.config.yaml:3:16 (/include/tags/1)`,
+    says: 'tag "stores"',
+  },
+  {
+    config: 'filter-nothing-left',
+    at: `${BAD}/filter-nothing-left.config.yaml:2:1 (/include)`,
+    says: "leave none of the spec's 5 operations",
+  },
 ];
 
 describe('overlays and filters', () => {
@@ -32,13 +52,23 @@ describe('overlays and filters', () => {
     assert.match(pets, /^ {2}remove\(params: DeletePetParams/m);
     assert.match(pets, /Every pet in the store, newest first\. GET \/pets/, 'summary from the overlay');
     assert.doesNotMatch(pets, /createPet|CreatePetParams/, 'exclude.operations left createPet out');
-    assert.match(readFileSync(join(out, 'src/client.ts'), 'utf8'), /Adopt, list and retire pets\./, 'tag description from a filter-selected target');
+    assert.match(
+      readFileSync(join(out, 'src/client.ts'), 'utf8'),
+      /Adopt, list and retire pets\./,
+      'tag description from a filter-selected target',
+    );
     assert.ok(!existsSync(join(out, 'src/resources/store.ts')), 'the removed path took its resource with it');
   });
 
   test('the original spec is untouched on disk, and diff -c compares what ships', async () => {
     const before = readFileSync(join(REPO_ROOT, 'fixtures/petstore.yaml'), 'utf8');
-    const diff = await runCli(['diff', 'fixtures/petstore.yaml', 'fixtures/petstore.yaml', '-c', 'fixtures/publish/overlays/sdkgen.config.yaml']);
+    const diff = await runCli([
+      'diff',
+      'fixtures/petstore.yaml',
+      'fixtures/petstore.yaml',
+      '-c',
+      'fixtures/publish/overlays/sdkgen.config.yaml',
+    ]);
     assert.equal(diff.code, 0, diff.stderr);
     assert.match(diff.stdout, /no change to the SDK surface/);
     assert.equal(readFileSync(join(REPO_ROOT, 'fixtures/petstore.yaml'), 'utf8'), before);

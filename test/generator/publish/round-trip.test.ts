@@ -58,15 +58,23 @@ interface PetStoreLike {
 
 describe('regenerating over a customised package', () => {
   before(() => {
-    writeFileSync(config, `spec: ${join(REPO_ROOT, 'fixtures/petstore.yaml')}\noutput: ./sdk\npreserve:\n  - src/custom/**\n  - README.md\n`);
+    writeFileSync(
+      config,
+      `spec: ${join(REPO_ROOT, 'fixtures/petstore.yaml')}\noutput: ./sdk\npreserve:\n  - src/custom/**\n  - README.md\n`,
+    );
   });
 
   test('custom files byte-identical, generated files restored, --check ignores preserved paths', async () => {
     const first = await runCli(['generate', '-c', config]);
     assert.equal(first.code, 0, first.stderr);
     assert.ok(existsSync(join(out, 'src/hooks.ts')), 'the hooks file is created on the first run');
-    const manifest = JSON.parse(readFileSync(join(out, '.sdkgen-manifest.json'), 'utf8')) as { files: Record<string, string> };
-    assert.ok(!('src/hooks.ts' in manifest.files) && !('README.md' in manifest.files), 'user-owned files are not in the manifest');
+    const manifest = JSON.parse(readFileSync(join(out, '.sdkgen-manifest.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
+    assert.ok(
+      !('src/hooks.ts' in manifest.files) && !('README.md' in manifest.files),
+      'user-owned files are not in the manifest',
+    );
     const pristineClient = readFileSync(join(out, 'src/client.ts'), 'utf8');
 
     for (const [path, text] of Object.entries(CUSTOM_FILES)) {
@@ -82,7 +90,8 @@ describe('regenerating over a customised package', () => {
 
     const again = await runCli(['generate', '-c', config]);
     assert.equal(again.code, 0, again.stderr);
-    for (const [path, text] of Object.entries(CUSTOM_FILES)) assert.equal(readFileSync(join(out, path), 'utf8'), text, `${path} survived byte for byte`);
+    for (const [path, text] of Object.entries(CUSTOM_FILES))
+      assert.equal(readFileSync(join(out, path), 'utf8'), text, `${path} survived byte for byte`);
     assert.equal(readFileSync(join(out, 'src/client.ts'), 'utf8'), pristineClient, 'a generated file is restored');
     assert.equal((await runCli(['generate', '-c', config, '--check'])).code, 0);
   });
@@ -90,13 +99,21 @@ describe('regenerating over a customised package', () => {
   test('the hooks are typed and run in the built SDK', async () => {
     writeFileSync(join(out, 'src/hooks-type-test.ts'), TYPE_TEST);
     const built = compile(out);
-    assert.equal(built.output.trim(), '', 'the package with its hooks builds under --strict, and the @ts-expect-error lines are errors');
+    assert.equal(
+      built.output.trim(),
+      '',
+      'the package with its hooks builds under --strict, and the @ts-expect-error lines are errors',
+    );
     const seen: string[] = [];
     const server: Server = createServer((req, res) => {
       seen.push(String(req.headers['x-from-hooks']));
       const missing = req.url!.includes('no-such-pet');
       res.writeHead(missing ? 404 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(missing ? { message: 'not found' } : { id: 'p1', name: 'Rex', createdAt: '2024-01-01T00:00:00Z' }));
+      res.end(
+        JSON.stringify(
+          missing ? { message: 'not found' } : { id: 'p1', name: 'Rex', createdAt: '2024-01-01T00:00:00Z' },
+        ),
+      );
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
     try {
@@ -105,14 +122,25 @@ describe('regenerating over a customised package', () => {
         PetStore: new (options: object) => PetStoreLike;
       };
       const { failures } = (await import(pathToFileURL(join(out, 'dist/hooks.js')).href)) as { failures: string[] };
-      const store = new sdk.PetStore({ baseUrl: `http://127.0.0.1:${port}/v1`, auth: { bearerAuth: 'test' }, retry: { maxRetries: 0 } });
+      const store = new sdk.PetStore({
+        baseUrl: `http://127.0.0.1:${port}/v1`,
+        auth: { bearerAuth: 'test' },
+        retry: { maxRetries: 0 },
+      });
       assert.equal((await store.pets.get({ petId: 'p1' })).name, 'Rex');
       await assert.rejects(store.pets.get({ petId: 'no-such-pet' }), (error: Error) => error.name === 'NotFoundError');
       const derived = store.withOptions({ timeout: { read: 5_000 } });
-      await assert.rejects(derived.pets.get({ petId: 'no-such-pet' }), (error: Error) => error.name === 'NotFoundError');
+      await assert.rejects(
+        derived.pets.get({ petId: 'no-such-pet' }),
+        (error: Error) => error.name === 'NotFoundError',
+      );
       await store.close();
       assert.deepEqual(seen, ['getPet', 'getPet', 'getPet'], 'beforeRequest set the header on every request');
-      assert.deepEqual(failures, ['getPet:404', 'getPet:404'], 'onError saw each 404 once, a withOptions() client included');
+      assert.deepEqual(
+        failures,
+        ['getPet:404', 'getPet:404'],
+        'onError saw each 404 once, a withOptions() client included',
+      );
     } finally {
       server.close();
     }

@@ -14,7 +14,12 @@ const start = performance.now();
 const document = JSON.parse(readFileSync(specPath!, 'utf8')) as object;
 const parsed = performance.now();
 const spec = specFromDocument(document, specPath);
-const config = configFor({ client: { name: clientName! }, package: { name: `@real/${clientName!.toLowerCase()}`, version: '1.0.0' }, output: outDir!, validateResponses: true });
+const config = configFor({
+  client: { name: clientName! },
+  package: { name: `@real/${clientName!.toLowerCase()}`, version: '1.0.0' },
+  output: outDir!,
+  validateResponses: true,
+});
 const model = buildModel(spec, config);
 const modelled = performance.now();
 const files = await emitPackage(model, spec, config);

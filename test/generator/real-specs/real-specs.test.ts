@@ -38,11 +38,22 @@ describe('real specs', () => {
     test(`${spec.name}: generates (with response schemas) and builds under strict with zero errors`, async (t) => {
       const outDir = join(OUT_ROOT, spec.name);
       const wallStart = performance.now();
-      const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'generate-one.ts'), corpusPath(spec.file), outDir, spec.client], {
-        encoding: 'utf8',
-        timeout: GENERATE_TIMEOUT_MS,
-        maxBuffer: 1 << 20,
-      });
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          resolve(import.meta.dirname, 'generate-one.ts'),
+          corpusPath(spec.file),
+          outDir,
+          spec.client,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: GENERATE_TIMEOUT_MS,
+          maxBuffer: 1 << 20,
+        },
+      );
       const wallMs = Math.round(performance.now() - wallStart);
       assert.equal(child.status, 0, child.stderr);
       const generation = JSON.parse(child.stdout) as { operations: number; peakRssMb: number };
@@ -64,7 +75,10 @@ describe('real specs', () => {
       const { api } = (await import(pathToFileURL(join(outDir, 'dist/operations.js')).href)) as { api: ApiDescriptor };
       const check = await api.responseSchemas!.load();
       const issues = check(spec.validated, 200, {});
-      assert.ok(Array.isArray(issues) && issues.some((i) => i.keyword === 'required'), `an empty object is not a valid ${spec.validated} body: ${JSON.stringify(issues)}`);
+      assert.ok(
+        Array.isArray(issues) && issues.some((i) => i.keyword === 'required'),
+        `an empty object is not a valid ${spec.validated} body: ${JSON.stringify(issues)}`,
+      );
     });
   }
 });
