@@ -13,6 +13,7 @@ import type { ApiModel, OperationModel } from '../model/index.js';
 import { GENERATED_HEADER, jsDoc } from './escape.js';
 import { printLiteral } from './literal.js';
 import { apiLiteral, operationLiteral } from './operations-file.js';
+import { takesNoParams } from './type-expressions.js';
 
 /** Words a function declaration cannot be named (operation keys are camelCase identifiers otherwise). */
 const RESERVED_WORDS: ReadonlySet<string> = new Set(
@@ -38,6 +39,8 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
   const name = functionName(op);
   const method = methodType(op, resourceClass);
   const call = op.pagination ? 'paginate' : 'request';
+  // A method without parameters takes `(options?)` (emit/methods.ts), so its options are args[0].
+  const callArgs = takesNoParams(op) ? 'undefined, args[0]' : 'args[0] ?? {}, args[1]';
   const doc = jsDoc([
     `${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`,
   ]);
@@ -46,7 +49,7 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
     `${doc}export function ${name}(client: __CoreClient<${authType}>, ...args: Parameters<${method}>): ReturnType<${method}> {\n` +
     // `as never`: the declared return type is the method's; a cast to it would make tsc compare
     // ApiPromise<unknown> with it structurally, per operation (seconds on GitHub's 1,223).
-    `  return client.${call}(d_${op.key}, args[0] ?? {}, args[1]) as never;\n` +
+    `  return client.${call}(d_${op.key}, ${callArgs}) as never;\n` +
     `}\n`
   );
 }
