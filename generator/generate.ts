@@ -2,6 +2,7 @@
  * The pipeline, one direction: load -> model -> emit -> write. Each phase is timed for the
  * progress display and the --json summary; nothing touches the disk before `write`.
  */
+import { plural } from './lib/text.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,10 +62,6 @@ export interface GenerateResult {
   readonly written: boolean;
   /** With --changelog: the surface change since the recorded one, and the versions. */
   readonly release?: Omit<ReleasePlan, 'userFiles'>;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export async function generate(options: GenerateOptions, progress?: ProgressReporter): Promise<GenerateResult> {

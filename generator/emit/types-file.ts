@@ -12,7 +12,7 @@ import {
 } from './openapi-typescript.js';
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
-import { decodeRefSegment } from '../model/refs.js';
+import { decodeRefSegment } from '../lib/json-pointer.js';
 import { GENERATED_HEADER, doubleQuotedLiteral } from './escape.js';
 import { vacuousSchemas } from './vacuous.js';
 

@@ -4,7 +4,8 @@
  */
 import type { LoadedSpec, SdkgenConfig } from '../types.js';
 import type { ApiModel, ModelAlias, OperationModel, ResourceModel } from './ir.js';
-import { RefResolver, inputError, isObject } from './refs.js';
+import { isObject } from '../lib/json-pointer.js';
+import { RefResolver, inputError } from './refs.js';
 import { readSecurity, readSecuritySchemes } from './security.js';
 import { readServers } from './servers.js';
 import { readOperations } from './operation.js';
