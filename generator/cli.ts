@@ -2,6 +2,8 @@
  * The `sdkgen` command: arguments -> generate() -> exit code. Bad input (exit 2) prints one
  * located block and never a stack trace; anything unexpected is an internal error (exit 3).
  */
+import { withinEditDistance } from './lib/did-you-mean.js';
+import { plural } from './lib/text.js';
 import { parseArgs } from 'node:util';
 import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_INTERNAL, EXIT_OK, InputError } from './types.js';
 import { UsageError, formatInputError, formatInternalError, inputErrorJson } from './cli/errors.js';
@@ -195,10 +197,6 @@ async function report(result: GenerateResult, mode: { json: boolean; quiet: bool
   return EXIT_OK;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** parseArgs errors -> one message with a hint, not Node's wording about positionals. */
 function usageErrorFrom(error: unknown): UsageError {
   const code = (error as { code?: string }).code;
@@ -225,32 +223,9 @@ function closeTo(word: string, candidates: readonly string[]): string | undefine
   const bare = word.replace(/^-+/, '').split('=')[0]!.toLowerCase();
   const match = candidates.find((candidate) => {
     const other = candidate.replace(/^-+/, '').toLowerCase();
-    return other.length > 1 && (other.startsWith(bare) || bare.startsWith(other) || distanceAtMostOne(bare, other));
+    return other.length > 1 && (other.startsWith(bare) || bare.startsWith(other) || withinEditDistance(bare, other, 1));
   });
   return match ? `did you mean ${match}?` : undefined;
-}
-
-function distanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i += 1;
-      j += 1;
-      continue;
-    }
-    edits += 1;
-    if (edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else {
-      i += 1;
-      j += 1;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 // Run only as the entry point (bin/sdkgen.js or `node --import tsx generator/cli.ts`), not when imported by tests.

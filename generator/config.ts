@@ -5,6 +5,7 @@
  *   resolveConfig() fills the spec-derived defaults (package name, version, client name) and
  *                   checks that operationIds named in the config exist.
  */
+import { closestName, sameLetters } from './lib/did-you-mean.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import configSchema from './config.schema.json' with { type: 'json' };
 import { displayPath } from './load/display-path.js';
 import { parseSource, type ParsedSource } from './load/parse.js';
-import { appendPointer, isPlainObject } from './load/pointer.js';
+import { decodeSegment, joinPointer, isObject } from './lib/json-pointer.js';
 import { PATH_ITEM_METHODS } from './load/check-operations.js';
 import { pascalWord, productWords } from './model/product-name.js';
 import {
@@ -213,19 +214,14 @@ function validate(source: ParsedSource): RawConfig {
 
 function configError(error: ErrorObject, source: ParsedSource): InputError {
   const file = displayPath(source.id);
-  const keyPath = (pointer: string) =>
-    pointer
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .join('.') || '(top level)';
+  const keyPath = (pointer: string) => pointer.split('/').slice(1).map(decodeSegment).join('.') || '(top level)';
   if (error.keyword === 'additionalProperties') {
     const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
-    const pointer = appendPointer(error.instancePath, unknown);
+    const pointer = joinPointer(error.instancePath, unknown);
     const known = Object.keys(
       (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
     ).filter((k) => k !== '$schema');
-    const suggestion = closest(unknown, known);
+    const suggestion = closestName(unknown, known, sameLetters);
     return new InputError(`unknown key "${keyPath(pointer)}" in ${file}`, {
       location: source.locate(pointer, 'key'),
       pointer,
@@ -260,29 +256,6 @@ function configError(error: ErrorObject, source: ParsedSource): InputError {
     pointer: error.instancePath,
     hint: description ?? 'see config.schema.json for the accepted values',
   });
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  return (
-    candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => sameLetters(c.toLowerCase(), lower))
-  );
-}
-
-/** Transpositions and one-letter slips (`clinet`, `ouput`): same length +-1 and mostly the same letters. */
-function sameLetters(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  const counts = new Map<string, number>();
-  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let shared = 0;
-  for (const ch of b) {
-    const left = counts.get(ch) ?? 0;
-    if (left > 0) {
-      shared += 1;
-      counts.set(ch, left - 1);
-    }
-  }
-  return shared >= Math.max(a.length, b.length) - 1;
 }
 
 const DURATION_UNITS_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
@@ -331,7 +304,7 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-.]+)?(\+[0
 /** The first server's URL (OpenAPI 3 `servers`, or Swagger 2's `host`): another source of the product name. */
 function firstServerUrl(document: Record<string, unknown>): string | undefined {
   const servers = document.servers;
-  if (Array.isArray(servers) && isPlainObject(servers[0]) && typeof servers[0].url === 'string') return servers[0].url;
+  if (Array.isArray(servers) && isObject(servers[0]) && typeof servers[0].url === 'string') return servers[0].url;
   return typeof document.host === 'string' ? `https://${document.host}` : undefined;
 }
 
@@ -371,24 +344,24 @@ export function clientNameFromTitle(title: string, serverUrl?: string): string {
 
 function checkOperationIds(settings: ConfigSettings, spec: LoadedSpec): void {
   const known = new Set<string>();
-  const paths = isPlainObject(spec.document.paths) ? spec.document.paths : {};
+  const paths = isObject(spec.document.paths) ? spec.document.paths : {};
   for (const item of Object.values(paths)) {
-    if (!isPlainObject(item)) continue;
+    if (!isObject(item)) continue;
     for (const method of PATH_ITEM_METHODS) {
       const operation = item[method];
-      if (isPlainObject(operation) && typeof operation.operationId === 'string') known.add(operation.operationId);
+      if (isObject(operation) && typeof operation.operationId === 'string') known.add(operation.operationId);
     }
   }
   const named: [string, string][] = [
-    ...Object.keys(settings.pagination).map((id) => [id, appendPointer('/pagination', id)] as [string, string]),
-    ...Object.keys(settings.names ?? {}).map((id) => [id, appendPointer('/names', id)] as [string, string]),
+    ...Object.keys(settings.pagination).map((id) => [id, joinPointer('/pagination', id)] as [string, string]),
+    ...Object.keys(settings.names ?? {}).map((id) => [id, joinPointer('/names', id)] as [string, string]),
     ...(settings.idempotency?.operations ?? []).map(
       (id, index) => [id, `/idempotency/operations/${index}`] as [string, string],
     ),
   ];
   for (const [operationId, pointer] of named) {
     if (known.has(operationId)) continue;
-    const suggestion = closest(operationId, [...known]);
+    const suggestion = closestName(operationId, [...known], sameLetters);
     throw new InputError(`the config names operationId "${operationId}", which the spec does not have`, {
       location: settings.locate(pointer),
       pointer,

@@ -2,6 +2,7 @@
  * The pipeline, one direction: load -> model -> emit -> write. Each phase is timed for the
  * progress display and the --json summary; nothing touches the disk before `write`.
  */
+import { plural } from './lib/text.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,8 +10,9 @@ import { findConfigFile, loadConfig, resolveConfig } from './config.js';
 import { loadSpec } from './load/index.js';
 import { applyOverlays } from './load/overlay.js';
 import { filterOperations } from './load/filter.js';
-import { InputError, type GeneratedFiles, type SdkgenConfig } from './types.js';
-import { writeOutput, type DriftEntry, type UserFile } from './write.js';
+import { InputError, type GeneratedFiles, type LoadedSpec, type SdkgenConfig, type SourceLocation } from './types.js';
+import type { ApiModel } from './model/index.js';
+import { writeOutput, type DriftEntry, type UserFile, type WriteResult } from './write.js';
 import type { ReleasePlan } from './diff/release.js';
 
 export type Phase = 'load' | 'model' | 'emit' | 'write';
@@ -63,10 +65,6 @@ export interface GenerateResult {
   readonly release?: Omit<ReleasePlan, 'userFiles'>;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 export async function generate(options: GenerateOptions, progress?: ProgressReporter): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const durations: Record<Phase | 'total', number> = { load: 0, model: 0, emit: 0, write: 0, total: 0 };
@@ -86,36 +84,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     versionSetAt,
   } = await timed(
     'load',
-    async () => {
-      const settings = await loadConfig(findConfigFile(options.config, cwd), {
-        spec: options.spec,
-        output: options.output,
-        allowRemoteRefs: options.allowRemoteRefs,
-        cwd,
-      });
-      const refRoot = options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot);
-      const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs, refRoot }).catch(
-        (error: unknown) => {
-          // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
-          if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
-            throw new InputError(error.message, {
-              ...error.details,
-              location: settings.specDeclaredAt,
-              hint: 'spec: is relative to the config file; fix the path there, or pass the spec as `sdkgen generate <spec>`',
-            });
-          }
-          throw error;
-        },
-      );
-      // Overlays, then filters: the spec the rest of the pipeline sees is the publisher's.
-      if (settings.overlays) await applyOverlays(loaded, settings.overlays);
-      filterOperations(loaded, settings);
-      const versionSetAt =
-        settings.package.version === undefined
-          ? undefined
-          : (settings.locate('/package/version') ?? ('set without a file' as const));
-      return { spec: loaded, config: resolveConfig(settings, loaded), versionSetAt };
-    },
+    () => loadInput(options, cwd),
     ({ spec: loaded }) =>
       `OpenAPI ${loaded.originalVersion}${loaded.originalVersion === '2.0' ? ' (upgraded to 3.0)' : ''}`,
   );
@@ -126,22 +95,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     async () => (await import('./model/index.js')).buildModel(spec, resolvedConfig),
     (built) => `${plural(built.operations.length, 'operation')}, ${plural(built.resources.length, 'resource')}`,
   );
-  let config: SdkgenConfig = resolvedConfig;
-  let release: ReleasePlan | undefined;
-  if (options.changelog || options.bump) {
-    const { planRelease } = await import('./diff/release.js');
-    release = await planRelease({
-      model,
-      spec,
-      outDir: config.output,
-      configVersion: config.package.version,
-      versionSetAt,
-      bump: options.bump === true,
-    });
-    config = withVersion(config, release.packageVersion);
-  } else if (versionSetAt === undefined) {
-    config = withVersion(config, (await recordedVersion(config.output)) ?? config.package.version);
-  }
+  const { config, release } = await withRelease(options, model, spec, resolvedConfig, versionSetAt);
   const emitted: GeneratedFiles = await timed(
     'emit',
     async () => (await import('./emit/index.js')).emitPackage(model, spec, config),
@@ -156,14 +110,7 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
         userFiles,
         ...(config.preserve && { preserve: config.preserve }),
       }),
-    (result) =>
-      options.check
-        ? result.drift.length === 0
-          ? 'up to date'
-          : `${plural(result.drift.length, 'file')} differ`
-        : result.written
-          ? `${plural(result.files, 'file')} written`
-          : 'up to date, nothing written',
+    (result) => describeWrite(result, options.check),
   );
   durations.total = Math.round(performance.now() - started);
   return {
@@ -183,6 +130,84 @@ export async function generate(options: GenerateOptions, progress?: ProgressRepo
     written: written.written,
     ...(release && { release: withoutFiles(release) }),
   };
+}
+
+/** The load phase: the config, then the spec (loaded, overlaid, filtered) and the resolved config. */
+async function loadInput(
+  options: GenerateOptions,
+  cwd: string,
+): Promise<{ spec: LoadedSpec; config: SdkgenConfig; versionSetAt: VersionSetAt }> {
+  const settings = await loadConfig(findConfigFile(options.config, cwd), {
+    spec: options.spec,
+    output: options.output,
+    allowRemoteRefs: options.allowRemoteRefs,
+    cwd,
+  });
+  const refRoot = options.refRoot === undefined ? undefined : resolve(cwd, options.refRoot);
+  const loaded = await loadSpec(settings.spec, { allowRemoteRefs: settings.allowRemoteRefs, refRoot }).catch(
+    (error: unknown) => {
+      // An unreadable entry file has no position of its own; the config line naming it is the place to fix.
+      if (error instanceof InputError && !error.details.location && settings.specDeclaredAt) {
+        throw new InputError(error.message, {
+          ...error.details,
+          location: settings.specDeclaredAt,
+          hint: 'spec: is relative to the config file; fix the path there, or pass the spec as `sdkgen generate <spec>`',
+        });
+      }
+      throw error;
+    },
+  );
+  // Overlays, then filters: the spec the rest of the pipeline sees is the publisher's.
+  if (settings.overlays) await applyOverlays(loaded, settings.overlays);
+  filterOperations(loaded, settings);
+  const versionSetAt =
+    settings.package.version === undefined
+      ? undefined
+      : (settings.locate('/package/version') ?? ('set without a file' as const));
+  return { spec: loaded, config: resolveConfig(settings, loaded), versionSetAt };
+}
+
+/** Where the config set package.version; `undefined` when it did not. */
+type VersionSetAt = SourceLocation | 'set without a file' | undefined;
+
+/**
+ * With --changelog or --bump: the release plan, and the config with its version. Otherwise the
+ * config with the version a --bump recorded in the output, when the config sets none.
+ */
+async function withRelease(
+  options: GenerateOptions,
+  model: ApiModel,
+  spec: LoadedSpec,
+  resolvedConfig: SdkgenConfig,
+  versionSetAt: VersionSetAt,
+): Promise<{ config: SdkgenConfig; release: ReleasePlan | undefined }> {
+  let config: SdkgenConfig = resolvedConfig;
+  let release: ReleasePlan | undefined;
+  if (options.changelog || options.bump) {
+    const { planRelease } = await import('./diff/release.js');
+    release = await planRelease({
+      model,
+      spec,
+      outDir: config.output,
+      configVersion: config.package.version,
+      versionSetAt,
+      bump: options.bump === true,
+    });
+    config = withVersion(config, release.packageVersion);
+  } else if (versionSetAt === undefined) {
+    config = withVersion(config, (await recordedVersion(config.output)) ?? config.package.version);
+  }
+  return { config, release };
+}
+
+function describeWrite(result: WriteResult, check: boolean): string {
+  return check
+    ? result.drift.length === 0
+      ? 'up to date'
+      : `${plural(result.drift.length, 'file')} differ`
+    : result.written
+      ? `${plural(result.files, 'file')} written`
+      : 'up to date, nothing written';
 }
 
 function withoutFiles({ userFiles: _files, ...summary }: ReleasePlan): Omit<ReleasePlan, 'userFiles'> {

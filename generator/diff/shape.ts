@@ -6,7 +6,8 @@
  *
  * Shapes are plain JSON: they are stored in the output's manifest and compared on the next run.
  */
-import { isObject, type JsonObject, type RefResolver } from '../model/refs.js';
+import { isObject, type JsonObject } from '../lib/json-pointer.js';
+import type { RefResolver } from '../model/refs.js';
 
 /** Primitive TypeScript types a schema can take (integer is `number`). */
 export type PrimitiveType = 'string' | 'number' | 'boolean';

@@ -5,7 +5,8 @@
  */
 import type { LoadedSpec } from '../types.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { RefResolver, isObject, joinPointer, type JsonObject } from '../model/refs.js';
+import { isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
+import { RefResolver } from '../model/refs.js';
 import { ShapeReader, type Shape } from './shape.js';
 
 /** Bumped when the stored shape changes meaning; an older surface is then not compared. */

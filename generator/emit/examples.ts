@@ -12,7 +12,8 @@
  */
 import type { LoadedSpec } from '../types.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { RefResolver, isObject, type JsonObject } from '../model/refs.js';
+import { isObject, type JsonObject } from '../lib/json-pointer.js';
+import { RefResolver } from '../model/refs.js';
 import { objectLiteralKey } from './escape.js';
 import { Expression, printLiteral, type LiteralValue } from './literal.js';
 

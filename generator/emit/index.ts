@@ -15,7 +15,8 @@ import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
 import { emitPrettierConfig } from './prettier-config.js';
-import { RefResolver, isObject } from '../model/refs.js';
+import { isObject } from '../lib/json-pointer.js';
+import { RefResolver } from '../model/refs.js';
 import { componentSchemaKey, SchemaViews } from '../model/schema-views.js';
 import { reservedTypeNames } from '../model/reserved-names.js';
 import { SchemaPrinter, type ModelNames } from './schema-printer.js';
@@ -30,14 +31,12 @@ import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE
  */
 export const USER_OWNED_FILES: ReadonlySet<string> = new Set([HOOKS_FILE]);
 
-/** Milliseconds per phase of the last emit, for `--verbose` and the real-spec benchmarks. */
+/** Milliseconds per phase of one emit, for `--verbose` and the real-spec benchmarks. */
 export interface EmitTimings {
   types: number;
   code: number;
   packageFiles: number;
 }
-
-export const lastEmitTimings: EmitTimings = { types: 0, code: 0, packageFiles: 0 };
 
 function runtimeImportFor(config: SdkgenConfig, fromDepth: 0 | 1): string {
   if (config.runtime === 'package') {
@@ -62,7 +61,16 @@ function exportedTypeNames(model: ApiModel): Set<string> {
   return names;
 }
 
-export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: SdkgenConfig): Promise<GeneratedFiles> {
+/**
+ * The package's files. Pass `timings` to have the milliseconds each phase took written into it
+ * (the caller owns it; nothing is kept between calls).
+ */
+export async function emitPackage(
+  model: ApiModel,
+  spec: LoadedSpec,
+  config: SdkgenConfig,
+  timings?: EmitTimings,
+): Promise<GeneratedFiles> {
   const files = new Map<string, string>();
   // Before any file is printed: methods' JSDoc and the README read the spec's examples from here.
   attachExamples(model, spec);
@@ -70,7 +78,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   // Loaded only when asked for: openapi-typescript brings the TypeScript compiler (~0.5 s to load).
   if (config.openapiTypescript === true)
     files.set('src/types.ts', (await import('./types-file.js')).emitTypesFile(spec.document));
-  lastEmitTimings.types = performance.now() - start;
+  if (timings) timings.types = performance.now() - start;
 
   start = performance.now();
   const components =
@@ -103,7 +111,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
   files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0), config.validateResponses));
-  lastEmitTimings.code = performance.now() - start;
+  if (timings) timings.code = performance.now() - start;
 
   start = performance.now();
   if (config.runtime !== 'package') for (const [path, text] of await runtimeFiles()) files.set(path, text);
@@ -113,7 +121,7 @@ export async function emitPackage(model: ApiModel, spec: LoadedSpec, config: Sdk
   files.set('README.md', await emitReadme(model, config.validateResponses));
   // The package's own `npm test` (emit/tests-files.ts): one MockAgent call per operation.
   for (const [path, text] of (await emitTestFiles(model, spec)).files) files.set(path, text);
-  lastEmitTimings.packageFiles = performance.now() - start;
+  if (timings) timings.packageFiles = performance.now() - start;
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -14,7 +14,7 @@
  * - Annotations (description, examples, title, x-*) are dropped: they only make the bundle larger.
  */
 
-import { isObject, setOwn } from '../model/refs.js';
+import { isObject, setOwn } from '../lib/json-pointer.js';
 
 export type RefRewriter = (ref: string) => string;
 

@@ -4,7 +4,7 @@
  * views differ, its request view under `inputName` too; then the aliases the printer hoisted.
  */
 import type { ApiModel } from '../model/index.js';
-import { isObject } from '../model/refs.js';
+import { isObject } from '../lib/json-pointer.js';
 import { GENERATED_HEADER } from './escape.js';
 import type { SchemaPrinter } from './schema-printer.js';
 import { newTypeUses } from './type-expressions.js';

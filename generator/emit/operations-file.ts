@@ -2,7 +2,7 @@
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { GENERATED_HEADER, stringLiteral, typePropertyKey } from './escape.js';
 import { Expression, printJson, printLiteral, type LiteralValue } from './literal.js';
-import { setOwn } from '../model/refs.js';
+import { setOwn } from '../lib/json-pointer.js';
 
 export function operationLiteral(op: OperationModel): LiteralValue {
   return {

@@ -8,7 +8,8 @@
  * views differ); a `$ref` anywhere else is hoisted into a named alias in models.ts once, which
  * keeps recursion finite and the output linear in the document (inlining is exponential on Azure).
  */
-import { isObject, type JsonObject, type RefResolver } from '../model/refs.js';
+import { isObject, type JsonObject } from '../lib/json-pointer.js';
+import type { RefResolver } from '../model/refs.js';
 import { refKey, type SchemaViews } from '../model/schema-views.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import type { TypeUses } from './type-expressions.js';
@@ -267,7 +268,7 @@ export class SchemaPrinter {
   }
 
   /** Can the schema be an `interface` (a plain object: no composition, no null, no enum)? */
-  isPlainObject(schema: unknown): schema is JsonObject {
+  isObject(schema: unknown): schema is JsonObject {
     if (!isObject(schema) || typeof schema.$ref === 'string') return false;
     if (schema.allOf !== undefined || schema.oneOf !== undefined || schema.anyOf !== undefined) return false;
     // An `enum` beside `type: object` is ignored by ownType as well (Mercedes-Benz lists strings there).
@@ -284,7 +285,7 @@ export class SchemaPrinter {
   /** `export interface Name { ... }` for a plain object, else `export type Name = ...;`, with its JSDoc. */
   declaration(name: string, schema: unknown, view: View, doc: readonly (string | undefined)[]): string {
     const head = jsDoc(doc);
-    if (this.isPlainObject(schema)) {
+    if (this.isObject(schema)) {
       const members = this.members(schema, view, 1);
       return `${head}export interface ${name} {${members.length > 0 ? `\n${members.join('\n')}\n` : ''}}`;
     }

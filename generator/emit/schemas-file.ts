@@ -8,7 +8,8 @@
  * as code. The string goes through stringLiteral, so a hostile spec stays inert data.
  */
 import type { ApiModel } from '../model/index.js';
-import { RefResolver, decodeRefSegment, escapePointerSegment, setOwn } from '../model/refs.js';
+import { decodeRefSegment, escapeSegment, setOwn } from '../lib/json-pointer.js';
+import { RefResolver } from '../model/refs.js';
 import type { LoadedSpec } from '../types.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
 import { toJsonSchema } from './json-schema.js';
@@ -27,13 +28,13 @@ function canonicalPointer(ref: string): string | undefined {
   return ref
     .slice(2)
     .split('/')
-    .map((s) => `/${escapePointerSegment(decodeRefSegment(s))}`)
+    .map((s) => `/${escapeSegment(decodeRefSegment(s))}`)
     .join('');
 }
 
 /** A `$defs` key as it appears in a `$ref` fragment: the key escaped as one pointer segment, URI-encoded. */
 function defsRef(key: string): string {
-  return `#/$defs/${encodeURIComponent(escapePointerSegment(key))}`;
+  return `#/$defs/${encodeURIComponent(escapeSegment(key))}`;
 }
 
 export function buildSchemaBundle(model: ApiModel, spec: LoadedSpec): Bundle {

@@ -5,7 +5,7 @@
  */
 import type { OperationModel, ParameterModel, SuccessResponseModel } from '../model/index.js';
 import { parameterKey } from '../model/parameters.js';
-import { isObject } from '../model/refs.js';
+import { isObject } from '../lib/json-pointer.js';
 import { BODY_KEY } from '../model/request-body.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import { schemaDocLines, type SchemaPrinter } from './schema-printer.js';

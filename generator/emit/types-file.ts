@@ -12,7 +12,7 @@ import {
 } from './openapi-typescript.js';
 import type { OpenApiDocument } from '../types.js';
 import { OBJECT_PROTOTYPE_NAMES } from '../model/identifiers.js';
-import { decodeRefSegment } from '../model/refs.js';
+import { decodeRefSegment, escapeSegment, setOwn } from '../lib/json-pointer.js';
 import { GENERATED_HEADER, doubleQuotedLiteral } from './escape.js';
 import { vacuousSchemas } from './vacuous.js';
 
@@ -62,33 +62,21 @@ function needsProtection(key: string): boolean {
   return OBJECT_PROTOTYPE_NAMES.has(key) || key.includes('%') || key.includes('#');
 }
 
-/** A `$ref` segment as the model reads it (percent-decoding when it is valid, then ~1 and ~0). */
-
 /**
  * We hand openapi-typescript a copy with those keys (and the `$ref` segments naming them)
  * replaced by placeholders, and put the real names back, quoted, in its output.
  */
 function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text: string) => string } {
-  const placeholders = new Map<string, string>();
-  const placeholderFor = (key: string): string => {
-    let p = placeholders.get(key);
-    if (p === undefined) {
-      p = `${PLACEHOLDER_PREFIX}${placeholders.size}`;
-      placeholders.set(key, p);
-    }
-    return p;
-  };
-  const rewriteRef = (ref: string): string => {
-    if (!ref.startsWith('#/')) return ref;
-    return `#/${ref
-      .slice(2)
-      .split('/')
-      .map((segment) => {
-        const key = decodeRefSegment(segment);
-        return needsProtection(key) ? placeholderFor(key) : segment;
-      })
-      .join('/')}`;
-  };
+  const protector = new KeyProtector(document);
+  const copied = protector.copy(document) as Record<string, unknown>;
+  protector.blankSelfReferentialSchemas(copied);
+  protector.addHoistedSchemas(copied);
+  return { copy: copied, restore: protector.restorer() };
+}
+
+/** The state of one protectKeys run: the placeholders handed out and the schemas hoisted. */
+class KeyProtector {
+  private readonly placeholders = new Map<string, string>();
   /**
    * Schemas reached by a ref into another schema's insides or into an operation
    * (`#/components/schemas/Report/definitions/node`, `#/paths/~1a/get/.../schema`), hoisted into
@@ -96,108 +84,143 @@ function protectKeys(document: OpenApiDocument): { copy: unknown; restore: (text
    * are `[A-Za-z0-9._-]+`). Inlining them instead is exponential on real documents (Azure's
    * network-applicationGateway grew a 526 MB types.ts) and never ends on a node that contains itself.
    */
-  const hoisted = new Map<string, unknown>();
-  const hoistedRef = (ref: string, target: unknown): string => {
-    const key = placeholderFor(
-      `#/${ref
-        .slice(2)
-        .split('/')
-        .map(decodeRefSegment)
-        .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'))
-        .join('/')}`,
-    );
-    if (!hoisted.has(key)) {
-      hoisted.set(key, undefined);
-      hoisted.set(key, copy(target));
+  private readonly hoisted = new Map<string, unknown>();
+
+  constructor(private readonly document: OpenApiDocument) {}
+
+  private placeholderFor(key: string): string {
+    let p = this.placeholders.get(key);
+    if (p === undefined) {
+      p = `${PLACEHOLDER_PREFIX}${this.placeholders.size}`;
+      this.placeholders.set(key, p);
+    }
+    return p;
+  }
+
+  /** `key`, or its placeholder when openapi-typescript cannot take it as it is. */
+  private safeKey(key: string): string {
+    return needsProtection(key) ? this.placeholderFor(key) : key;
+  }
+
+  private rewriteRef(ref: string): string {
+    if (!ref.startsWith('#/')) return ref;
+    return `#/${ref
+      .slice(2)
+      .split('/')
+      .map((segment) => {
+        const key = decodeRefSegment(segment);
+        return needsProtection(key) ? this.placeholderFor(key) : segment;
+      })
+      .join('/')}`;
+  }
+
+  private hoistedRef(ref: string, target: unknown): string {
+    const key = this.placeholderFor(`#/${ref.slice(2).split('/').map(decodeRefSegment).map(escapeSegment).join('/')}`);
+    if (!this.hoisted.has(key)) {
+      this.hoisted.set(key, undefined);
+      this.hoisted.set(key, this.copy(target));
     }
     return `#/components/schemas/${key}`;
-  };
+  }
+
   /** `inlining`: the refs being inlined around this node, to stop at a ref that contains itself. */
-  const copy = (value: unknown, inlining: readonly string[] = []): unknown => {
-    if (Array.isArray(value)) return value.map((v) => copy(v, inlining));
+  copy(value: unknown, inlining: readonly string[] = []): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.copy(v, inlining));
     if (typeof value !== 'object' || value === null) return value;
     // Any other ref into `#/paths/...` (a parameter, a response) becomes an index type
     // openapi-typescript gets wrong (it keeps `parameters`/`responses` segments); the model resolves
     // such refs, so the types inline their target instead.
     const ref = (value as Record<string, unknown>).$ref;
     if (typeof ref === 'string' && ref.startsWith('#/') && !COMPONENT_REF.test(ref)) {
-      const target = lookupPointer(document, ref);
+      const target = lookupPointer(this.document, ref);
       if (target !== undefined) {
         if (isSchemaPointer(ref, target))
-          return { ...copySiblings(value as Record<string, unknown>, inlining), $ref: hoistedRef(ref, target) };
+          return {
+            ...this.copySiblings(value as Record<string, unknown>, inlining),
+            $ref: this.hoistedRef(ref, target),
+          };
         if (inlining.includes(ref) || inlining.length >= MAX_INLINE_DEPTH) return {};
-        return copy(target, [...inlining, ref]);
+        return this.copy(target, [...inlining, ref]);
       }
     }
+    return this.copyObject(value as Record<string, unknown>, inlining);
+  }
+
+  private copyObject(node: Record<string, unknown>, inlining: readonly string[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const node = value as Record<string, unknown>;
     // openapi-typescript reads the `enum` of an object schema as a list of schemas (a oneOf) and
     // throws on a string in it (Mercedes-Benz's configurator: `type: object` with `enum: [PKW, VAN]`).
     // Without the enum the type is the object's: wider, never wrong.
     const dropEnum =
       Array.isArray(node.enum) && (node.type === 'object' || 'properties' in node || 'additionalProperties' in node);
-    for (const key of Object.keys(value)) {
+    for (const key of Object.keys(node)) {
       if (dropEnum && key === 'enum') continue;
       const v = node[key];
       if (key.startsWith(PLACEHOLDER_PREFIX))
         throw new Error(`key ${JSON.stringify(key)} clashes with sdkgen's placeholder prefix`);
-      const safeKey = needsProtection(key) ? placeholderFor(key) : key;
+      const safeKey = this.safeKey(key);
       // openapi-typescript turns an operationId into a pointer too (`operations["a%2Fb"]` is
       // looked up as `operations["a/b"]`); `responses` tells an operation from an example.
-      const protectedId = key === 'operationId' && typeof v === 'string' && needsProtection(v) && 'responses' in value;
+      const protectedId = key === 'operationId' && typeof v === 'string' && needsProtection(v) && 'responses' in node;
       // A plain assignment is safe: `__proto__`, the one key it would treat specially, is always
       // a placeholder here. (defineProperty per key cost ~50 ms on GitHub's spec.)
       out[safeKey] =
-        key === '$ref' && typeof v === 'string' ? rewriteRef(v) : protectedId ? placeholderFor(v) : copy(v, inlining);
+        key === '$ref' && typeof v === 'string'
+          ? this.rewriteRef(v)
+          : protectedId
+            ? this.placeholderFor(v)
+            : this.copy(v, inlining);
     }
     return out;
-  };
-  const copySiblings = (value: Record<string, unknown>, inlining: readonly string[]): Record<string, unknown> => {
-    const { $ref: _ref, ...rest } = value;
-    return copy(rest, inlining) as Record<string, unknown>;
-  };
-  const copied = copy(document) as Record<string, unknown>;
-  // A component that is, through unions and intersections of refs, a ref to itself
-  // (`A: {$ref: A}`, `A: {oneOf: [{$ref: B}]}` with `B: {$ref: A}`, `A: {items: {$ref: A}}`) has
-  // no finite TypeScript alias;
-  // openapi-typescript prints `A: components["schemas"]["B"]`, which tsc rejects (TS2502). Those
-  // components are typed `unknown`. A ref under `properties` is fine: an object type is deferred.
-  const originalSchemas = (document.components as Record<string, unknown> | undefined)?.schemas as
-    | Record<string, unknown>
-    | undefined;
-  const copiedSchemas = (copied.components as Record<string, unknown> | undefined)?.schemas as
-    | Record<string, unknown>
-    | undefined;
-  if (originalSchemas && copiedSchemas) {
-    for (const name of vacuousSchemas(originalSchemas)) {
-      Object.defineProperty(copiedSchemas, needsProtection(name) ? placeholderFor(name) : name, {
-        value: {},
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
   }
-  if (hoisted.size > 0) {
+
+  private copySiblings(value: Record<string, unknown>, inlining: readonly string[]): Record<string, unknown> {
+    const { $ref: _ref, ...rest } = value;
+    return this.copy(rest, inlining) as Record<string, unknown>;
+  }
+
+  /**
+   * A component that is, through unions and intersections of refs, a ref to itself
+   * (`A: {$ref: A}`, `A: {oneOf: [{$ref: B}]}` with `B: {$ref: A}`, `A: {items: {$ref: A}}`) has
+   * no finite TypeScript alias;
+   * openapi-typescript prints `A: components["schemas"]["B"]`, which tsc rejects (TS2502). Those
+   * components are typed `unknown`. A ref under `properties` is fine: an object type is deferred.
+   */
+  blankSelfReferentialSchemas(copied: Record<string, unknown>): void {
+    const originalSchemas = (this.document.components as Record<string, unknown> | undefined)?.schemas as
+      | Record<string, unknown>
+      | undefined;
+    const copiedSchemas = (copied.components as Record<string, unknown> | undefined)?.schemas as
+      | Record<string, unknown>
+      | undefined;
+    if (!originalSchemas || !copiedSchemas) return;
+    for (const name of vacuousSchemas(originalSchemas)) setOwn(copiedSchemas, this.safeKey(name), {});
+  }
+
+  addHoistedSchemas(copied: Record<string, unknown>): void {
+    if (this.hoisted.size === 0) return;
     const components = (copied.components ?? {}) as Record<string, unknown>;
     const schemas = (components.schemas ?? {}) as Record<string, unknown>;
-    for (const [key, schema] of hoisted) schemas[key] = schema;
+    for (const [key, schema] of this.hoisted) schemas[key] = schema;
     copied.components = { ...components, schemas };
   }
-  const literals = new Map<string, string>();
-  // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
-  for (const [key, placeholder] of placeholders)
-    literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
-  // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
-  // and bare property keys alike become the real name, quoted.
-  const restore = (text: string): string =>
-    literals.size === 0
-      ? text
-      : text.replace(
-          new RegExp(`"(${PLACEHOLDER_PREFIX}\\d+)"|\\b(${PLACEHOLDER_PREFIX}\\d+)\\b`, 'g'),
-          (whole, quoted?: string, bare?: string) => literals.get(quoted ?? bare!) ?? whole,
-        );
-  return { copy: copied, restore };
+
+  /** Puts the real names back, quoted, in openapi-typescript's output. */
+  restorer(): (text: string) => string {
+    const literals = new Map<string, string>();
+    // `*\/` is `*/` in a string literal, and cannot end a comment a placeholder may sit in.
+    for (const [key, placeholder] of this.placeholders)
+      literals.set(placeholder, doubleQuotedLiteral(key).replace(/\*\//g, '*\\/'));
+    // One pass over the output whatever the number of placeholders: quoted uses (index accesses)
+    // and bare property keys alike become the real name, quoted.
+    return (text: string): string =>
+      literals.size === 0
+        ? text
+        : text.replace(
+            new RegExp(`"(${PLACEHOLDER_PREFIX}\\d+)"|\\b(${PLACEHOLDER_PREFIX}\\d+)\\b`, 'g'),
+            (whole, quoted?: string, bare?: string) => literals.get(quoted ?? bare!) ?? whole,
+          );
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * so both type printers declare them `unknown`. A ref under `properties` is fine: an object type
  * is deferred.
  */
-import { decodeRefSegment } from '../model/refs.js';
+import { decodeRefSegment } from '../lib/json-pointer.js';
 
 /** Nesting followed inside one schema; deeper is treated as no alias. */
 const MAX_INLINE_DEPTH = 32;

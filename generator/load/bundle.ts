@@ -11,19 +11,20 @@
  * and position every bundled node came from (errors point into the right file), and because no
  * code path here may ever touch the network unless --allow-remote-refs says so.
  */
+import { capitalizeWords } from '../lib/text.js';
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
 import type { ParsedSource } from './parse.js';
 import {
-  appendPointer,
+  joinPointer,
   formatPointer,
   fragmentToPointer,
-  isPlainObject,
+  isObject,
   parsePointer,
   resolvePointer,
-} from './pointer.js';
+} from '../lib/json-pointer.js';
 import {
   isReferenceBearing,
   keysAreNames,
@@ -75,7 +76,7 @@ export async function bundleExternalRefs(
 
 function hasExternalRef(node: unknown, parentKey: string | undefined): boolean {
   if (Array.isArray(node)) return node.some((item) => hasExternalRef(item, parentKey));
-  if (!isPlainObject(node)) return false;
+  if (!isObject(node)) return false;
   if (typeof node.$ref === 'string' && !node.$ref.startsWith('#') && !keysAreNames(parentKey)) return true;
   for (const [key, value] of Object.entries(node)) {
     if (isReferenceBearing(key, parentKey) && hasExternalRef(value, key)) return true;
@@ -120,11 +121,11 @@ class Bundler {
   private async adoptNamedComponents(): Promise<void> {
     for (const [kind, containerPath] of Object.entries(this.layout) as [ComponentKind, readonly string[]][]) {
       const container = resolvePointer(this.document, containerPath).value;
-      if (!isPlainObject(container)) continue;
+      if (!isObject(container)) continue;
       this.namesOf(kind, container);
       for (const name of Object.keys(container)) {
         const entry = container[name];
-        if (!isPlainObject(entry) || typeof entry.$ref !== 'string' || entry.$ref.startsWith('#')) continue;
+        if (!isObject(entry) || typeof entry.$ref !== 'string' || entry.$ref.startsWith('#')) continue;
         if (Object.keys(entry).length !== 1) continue;
         const pointer = formatPointer([...containerPath, name]);
         const at: WalkPosition = {
@@ -159,7 +160,7 @@ class Bundler {
       }
       return node;
     }
-    if (!isPlainObject(node) || this.walked.has(node)) return node;
+    if (!isObject(node) || this.walked.has(node)) return node;
     this.walked.add(node);
     const refIsName = keysAreNames(at.parentKey);
     if (typeof node.$ref === 'string' && !refIsName) {
@@ -175,9 +176,9 @@ class Bundler {
 
   private child(at: WalkPosition, segment: string, parentKey: string | undefined): WalkPosition {
     return {
-      bundledPointer: appendPointer(at.bundledPointer, segment),
+      bundledPointer: joinPointer(at.bundledPointer, segment),
       source: at.source,
-      sourcePointer: appendPointer(at.sourcePointer, segment),
+      sourcePointer: joinPointer(at.sourcePointer, segment),
       parentKey,
     };
   }
@@ -224,8 +225,8 @@ class Bundler {
   ): Promise<unknown> {
     if (this.inlining.has(key)) {
       throw new InputError(`circular $ref "${String(node.$ref)}" cannot be bundled: it includes itself`, {
-        location: at.source.locate(appendPointer(at.sourcePointer, '$ref')),
-        pointer: appendPointer(at.bundledPointer, '$ref'),
+        location: at.source.locate(joinPointer(at.sourcePointer, '$ref')),
+        pointer: joinPointer(at.bundledPointer, '$ref'),
         hint: 'move the recursive part into a schema (components/schemas), where recursion is allowed',
       });
     }
@@ -233,7 +234,7 @@ class Bundler {
     try {
       const copy = await this.copyAndWalk(target.source, target.pointer, target.value, at.bundledPointer, at.parentKey);
       // Siblings of `$ref` (a 3.1 summary or description) override the target's own.
-      if (isPlainObject(copy)) {
+      if (isObject(copy)) {
         for (const [sibling, value] of Object.entries(node)) if (sibling !== '$ref') copy[sibling] = value;
       }
       return copy;
@@ -257,8 +258,8 @@ class Bundler {
     ref: string,
     at: WalkPosition,
   ): Promise<{ source: ParsedSource; pointer: string; value: unknown }> {
-    const refLocation = at.source.locate(appendPointer(at.sourcePointer, '$ref'));
-    const refPointer = appendPointer(at.bundledPointer, '$ref');
+    const refLocation = at.source.locate(joinPointer(at.sourcePointer, '$ref'));
+    const refPointer = joinPointer(at.bundledPointer, '$ref');
     const hashIndex = ref.indexOf('#');
     const address = hashIndex === -1 ? ref : ref.slice(0, hashIndex);
     const pointer = hashIndex === -1 ? '' : fragmentToPointer(ref.slice(hashIndex));
@@ -303,13 +304,17 @@ class Bundler {
     );
     const segments = parsePointer(pointer);
     const fileStem = basename(source.id, extname(source.id));
-    const base = sanitizeComponentName(segments.length > 0 ? segments[segments.length - 1]! : pascalCase(fileStem));
+    const base = sanitizeComponentName(
+      segments.length > 0 ? segments[segments.length - 1]! : capitalizeWords(fileStem),
+    );
     // On a clash, qualify with the file, then the folder: still derived from the spec, never from order.
     const candidates = [
       base,
-      sanitizeComponentName(pascalCase(fileStem) + (segments.length > 0 ? pascalCase(base) : '')),
+      sanitizeComponentName(capitalizeWords(fileStem) + (segments.length > 0 ? capitalizeWords(base) : '')),
       sanitizeComponentName(
-        pascalCase(basename(dirname(source.id))) + pascalCase(fileStem) + (segments.length > 0 ? pascalCase(base) : ''),
+        capitalizeWords(basename(dirname(source.id))) +
+          capitalizeWords(fileStem) +
+          (segments.length > 0 ? capitalizeWords(base) : ''),
       ),
     ];
     let chosen = candidates.find((candidate) => !names.has(candidate));
@@ -324,7 +329,7 @@ class Bundler {
   private ensureContainer(path: readonly string[]): Record<string, unknown> {
     let current: Record<string, unknown> = this.document;
     for (const segment of path) {
-      if (!isPlainObject(current[segment])) current[segment] = {};
+      if (!isObject(current[segment])) current[segment] = {};
       current = current[segment] as Record<string, unknown>;
     }
     return current;
@@ -346,14 +351,6 @@ function resolveAddress(address: string, baseId: string): string {
     // Not percent-encoded after all: use the text as written.
   }
   return resolvePath(dirname(baseId), decoded);
-}
-
-function pascalCase(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join('');
 }
 
 /** OpenAPI component keys must match ^[a-zA-Z0-9.\-_]+$. */

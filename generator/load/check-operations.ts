@@ -4,7 +4,7 @@
  */
 import { InputError, type SourceLocation } from '../types.js';
 import { displayPath } from './display-path.js';
-import { appendPointer, isPlainObject } from './pointer.js';
+import { joinPointer, isObject } from '../lib/json-pointer.js';
 
 /** HTTP methods a path item may hold (OpenAPI 3.0/3.1). */
 export const PATH_ITEM_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -14,13 +14,13 @@ export function checkDuplicateOperationIds(
   locate: (pointer: string) => SourceLocation | undefined,
 ): void {
   const seen = new Map<string, { pointer: string; label: string }>();
-  const paths = isPlainObject(document.paths) ? document.paths : {};
+  const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
-    if (!isPlainObject(item)) continue;
+    if (!isObject(item)) continue;
     for (const method of PATH_ITEM_METHODS) {
       const operation = item[method];
-      if (!isPlainObject(operation) || typeof operation.operationId !== 'string') continue;
-      const pointer = appendPointer(appendPointer(appendPointer('/paths', path), method), 'operationId');
+      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      const pointer = joinPointer(joinPointer(joinPointer('/paths', path), method), 'operationId');
       const label = `${method.toUpperCase()} ${path}`;
       const first = seen.get(operation.operationId);
       if (!first) {

@@ -2,8 +2,9 @@
  * Every `$ref` left after bundling must be internal and point at something. Checked once here,
  * so model/ can follow refs without guarding each one, and the user sees the `$ref` line.
  */
+import { closestName, withinEditDistance } from '../lib/did-you-mean.js';
 import { InputError, type SourceLocation } from '../types.js';
-import { appendPointer, fragmentToPointer, isPlainObject, parsePointer, resolvePointer } from './pointer.js';
+import { joinPointer, fragmentToPointer, isObject, parsePointer, resolvePointer } from '../lib/json-pointer.js';
 import { isReferenceBearing, keysAreNames } from './ref-context.js';
 
 /** A node on the walk; its pointer is built only for an error (building one per node cost ~40% of the walk). */
@@ -17,7 +18,7 @@ interface Visit {
 function pointerOf(visit: Visit): string {
   const segments: (string | number)[] = [];
   for (let v: Visit | undefined = visit; v?.parent !== undefined; v = v.parent) segments.push(v.segment);
-  return segments.reverse().reduce<string>((pointer, segment) => appendPointer(pointer, segment), '');
+  return segments.reverse().reduce<string>((pointer, segment) => joinPointer(pointer, segment), '');
 }
 
 export function checkInternalRefs(document: unknown, locate: (pointer: string) => SourceLocation | undefined): void {
@@ -30,10 +31,10 @@ export function checkInternalRefs(document: unknown, locate: (pointer: string) =
       node.forEach((item, index) => stack.push({ node: item, parent: visit, segment: index, parentKey }));
       continue;
     }
-    if (!isPlainObject(node)) continue;
+    if (!isObject(node)) continue;
     const refIsName = keysAreNames(parentKey);
     if ('$ref' in node && !refIsName)
-      checkOne(document, node.$ref, () => appendPointer(pointerOf(visit), '$ref'), locate);
+      checkOne(document, node.$ref, () => joinPointer(pointerOf(visit), '$ref'), locate);
     for (const key of Object.keys(node)) {
       if ((key !== '$ref' || refIsName) && isReferenceBearing(key, parentKey)) {
         stack.push({ node: node[key], parent: visit, segment: key, parentKey: key });
@@ -85,27 +86,10 @@ function nearbyHint(document: unknown, target: string): string {
   const segments = parsePointer(target);
   const parent = resolvePointer(document, segments.slice(0, -1));
   const missing = segments[segments.length - 1];
-  if (parent.found && isPlainObject(parent.value) && missing !== undefined) {
+  if (parent.found && isObject(parent.value) && missing !== undefined) {
     const siblings = Object.keys(parent.value);
-    const close =
-      siblings.find((name) => name.toLowerCase() === missing.toLowerCase()) ??
-      siblings.find((name) => editDistance(name, missing) <= 2);
+    const close = closestName(missing, siblings, (name) => withinEditDistance(name, missing, 2));
     if (close !== undefined) return `did you mean '#${target.slice(0, target.lastIndexOf('/') + 1)}${close}'?`;
   }
   return 'fix the reference, or add the missing definition';
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

@@ -7,7 +7,7 @@
  */
 import picomatch from 'picomatch';
 import { PATH_ITEM_METHODS } from './check-operations.js';
-import { isPlainObject } from './pointer.js';
+import { isObject } from '../lib/json-pointer.js';
 import { InputError, type LoadedSpec, type OperationFilter, type SourceLocation } from '../types.js';
 
 export interface FilterSettings {
@@ -27,7 +27,7 @@ type Matcher = (op: OperationFacts) => boolean;
 
 export function filterOperations(spec: LoadedSpec, settings: FilterSettings): LoadedSpec {
   if (!settings.include && !settings.exclude) return spec;
-  const paths = isPlainObject(spec.document.paths) ? spec.document.paths : {};
+  const paths = isObject(spec.document.paths) ? spec.document.paths : {};
   const all = listOperations(paths);
   checkNames(all, settings, 'include');
   checkNames(all, settings, 'exclude');
@@ -35,15 +35,15 @@ export function filterOperations(spec: LoadedSpec, settings: FilterSettings): Lo
   const exclude = settings.exclude ? matcher(settings.exclude) : () => false;
   let kept = 0;
   for (const [path, item] of Object.entries(paths)) {
-    if (!isPlainObject(item)) continue;
+    if (!isObject(item)) continue;
     for (const method of PATH_ITEM_METHODS) {
       const operation = item[method];
-      if (!isPlainObject(operation)) continue;
+      if (!isObject(operation)) continue;
       const facts = factsOf(path, operation);
       if (include(facts) && !exclude(facts)) kept += 1;
       else delete item[method];
     }
-    if (!PATH_ITEM_METHODS.some((method) => isPlainObject(item[method]))) delete paths[path];
+    if (!PATH_ITEM_METHODS.some((method) => isObject(item[method]))) delete paths[path];
   }
   if (kept === 0 && all.length > 0) {
     const pointer = settings.include ? '/include' : '/exclude';
@@ -69,8 +69,8 @@ function matcher(filter: OperationFilter): Matcher {
 function listOperations(paths: Record<string, unknown>): OperationFacts[] {
   const found: OperationFacts[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    if (!isPlainObject(item)) continue;
-    for (const method of PATH_ITEM_METHODS) if (isPlainObject(item[method])) found.push(factsOf(path, item[method]));
+    if (!isObject(item)) continue;
+    for (const method of PATH_ITEM_METHODS) if (isObject(item[method])) found.push(factsOf(path, item[method]));
   }
   return found;
 }

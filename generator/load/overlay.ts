@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { exec } from 'jsonpath-rfc9535';
 import { displayPath } from './display-path.js';
 import { parseSource, type ParsedSource } from './parse.js';
-import { isPlainObject } from './pointer.js';
+import { isObject } from '../lib/json-pointer.js';
 import { InputError, type LoadedSpec } from '../types.js';
 
 /** Overlay versions this implementation follows (1.0.x: patch releases only clarify the text). */
@@ -63,7 +63,7 @@ function located(source: ParsedSource, pointer: string, message: string, hint: s
 
 function readActions(source: ParsedSource): Action[] {
   const root = source.value;
-  if (!isPlainObject(root) || typeof root.overlay !== 'string') {
+  if (!isObject(root) || typeof root.overlay !== 'string') {
     throw located(
       source,
       '',
@@ -89,7 +89,7 @@ function readActions(source: ParsedSource): Action[] {
   }
   return root.actions.map((raw, index): Action => {
     const pointer = `/actions/${index}`;
-    if (!isPlainObject(raw) || typeof raw.target !== 'string' || raw.target === '') {
+    if (!isObject(raw) || typeof raw.target !== 'string' || raw.target === '') {
       throw located(
         source,
         pointer,
@@ -144,7 +144,7 @@ function applyAction(document: Json, action: Action, source: ParsedSource): void
   for (const path of targets) {
     const node = valueAt(document, path);
     if (Array.isArray(node)) node.push(structuredClone(action.update));
-    else if (isPlainObject(node) && isPlainObject(action.update)) mergeInto(node, action.update);
+    else if (isObject(node) && isObject(action.update)) mergeInto(node, action.update);
     else {
       throw located(
         source,
@@ -161,7 +161,7 @@ function mergeInto(target: Record<string, unknown>, update: Record<string, unkno
   for (const key of Object.keys(update)) {
     const incoming = update[key];
     const current = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (isPlainObject(current) && isPlainObject(incoming)) mergeInto(current, incoming);
+    if (isObject(current) && isObject(incoming)) mergeInto(current, incoming);
     else if (Array.isArray(current) && Array.isArray(incoming)) current.push(...structuredClone(incoming));
     else
       Object.defineProperty(target, key, {
@@ -190,7 +190,7 @@ function removeAt(document: Json, path: readonly Segment[], action: Action, sour
   const parent = valueAt(document, path.slice(0, -1));
   const last = path[path.length - 1]!;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-  else if (isPlainObject(parent) && typeof last === 'string') delete parent[last];
+  else if (isObject(parent) && typeof last === 'string') delete parent[last];
 }
 
 function comparePathsForRemoval(a: readonly Segment[], b: readonly Segment[]): number {

@@ -3,7 +3,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourceLocation } from '../types.js';
-import { parsePointer } from './pointer.js';
+import { parsePointer } from '../lib/json-pointer.js';
 
 /** 1-based line and column of a character offset, counting LF (CRLF ends with LF too). */
 export function offsetToLocation(text: string, offset: number, file: string): SourceLocation {

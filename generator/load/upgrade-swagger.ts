@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { OpenApiDocument, SourceLocation } from '../types.js';
 import { InputError } from '../types.js';
-import { resolvePointer, parsePointer } from './pointer.js';
+import { resolvePointer, parsePointer } from '../lib/json-pointer.js';
 
 interface ConvertOptions {
   patch: boolean;

@@ -4,7 +4,7 @@
  */
 import { InputError, type SourceLocation } from '../types.js';
 import type { ParsedSource } from './parse.js';
-import { isPlainObject } from './pointer.js';
+import { isObject } from '../lib/json-pointer.js';
 
 export type SpecVersion = '2.0' | '3.0' | '3.1';
 
@@ -21,7 +21,7 @@ export function detectVersion(source: ParsedSource): SpecVersion {
   const value = source.value;
   // Only on error: for JSON, locating re-parses the whole file.
   const top = () => source.locate('') ?? { file: source.id, line: 1, col: 1 };
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     throw new InputError(`not an OpenAPI document: the top level is ${describe(value)}, not a mapping`, {
       location: top(),
       hint: `${SUPPORTED}; is this the right file?`,
@@ -81,7 +81,7 @@ export function checkTopLevelShape(
   locate: (pointer: string) => SourceLocation | undefined,
 ): void {
   const info = document.info;
-  if (!isPlainObject(info)) {
+  if (!isObject(info)) {
     throw new InputError('the document has no `info` mapping', {
       location: locate(''),
       pointer: '/info',
@@ -100,7 +100,7 @@ export function checkTopLevelShape(
       });
     }
   }
-  if (document.paths !== undefined && !isPlainObject(document.paths)) {
+  if (document.paths !== undefined && !isObject(document.paths)) {
     throw new InputError('`paths` must be a mapping of path templates to path items', {
       location: locate('/paths'),
       pointer: '/paths',

@@ -7,7 +7,8 @@ import type { LoadedSpec, PaginationConfig, SdkgenConfig } from '../types.js';
 import type { PaginationDescriptor, RetryPolicyOverride, TimeoutOverride } from '../../runtime/descriptor.js';
 import type { ParameterModel } from './ir.js';
 import type { ResponsesModel } from './responses.js';
-import { inputError, isObject, joinPointer, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 import { isArraySchema, objectShape } from './schema-shape.js';
 
 /** The header the runtime sends an idempotency key in, unless the config names another. */

@@ -4,7 +4,8 @@
  */
 import type { LoadedSpec, SdkgenConfig } from '../types.js';
 import type { ApiModel, ModelAlias, OperationModel, ResourceModel } from './ir.js';
-import { RefResolver, inputError, isObject } from './refs.js';
+import { isObject } from '../lib/json-pointer.js';
+import { RefResolver, inputError } from './refs.js';
 import { readSecurity, readSecuritySchemes } from './security.js';
 import { readServers } from './servers.js';
 import { readOperations } from './operation.js';
@@ -54,66 +55,14 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
     clientName,
   );
 
-  const operations: OperationModel[] = rawOps.map((raw) => {
-    const { group, nameOverride: _override, ...rest } = raw;
-    const resource = group !== undefined ? names.resources.get(group)!.propertyName : undefined;
-    return {
-      ...rest,
-      key: names.operationKeys.get(raw.pointer)!,
-      ...(resource !== undefined ? { resource } : {}),
-      methodName: names.methodNames.get(raw.pointer)!,
-      paramsTypeName: names.paramsTypeNames.get(raw.pointer)!,
-      ...optionalName('responseTypeName', typeNames.responseTypeNames.get(raw.pointer)),
-      ...optionalName('errorTypeName', typeNames.errorTypeNames.get(raw.pointer)),
-    };
-  });
-  operations.sort((a, b) => byString(a.key, b.key));
+  const operations = operationModels(rawOps, names, typeNames);
 
-  const tagDescriptions = new Map<string, string>();
-  if (Array.isArray(document.tags)) {
-    for (const tag of document.tags) {
-      // An empty description says nothing: the resource gets the generated one instead.
-      if (
-        isObject(tag) &&
-        typeof tag.name === 'string' &&
-        typeof tag.description === 'string' &&
-        tag.description.trim() !== ''
-      )
-        tagDescriptions.set(tag.name, tag.description);
-    }
-  }
-  const resources: ResourceModel[] = [...names.resources.values()]
-    .map((r) => {
-      const description = tagDescriptions.get(r.group);
-      return {
-        propertyName: r.propertyName,
-        className: r.className,
-        fileName: r.fileName,
-        tag: r.group,
-        ...(description !== undefined ? { description } : {}),
-        operations: operations
-          .filter((op) => op.resource === r.propertyName)
-          .sort((a, b) => byString(a.methodName, b.methodName)),
-      };
-    })
-    .sort((a, b) => byString(a.propertyName, b.propertyName));
+  const resources = resourceModels(names, operations, tagDescriptions(document));
   const rootOperations = operations
     .filter((op) => op.resource === undefined)
     .sort((a, b) => byString(a.methodName, b.methodName));
 
-  const models: ModelAlias[] = schemaNames
-    .map((schemaName) => {
-      const schema = schemas[schemaName];
-      const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
-      const inputName = typeNames.inputNames.get(schemaName);
-      return {
-        name: names.modelNames.get(schemaName)!,
-        ...(inputName !== undefined ? { inputName } : {}),
-        schemaName,
-        ...(description !== undefined ? { description } : {}),
-      };
-    })
-    .sort((a, b) => byString(a.name, b.name));
+  const models = modelAliases(schemaNames, schemas, names, typeNames);
 
   const info = document.info;
   const defaults = {
@@ -141,4 +90,93 @@ export function buildModel(spec: LoadedSpec, config: SdkgenConfig): ApiModel {
     ),
     ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
   };
+}
+
+type AssignedNames = ReturnType<typeof assignNames>;
+type AssignedTypeNames = ReturnType<typeof assignTypeNames>;
+
+/** The operations with their assigned names, sorted by key. */
+function operationModels(
+  rawOps: ReturnType<typeof readOperations>,
+  names: AssignedNames,
+  typeNames: AssignedTypeNames,
+): OperationModel[] {
+  const operations: OperationModel[] = rawOps.map((raw) => {
+    const { group, nameOverride: _override, ...rest } = raw;
+    const resource = group !== undefined ? names.resources.get(group)!.propertyName : undefined;
+    return {
+      ...rest,
+      key: names.operationKeys.get(raw.pointer)!,
+      ...(resource !== undefined ? { resource } : {}),
+      methodName: names.methodNames.get(raw.pointer)!,
+      paramsTypeName: names.paramsTypeNames.get(raw.pointer)!,
+      ...optionalName('responseTypeName', typeNames.responseTypeNames.get(raw.pointer)),
+      ...optionalName('errorTypeName', typeNames.errorTypeNames.get(raw.pointer)),
+    };
+  });
+  operations.sort((a, b) => byString(a.key, b.key));
+  return operations;
+}
+
+/** Tag name -> its description, for the resources' doc comments. */
+function tagDescriptions(document: LoadedSpec['document']): Map<string, string> {
+  const descriptions = new Map<string, string>();
+  if (Array.isArray(document.tags)) {
+    for (const tag of document.tags) {
+      // An empty description says nothing: the resource gets the generated one instead.
+      if (
+        isObject(tag) &&
+        typeof tag.name === 'string' &&
+        typeof tag.description === 'string' &&
+        tag.description.trim() !== ''
+      )
+        descriptions.set(tag.name, tag.description);
+    }
+  }
+  return descriptions;
+}
+
+/** One resource per group, each with its operations sorted by method name; sorted by property name. */
+function resourceModels(
+  names: AssignedNames,
+  operations: readonly OperationModel[],
+  tagDescriptions: ReadonlyMap<string, string>,
+): ResourceModel[] {
+  return [...names.resources.values()]
+    .map((r) => {
+      const description = tagDescriptions.get(r.group);
+      return {
+        propertyName: r.propertyName,
+        className: r.className,
+        fileName: r.fileName,
+        tag: r.group,
+        ...(description !== undefined ? { description } : {}),
+        operations: operations
+          .filter((op) => op.resource === r.propertyName)
+          .sort((a, b) => byString(a.methodName, b.methodName)),
+      };
+    })
+    .sort((a, b) => byString(a.propertyName, b.propertyName));
+}
+
+/** One alias per component schema, sorted by name. */
+function modelAliases(
+  schemaNames: readonly string[],
+  schemas: Record<string, unknown>,
+  names: AssignedNames,
+  typeNames: AssignedTypeNames,
+): ModelAlias[] {
+  return schemaNames
+    .map((schemaName) => {
+      const schema = schemas[schemaName];
+      const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
+      const inputName = typeNames.inputNames.get(schemaName);
+      return {
+        name: names.modelNames.get(schemaName)!,
+        ...(inputName !== undefined ? { inputName } : {}),
+        schemaName,
+        ...(description !== undefined ? { description } : {}),
+      };
+    })
+    .sort((a, b) => byString(a.name, b.name));
 }

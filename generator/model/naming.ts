@@ -131,10 +131,41 @@ function paramsTypeCandidates(op: RawOperation, key: string, methodName: string)
 export function assignNames(ops: readonly RawOperation[], schemaNames: readonly string[], clientName: string): Names {
   checkOverrides(ops);
   const groups = [...new Set(ops.flatMap((op) => (op.group !== undefined ? [op.group] : [])))];
+  const { clientLevel, methodNames, methodNameRules } = assignMethodNames(ops, groups);
+  const operationKeys = assignOperationKeys(ops);
+
+  // Exported type names: models first (users know them from the spec), then the generated ones.
+  const reserved = reservedTypeNames(clientName);
+  const modelNames = assignModelNames(schemaNames, reserved);
+  const typeTaken = [...reserved, ...modelNames.values()];
+  const generatedTypes = assignGeneratedTypeNames(ops, groups, operationKeys, methodNames, typeTaken);
+  const fileNames = assignFileNames(groups, clientLevel);
+
+  const resources = new Map<string, ResourceNames>();
+  for (const g of groups) {
+    resources.set(g, {
+      group: g,
+      propertyName: clientLevel.get(`group:${g}`)!,
+      className: generatedTypes.get(`group:${g}`)!,
+      fileName: fileNames.get(g)!,
+    });
+  }
+  const paramsTypeNames = new Map<string, string>();
+  for (const op of ops) paramsTypeNames.set(op.pointer, generatedTypes.get(`op:${op.pointer}`)!);
+  return { resources, methodNames, operationKeys, paramsTypeNames, modelNames, methodNameRules };
+}
+
+/**
+ * Resource properties and root methods share the client's namespace; each resource's methods
+ * have their own. Returns the client-level names (`group:<tag>`, `op:<pointer>`) too.
+ */
+function assignMethodNames(
+  ops: readonly RawOperation[],
+  groups: readonly string[],
+): { clientLevel: Map<string, string>; methodNames: Map<string, string>; methodNameRules: Map<string, string> } {
   const rootOps = ops.filter((op) => op.group === undefined);
   const contexts = groupContexts(ops, groups);
 
-  // Client-level namespace: resource properties and root methods together.
   const clientLevel = resolveNames(
     [
       ...groups.map((g) => ({
@@ -168,8 +199,12 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
       methodNameRules.set(request.id, ruleOf(request.candidates, name));
     }
   }
+  return { clientLevel, methodNames, methodNameRules };
+}
 
-  const operationKeys = resolveNames(
+/** `operations.ts` keys: the operationId, else `method + path`. */
+function assignOperationKeys(ops: readonly RawOperation[]): Map<string, string> {
+  return resolveNames(
     ops.map((op) => ({
       id: op.pointer,
       candidates: [
@@ -180,10 +215,10 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     })),
     { taken: OBJECT_PROTOTYPE_NAMES },
   );
+}
 
-  // Exported type names: models first (users know them from the spec), then the generated ones.
-  const reserved = reservedTypeNames(clientName);
-  const modelNames = resolveNames(
+function assignModelNames(schemaNames: readonly string[], reserved: Iterable<string>): Map<string, string> {
+  return resolveNames(
     schemaNames.map((s) => {
       const pascal = toPascalIdentifier(s, 'Schema');
       return {
@@ -198,8 +233,17 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     }),
     { taken: reserved },
   );
-  const typeTaken = [...reserved, ...modelNames.values()];
-  const generatedTypes = resolveNames(
+}
+
+/** Resource class names and params type names, after the model names. */
+function assignGeneratedTypeNames(
+  ops: readonly RawOperation[],
+  groups: readonly string[],
+  operationKeys: ReadonlyMap<string, string>,
+  methodNames: ReadonlyMap<string, string>,
+  typeTaken: readonly string[],
+): Map<string, string> {
+  return resolveNames(
     [
       ...groups.map((g) => {
         const pascal = toPascalIdentifier(resourceTag(g), 'Resource');
@@ -212,7 +256,11 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     ],
     { taken: typeTaken },
   );
-  const fileNames = resolveNames(
+}
+
+/** Resource file stems, unique ignoring case (case-insensitive file systems). */
+function assignFileNames(groups: readonly string[], clientLevel: ReadonlyMap<string, string>): Map<string, string> {
+  return resolveNames(
     groups.map((g) => {
       const stem = toFileStem(clientLevel.get(`group:${g}`)!);
       return {
@@ -222,17 +270,4 @@ export function assignNames(ops: readonly RawOperation[], schemaNames: readonly 
     }),
     { fold: (n) => n.toLowerCase(), taken: ['index'] },
   );
-
-  const resources = new Map<string, ResourceNames>();
-  for (const g of groups) {
-    resources.set(g, {
-      group: g,
-      propertyName: clientLevel.get(`group:${g}`)!,
-      className: generatedTypes.get(`group:${g}`)!,
-      fileName: fileNames.get(g)!,
-    });
-  }
-  const paramsTypeNames = new Map<string, string>();
-  for (const op of ops) paramsTypeNames.set(op.pointer, generatedTypes.get(`op:${op.pointer}`)!);
-  return { resources, methodNames, operationKeys, paramsTypeNames, modelNames, methodNameRules };
 }

@@ -8,7 +8,8 @@ import { readResponses } from './responses.js';
 import { readSecurity } from './security.js';
 import { readOperationSettings } from './extensions.js';
 import { readServerList } from './servers.js';
-import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
+import { isObject, joinPointer } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
   'GET',

@@ -2,7 +2,8 @@
 import type { LoadedSpec } from '../types.js';
 import type { ParameterLocation, ParameterStyle } from '../../runtime/descriptor.js';
 import type { ParameterModel } from './ir.js';
-import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
+import { isObject, joinPointer } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 import { toCamelIdentifier } from './identifiers.js';
 
 const LOCATIONS: ReadonlySet<string> = new Set(['path', 'query', 'header', 'cookie']);

@@ -5,42 +5,10 @@
  * `properties`. A pointer that lands nowhere is an InputError located at the `$ref` itself.
  */
 import { InputError, type LoadedSpec } from '../types.js';
+import { decodeRefSegment, isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
 
 /** Longest `$ref` chain followed; a longer one is a cycle of refs that point only at refs. */
 const MAX_REF_CHAIN = 32;
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * `target[key] = value` for keys from the spec: plain assignment of `__proto__` would replace the
- * prototype and the entry would be lost (JSON.parse keeps it as an own key; so must we).
- */
-export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => `/${escapePointerSegment(String(s))}`).join('');
-}
-
-/** One `$ref` pointer segment: percent-decoded when it is (refs are URI fragments), then RFC 6901 unescaped. */
-export function decodeRefSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // Not percent-encoded after all: use it as written.
-  }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 /** A located InputError for a node of the document. */
 export function inputError(spec: LoadedSpec, pointer: string, message: string, hint?: string): InputError {

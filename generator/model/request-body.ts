@@ -3,7 +3,8 @@ import type { LoadedSpec } from '../types.js';
 import type { ParameterStyle } from '../../runtime/descriptor.js';
 import type { ParameterModel, RequestBodyModel } from './ir.js';
 import { chooseRequestMediaType, mediaFamily } from './media-types.js';
-import { inputError, isObject, joinPointer, setOwn, type RefResolver } from './refs.js';
+import { isObject, joinPointer, setOwn } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 import { isBinarySchema, objectShape } from './schema-shape.js';
 import { parameterKey } from './parameters.js';
 

@@ -2,7 +2,8 @@
 import type { LoadedSpec } from '../types.js';
 import type { ErrorResponseModel, SuccessResponseModel } from './ir.js';
 import { chooseResponseMediaType, mediaFamily } from './media-types.js';
-import { inputError, isObject, joinPointer, type RefResolver } from './refs.js';
+import { isObject, joinPointer } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 import { componentSchemaName } from './schema-shape.js';
 
 export interface ResponsesModel {

@@ -3,7 +3,8 @@
  * properties are files, where is the array in a paginated body). Types themselves are printed by
  * emit/schema-printer.ts; this never tries to be a type generator.
  */
-import { isObject, joinPointer, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
+import type { RefResolver } from './refs.js';
 
 /** allOf nesting followed when collecting properties; deeper is treated as "not a plain object". */
 const MAX_ALLOF_DEPTH = 16;

@@ -4,7 +4,8 @@
  * it, inline or through any `$ref` it reaches (recursion included). Both emit/ (to pick the view's
  * name for a `$ref`) and naming (to give `PetInput` a name only when needed) ask this.
  */
-import { decodeRefSegment, escapePointerSegment, isObject, type RefResolver } from './refs.js';
+import { decodeRefSegment, escapeSegment, isObject } from '../lib/json-pointer.js';
+import type { RefResolver } from './refs.js';
 
 /** Keys whose values are data (examples, defaults), never schemas. */
 const DATA_KEYS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'const', 'enum']);
@@ -23,7 +24,7 @@ export function refKey(ref: string): string | undefined {
   return `/${ref
     .slice(2)
     .split('/')
-    .map((s) => escapePointerSegment(decodeRefSegment(s)))
+    .map((s) => escapeSegment(decodeRefSegment(s)))
     .join('/')}`;
 }
 
@@ -121,4 +122,4 @@ export class SchemaViews {
 }
 
 /** The refKey of component schema `name`. */
-export const componentSchemaKey = (name: string): string => `/components/schemas/${escapePointerSegment(name)}`;
+export const componentSchemaKey = (name: string): string => `/components/schemas/${escapeSegment(name)}`;

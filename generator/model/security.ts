@@ -2,7 +2,8 @@
 import type { LoadedSpec } from '../types.js';
 import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../runtime/descriptor.js';
 import { constantWords } from './words.js';
-import { inputError, isObject, joinPointer, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
+import { inputError, type RefResolver } from './refs.js';
 
 /**
  * `PET_STORE` + `bearerAuth` -> `PET_STORE_BEARER_AUTH`, `OAuth2PasswordBearer` ->

@@ -1,7 +1,8 @@
 /** Server Objects -> ServerDescriptor with an environment name each. */
 import type { LoadedSpec } from '../types.js';
 import type { ServerDescriptor } from '../../runtime/descriptor.js';
-import { inputError, isObject, joinPointer, setOwn } from './refs.js';
+import { isObject, joinPointer, setOwn } from '../lib/json-pointer.js';
+import { inputError } from './refs.js';
 import { toCamelIdentifier } from './identifiers.js';
 import { resolveNames } from './resolve-names.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildModel } from '../../../generator/model/index.js';
-import { emitPackage, lastEmitTimings } from '../../../generator/emit/index.js';
+import { emitPackage, type EmitTimings } from '../../../generator/emit/index.js';
 import { configFor, specFromDocument } from '../model/helpers.js';
 import { writeFiles } from '../emit/harness.js';
 
@@ -22,7 +22,8 @@ const config = configFor({
 });
 const model = buildModel(spec, config);
 const modelled = performance.now();
-const files = await emitPackage(model, spec, config);
+const emitTimings: EmitTimings = { types: 0, code: 0, packageFiles: 0 };
+const files = await emitPackage(model, spec, config, emitTimings);
 const emitted = performance.now();
 writeFiles(outDir!, files);
 const written = performance.now();
@@ -31,9 +32,9 @@ process.stdout.write(
     operations: model.operations.length,
     parseMs: Math.round(parsed - start),
     modelMs: Math.round(modelled - parsed),
-    typesMs: Math.round(lastEmitTimings.types),
-    codeMs: Math.round(lastEmitTimings.code),
-    packageFilesMs: Math.round(lastEmitTimings.packageFiles),
+    typesMs: Math.round(emitTimings.types),
+    codeMs: Math.round(emitTimings.code),
+    packageFilesMs: Math.round(emitTimings.packageFiles),
     generateMs: Math.round(emitted - start),
     writeMs: Math.round(written - emitted),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
