@@ -21,6 +21,18 @@ export function namedList(head: string, names: readonly string[], tail: string):
   return `${head} {\n${names.map((n) => `${INDENT}${n},`).join('\n')}\n}${tail}`;
 }
 
+/**
+ * A declaration's head and parameters, `<indent>head(a, b)tail`, without its ` {`: on one line when
+ * the line fits with the brace, else one parameter per line with a trailing comma, as prettier breaks it
+ * (none after a rest parameter: a comma there is a syntax error).
+ */
+export function signature(indent: string, head: string, params: readonly string[], tail: string): string {
+  const line = `${indent}${head}(${params.join(', ')})${tail}`;
+  if (line.length + 2 <= PRINT_WIDTH) return line;
+  const lines = params.map((p) => `${indent}${INDENT}${p}${p.startsWith('...') ? '' : ','}`);
+  return `${indent}${head}(\n${lines.join('\n')}\n${indent})${tail}`;
+}
+
 /** `<prefix> A | B;` on one line when it fits, else one `| member` per line under the prefix. */
 export function unionDeclaration(prefix: string, members: readonly string[], indent = ''): string {
   const line = `${indent}${prefix} ${members.join(' | ')};`;

@@ -10,7 +10,8 @@
  * this file does not depend on how params and results are printed.
  */
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { GENERATED_HEADER, jsDoc } from './escape.js';
+import { namedList, signature } from './code-writer.js';
+import { GENERATED_HEADER, jsDoc, stringLiteral } from './escape.js';
 import { printLiteral } from './literal.js';
 import { apiLiteral, operationLiteral } from './operations-file.js';
 import { takesNoParams } from './type-expressions.js';
@@ -29,27 +30,28 @@ export function functionName(op: OperationModel): string {
   return RESERVED_WORDS.has(op.key) ? `${op.key}Operation` : op.key;
 }
 
-/** Where the method lives, as a type: `__Repos["get"]` or `__Client["ping"]` for root operations. */
+/** Where the method lives, as a type: `__Repos['get']` or `__Client['ping']` for root operations. */
 function methodType(op: OperationModel, resourceClass: ReadonlyMap<string, string>): string {
   const owner = op.resource === undefined ? '__Client' : `__${resourceClass.get(op.resource)}`;
-  return `${owner}[${JSON.stringify(op.methodName)}]`;
+  return `${owner}[${stringLiteral(op.methodName)}]`;
 }
 
 function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<string, string>, authType: string): string {
   const name = functionName(op);
   const method = methodType(op, resourceClass);
   const call = op.pagination ? 'paginate' : 'request';
-  // A method without parameters takes `(options?)` (emit/methods.ts), so its options are args[0].
-  const callArgs = takesNoParams(op) ? 'undefined, args[0]' : 'args[0] ?? {}, args[1]';
+  const params = [`client: __CoreClient<${authType}>`, `...args: Parameters<${method}>`];
+  // A method without params is `(options?)`: its args have no index 1 (tsc rejects `args[1]`).
+  const args = takesNoParams(op) ? 'undefined, args[0]' : 'args[0] ?? {}, args[1]';
   const doc = jsDoc([
     `${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`,
   ]);
   return (
     `const d_${op.key}: __OperationDescriptor = ${printLiteral(operationLiteral(op))};\n\n` +
-    `${doc}export function ${name}(client: __CoreClient<${authType}>, ...args: Parameters<${method}>): ReturnType<${method}> {\n` +
+    `${doc}${signature('', `export function ${name}`, params, `: ReturnType<${method}>`)} {\n` +
     // `as never`: the declared return type is the method's; a cast to it would make tsc compare
     // ApiPromise<unknown> with it structurally, per operation (seconds on GitHub's 1,223).
-    `  return client.${call}(d_${op.key}, ${callArgs}) as never;\n` +
+    `  return client.${call}(d_${op.key}, ${args}) as never;\n` +
     `}\n`
   );
 }
@@ -65,10 +67,30 @@ export function emitFunctionsFile(model: ApiModel, runtimeImport: string, withRe
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
   const imports = [
-    `import { Client as __CoreClient, type ApiDescriptor as __ApiDescriptor, type OperationDescriptor as __OperationDescriptor } from ${JSON.stringify(runtimeImport)};`,
-    `import type { ${model.clientName} as __Client, ${model.clientName}Auth as ${authType}, ${model.clientName}Options as __Options } from "./client.js";`,
-    ...model.resources.map(
-      (r) => `import type { ${r.className} as __${r.className} } from "./resources/${r.fileName}.js";`,
+    namedList(
+      'import',
+      [
+        'Client as __CoreClient',
+        'type ApiDescriptor as __ApiDescriptor',
+        'type OperationDescriptor as __OperationDescriptor',
+      ],
+      ` from ${stringLiteral(runtimeImport)};`,
+    ),
+    namedList(
+      'import type',
+      [
+        `${model.clientName} as __Client`,
+        `${model.clientName}Auth as ${authType}`,
+        `${model.clientName}Options as __Options`,
+      ],
+      " from './client.js';",
+    ),
+    ...model.resources.map((r) =>
+      namedList(
+        'import type',
+        [`${r.className} as __${r.className}`],
+        ` from ${stringLiteral(`./resources/${r.fileName}.js`)};`,
+      ),
     ),
   ];
   const create =

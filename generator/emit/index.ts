@@ -14,7 +14,7 @@ import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
 import { emitReadme } from './readme.js';
-import { emitPrettierConfig } from './prettier-config.js';
+import { emitPrettierConfig, emitPrettierIgnore } from './prettier-config.js';
 import { isObject } from '../lib/json-pointer.js';
 import { RefResolver } from '../model/refs.js';
 import { componentSchemaKey, SchemaViews } from '../model/schema-views.js';
@@ -22,7 +22,7 @@ import { reservedTypeNames } from '../model/reserved-names.js';
 import { SchemaPrinter, type ModelNames } from './schema-printer.js';
 import { vacuousSchemas } from './vacuous.js';
 import { attachExamples } from './examples.js';
-import { emitTestFiles } from './tests-files.js';
+import { emitTestFiles, TESTS_CASES_FILE } from './tests-files.js';
 import { emitHookMiddlewareFile, emitHooksFile, HOOK_MIDDLEWARE_FILE, HOOKS_FILE } from './hooks-file.js';
 
 /**
@@ -118,6 +118,7 @@ export async function emitPackage(
   files.set('package.json', await emitPackageJson(config, model.title));
   files.set('tsconfig.json', await emitTsconfig());
   files.set('.prettierrc.json', emitPrettierConfig());
+  files.set('.prettierignore', emitPrettierIgnore(TESTS_CASES_FILE));
   files.set('README.md', await emitReadme(model, config.validateResponses));
   // The package's own `npm test` (emit/tests-files.ts): one MockAgent call per operation.
   for (const [path, text] of (await emitTestFiles(model, spec)).files) files.set(path, text);

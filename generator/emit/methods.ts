@@ -1,7 +1,7 @@
 /** One generated method per operation: signature, JSDoc, and its single line of logic. */
 import type { OperationModel } from '../model/index.js';
 import { jsDoc } from './escape.js';
-import { INDENT, memberBody, PRINT_WIDTH } from './code-writer.js';
+import { INDENT, memberBody, PRINT_WIDTH, signature } from './code-writer.js';
 import type { SchemaPrinter } from './schema-printer.js';
 import {
   errorTypeDeclarations,
@@ -63,14 +63,7 @@ export function methodDeclaration(op: OperationModel, target: string, printer: S
     ...(noParams ? [] : [`params: ${op.paramsTypeName}${op.paramsRequired ? '' : ' = {}'}`]),
     'options?: RequestOptions',
   ];
-  return `${methodDoc(op)}${signature(op.methodName, params, returnType)} ${memberBody([returnStatement(call)])}`;
-}
-
-/** `name(a, b): R` at member depth, its parameters one per line when it does not fit. */
-function signature(name: string, params: readonly string[], returnType: string): string {
-  const line = `${INDENT}${name}(${params.join(', ')}): ${returnType} {`;
-  if (line.length <= PRINT_WIDTH) return line.slice(0, -2);
-  return `${INDENT}${name}(\n${params.map((p) => `${INDENT}${INDENT}${p},`).join('\n')}\n${INDENT}): ${returnType}`;
+  return `${methodDoc(op)}${signature(INDENT, op.methodName, params, `: ${returnType}`)} ${memberBody([returnStatement(call)])}`;
 }
 
 /** `return target.request<T>(op, params, options);`, its arguments one per line when it does not fit. */

@@ -15,6 +15,35 @@ function inline(text: string): string {
     .trim();
 }
 
+/**
+ * A markdown table as prettier prints it: every column padded to its widest cell, the delimiter row
+ * dashes of that width (at least 3), so `prettier --check` leaves the README alone.
+ */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(3, ...all.map((row) => displayWidth(row[i]!))));
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, i) => cell + ' '.repeat(widths[i]! - displayWidth(cell))).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Wide (CJK, Hangul, fullwidth forms, emoji): two columns in prettier's width. */
+const WIDE_CHARACTER =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+/** Control characters and combining marks: no column. */
+const ZERO_WIDTH = /[\p{Cc}\p{Mn}\p{Me}]/u;
+
+/**
+ * The columns prettier gives text when it aligns a table (its getStringWidth, without its full
+ * East Asian Width and emoji tables: these ranges cover the scripts spec names are written in).
+ */
+function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const c of text) width += ZERO_WIDTH.test(c) ? 0 : WIDE_CHARACTER.test(c) ? 2 : 1;
+  return width;
+}
+
 function exampleValue(op: OperationModel): string {
   // The spec's own examples when emit/examples.ts attached them (emitPackage does).
   const fromSpec = callExampleOf(op);
@@ -47,16 +76,14 @@ function pickExample(model: ApiModel): OperationModel | undefined {
  * between two generations shows every rename (`sdkgen generate --json` prints the same listing).
  */
 function namesSection(model: ApiModel): string {
-  const rows = methodListing(model).map((m) => `| ${inline(m.key).replace(/\|/g, '\\|')} | \`client.${m.call}\` |`);
+  const rows = methodListing(model).map((m) => [inline(m.key).replace(/\|/g, '\\|'), `\`client.${m.call}\``]);
   if (rows.length === 0) return 'This API declares no operations.';
   return [
     'The method each operation of the spec became (`sdkgen generate --json` prints the same listing as `names`):',
     '',
     '<details><summary>' + `${rows.length} operation${rows.length === 1 ? '' : 's'}` + '</summary>',
     '',
-    '| operation | method |',
-    '| --- | --- |',
-    ...rows,
+    markdownTable(['operation', 'method'], rows),
     '',
     '</details>',
   ].join('\n');
@@ -87,21 +114,16 @@ const VALIDATION_SECTION = (clientName: string, envPrefix: string): string =>
 const VALIDATION_ABSENT =
   "This SDK was generated without response schemas, so `validate` must stay `'off'`. Regenerate it with `validation: { responses: true }` in sdkgen.config.yaml to check responses against the spec.";
 
-export async function emitReadme(model: ApiModel, withResponseSchemas = false): Promise<string> {
-  const example = pickExample(model);
-  const call = example
-    ? `const result = await ${callExpression(example)};\nconsole.log(result);`
-    : '// this API declares no operations';
-  const schemeNames = [...model.securitySchemes.keys()].sort();
-  const authSection =
-    schemeNames.length === 0
-      ? 'This API declares no authentication.'
-      : [
-          'Pass credentials under `auth`, keyed by the scheme names of the spec, or set the environment variable:',
-          '',
-          '| scheme | kind | environment variable |',
-          '| --- | --- | --- |',
-          ...schemeNames.map((name) => {
+/** The scheme table: each scheme's `auth` key, kind and environment variable. */
+function authSection(model: ApiModel, schemeNames: readonly string[]): string {
+  return schemeNames.length === 0
+    ? 'This API declares no authentication.'
+    : [
+        'Pass credentials under `auth`, keyed by the scheme names of the spec, or set the environment variable:',
+        '',
+        markdownTable(
+          ['scheme', 'kind', 'environment variable'],
+          schemeNames.map((name) => {
             const s = model.securitySchemes.get(name)!;
             const kind =
               s.type === 'http'
@@ -116,9 +138,18 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
                   ? `\`${s.env}_USERNAME\` + \`${s.env}_PASSWORD\``
                   : `\`${s.env}\``
                 : '-';
-            return `| \`${inline(name)}\` | ${kind} | ${env} |`;
+            return [`\`${inline(name)}\``, kind, env];
           }),
-        ].join('\n');
+        ),
+      ].join('\n');
+}
+
+export async function emitReadme(model: ApiModel, withResponseSchemas = false): Promise<string> {
+  const example = pickExample(model);
+  const call = example
+    ? `const result = await ${callExpression(example)};\nconsole.log(result);`
+    : '// this API declares no operations';
+  const schemeNames = [...model.securitySchemes.keys()].sort();
   const optionsExample =
     schemeNames.length > 0
       ? `{ auth: { ${/^[A-Za-z_$][\w$]*$/.test(schemeNames[0]!) ? schemeNames[0] : JSON.stringify(schemeNames[0])}: process.env.${(model.securitySchemes.get(schemeNames[0]!) as { env?: string }).env ?? 'TOKEN'} } }`
@@ -169,7 +200,7 @@ export async function emitReadme(model: ApiModel, withResponseSchemas = false): 
     description: model.description ? `\n\n${model.description.trim().replace(/\r\n?/g, '\n')}` : '',
     clientName: model.clientName,
     clientOptionsExample: optionsExample,
-    authSection,
+    authSection: authSection(model, schemeNames),
     firstCall: call,
     environmentsSection,
     resourcesSection: resourceLines.join('\n').trim(),

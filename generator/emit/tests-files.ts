@@ -12,7 +12,8 @@
  */
 import type { ApiModel, OperationModel } from '../model/index.js';
 import type { LoadedSpec } from '../types.js';
-import { GENERATED_HEADER, stringLiteral } from './escape.js';
+import { INDENT, PRINT_WIDTH } from './code-writer.js';
+import { GENERATED_HEADER, objectLiteralKey, stringLiteral } from './escape.js';
 import { callDataOf, ExampleFinder } from './examples.js';
 import { Expression, type LiteralValue } from './literal.js';
 import { renderTemplate } from './templates.js';
@@ -164,19 +165,26 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Test credentials per scheme, so operations that need auth are called as a real user would. */
+/**
+ * The `auth:` line of the client's options (test credentials per scheme, so operations that need
+ * auth are called as a real user would), at the indent of the template's broken-out object: on one
+ * line when it fits, else one scheme per line, as prettier breaks an object literal.
+ */
 function credentials(model: ApiModel): string {
   const entries: string[] = [];
   for (const [name, scheme] of [...model.securitySchemes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const value =
       scheme.type === 'http' && scheme.scheme !== 'bearer'
-        ? '{ username: "test-user", password: "test-password" }'
+        ? "{ username: 'test-user', password: 'test-password' }"
         : scheme.type === 'mutualTLS'
           ? undefined
-          : '"test-credential"';
-    if (value !== undefined) entries.push(`${stringLiteral(name)}: ${value}`);
+          : "'test-credential'";
+    if (value !== undefined) entries.push(`${objectLiteralKey(name)}: ${value}`);
   }
-  return `{ ${entries.join(', ')} }`;
+  if (entries.length === 0) return `${INDENT}auth: {},`;
+  const line = `${INDENT}auth: { ${entries.join(', ')} },`;
+  if (line.length <= PRINT_WIDTH) return line;
+  return `${INDENT}auth: {\n${entries.map((e) => `${INDENT}${INDENT}${e},`).join('\n')}\n${INDENT}},`;
 }
 
 async function runner(model: ApiModel): Promise<string> {
@@ -187,6 +195,7 @@ async function runner(model: ApiModel): Promise<string> {
     clientName: model.clientName,
     envName,
     envLiteral: stringLiteral(envName),
+    // A statement of its own in the template: prettier never breaks a string literal's line, so any URL fits.
     baseUrlLiteral: stringLiteral(server?.url ?? MOCK_ORIGIN),
     credentials: credentials(model),
   });

@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile, generateFixture } from './harness.js';
-import { startRawServer, sendJson, type RawServer } from '../../runtime/wiring/support.js';
+import { startRawServer, sendJson, type RawServer } from '../../runtime/support/raw-server.js';
 
 /** A value that must never show up in a message, a log line or the error's printed form. */
 const SECRET = 'sk_live_validation_secret_51HxYz';
