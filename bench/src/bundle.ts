@@ -12,13 +12,13 @@ import { build } from 'esbuild';
 import { WORK_DIR, isQuick, resultsFile } from './paths.js';
 import { CONSUMERS } from './tools.js';
 import { genOutDir } from './gen.js';
-import { SDKGEN_API, benchApisReady, generateBenchApis } from './clients.js';
+import { SDKGEN_API, benchApisReady, generateBenchs } from './clients.js';
 import type { BundleRow } from './types.js';
 
 async function main(): Promise<void> {
   const quick = isQuick();
   const rows: BundleRow[] = [];
-  if (!benchApisReady()) generateBenchApis();
+  if (!benchApisReady()) generateBenchs();
   const apps = [
     ...CONSUMERS,
     {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       tool: 'sdkgen',
       label: 'sdkgen, 2-operation API (the runtime alone)',
       dir: join(SDKGEN_API, '..'),
-      app: `import { BenchApi } from './sdkgen/src/index.js';\nconst api = new BenchApi({ baseUrl: 'http://127.0.0.1:8080' });\nconsole.log((await api.pets.get({ petId: 42 })).name);\n`,
+      app: `import { Bench } from './sdkgen/src/index.js';\nconst api = new Bench({ baseUrl: 'http://127.0.0.1:8080' });\nconsole.log((await api.pets.get({ petId: 42 })).name);\n`,
     },
   ];
   for (const consumer of apps) {

@@ -15,7 +15,7 @@ import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
 import { runCalls } from './call-loop.js';
 import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
-import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
+import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchs, pinSelf, startServer } from './clients.js';
 import type { RuntimeRow } from './types.js';
 
 interface Pet {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const rounds = argNumber('--rounds') ?? (quick ? 1 : 3);
   const warmup = quick ? 1_000 : 2_000;
   const pin = !quick && !process.argv.includes('--no-pin') && canPin();
-  generateBenchApis();
+  generateBenchs();
   if (pin) pinSelf(1);
   const { child, port } = await startServer(join(BENCH_DIR, 'runtime-throughput.ts'), ['server'], pin ? 0 : undefined);
   const origin = `http://127.0.0.1:${port}`;
@@ -52,9 +52,9 @@ async function main(): Promise<void> {
     const agent = new Agent({ connections: 50 });
     const fetchAgent = new Agent({ connections: 50 });
     const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as {
-      BenchApi: new (o: object) => { pets: { get(p: { petId: number }): Promise<Pet> }; close(): Promise<void> };
+      Bench: new (o: object) => { pets: { get(p: { petId: number }): Promise<Pet> }; close(): Promise<void> };
     };
-    const ours = new sdk.BenchApi({ baseUrl: origin, logLevel: 'off' });
+    const ours = new sdk.Bench({ baseUrl: origin, logLevel: 'off' });
     const hey = (await import(pathToFileURL(join(HEY_API, 'sdk.gen.ts')).href)) as {
       getPet(o: { path: { petId: number } }): Promise<{ data?: Pet }>;
     };
