@@ -12,13 +12,13 @@ import { build } from 'esbuild';
 import { WORK_DIR, isQuick, resultsFile } from './paths.js';
 import { CONSUMERS } from './tools.js';
 import { genOutDir } from './gen.js';
-import { SDKGEN_API, benchApisReady, generateBenchs } from './clients.js';
+import { SDKGEN_API, benchApisReady, generateBenchApis } from './clients.js';
 import type { BundleRow } from './types.js';
 
 async function main(): Promise<void> {
   const quick = isQuick();
   const rows: BundleRow[] = [];
-  if (!benchApisReady()) generateBenchs();
+  if (!benchApisReady()) generateBenchApis();
   const apps = [
     ...CONSUMERS,
     {

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isQuick, resultsFile } from './paths.js';
-import { SDKGEN_ENTRY, generateBenchs, startServer } from './clients.js';
+import { SDKGEN_ENTRY, generateBenchApis, startServer } from './clients.js';
 import type { PaginationRow } from './types.js';
 
 const SELF = import.meta.filename;
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const quick = isQuick();
   const pages = argNumber('--pages') ?? (quick ? 20 : 1_000);
   const perPage = argNumber('--per-page') ?? 100;
-  generateBenchs();
+  generateBenchApis();
   const { child, port } = await startServer(SELF, ['server', String(pages), String(perPage)]);
   const origin = `http://127.0.0.1:${port}`;
   const rows: PaginationRow[] = [];

@@ -15,7 +15,7 @@ import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
 import { runCalls } from './call-loop.js';
 import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
-import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchs, pinSelf, startServer } from './clients.js';
+import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
 import type { RuntimeRow } from './types.js';
 
 interface Pet {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const rounds = argNumber('--rounds') ?? (quick ? 1 : 3);
   const warmup = quick ? 1_000 : 2_000;
   const pin = !quick && !process.argv.includes('--no-pin') && canPin();
-  generateBenchs();
+  generateBenchApis();
   if (pin) pinSelf(1);
   const { child, port } = await startServer(join(BENCH_DIR, 'runtime-throughput.ts'), ['server'], pin ? 0 : undefined);
   const origin = `http://127.0.0.1:${port}`;
