@@ -1,7 +1,8 @@
 /**
  * The published versions of @octokit/openapi, each one's api.github.com.json unpacked into
  * .cache/octokit-versions/<version>.json (git-ignored) with npm's own client. Skips what is there.
- * These are the ground truth for `sdkgen diff`: semver-versioned by GitHub's maintainers.
+ * These are the ground truth for `sdkgen diff` (semver-versioned by GitHub's maintainers) and for
+ * the names-stability measurement (scripts/names/stability.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -33,26 +34,24 @@ export const OCTOKIT_VERSIONS = [
 
 const MEMBER = 'package/generated/api.github.com.json';
 
-export function octokitSpecPath(version: string): string {
-  return join(OCTOKIT_DIR, `${version}.json`);
+/** The path of one version's api.github.com.json, downloading it first when absent. */
+export function octokitSpecPath(version: string, log: (line: string) => void = () => {}): string {
+  const target = join(OCTOKIT_DIR, `${version}.json`);
+  if (existsSync(target)) return target;
+  const work = join(OCTOKIT_DIR, `.work-${version}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  log(`fetching @octokit/openapi@${version} ...`);
+  const tarball = npmPack(`@octokit/openapi@${version}`, work);
+  execFileSync('tar', ['-xzf', tarball, '-C', work, MEMBER], { stdio: 'inherit' });
+  renameSync(join(work, MEMBER), target);
+  rmSync(work, { recursive: true, force: true });
+  return target;
 }
 
 /** Downloads what is missing; returns the paths, oldest first. */
 export function fetchOctokitVersions(log: (line: string) => void = () => {}): string[] {
-  mkdirSync(OCTOKIT_DIR, { recursive: true });
-  for (const version of OCTOKIT_VERSIONS) {
-    const target = octokitSpecPath(version);
-    if (existsSync(target)) continue;
-    const work = join(OCTOKIT_DIR, `.work-${version}`);
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    log(`fetching @octokit/openapi@${version} ...`);
-    const tarball = npmPack(`@octokit/openapi@${version}`, work);
-    execFileSync('tar', ['-xzf', tarball, '-C', work, MEMBER], { stdio: 'inherit' });
-    renameSync(join(work, MEMBER), target);
-    rmSync(work, { recursive: true, force: true });
-  }
-  return OCTOKIT_VERSIONS.map(octokitSpecPath);
+  return OCTOKIT_VERSIONS.map((version) => octokitSpecPath(version, log));
 }
 
 if (process.argv[1]?.endsWith('octokit-versions.ts')) fetchOctokitVersions((line) => process.stderr.write(line + '\n'));

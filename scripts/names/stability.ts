@@ -7,7 +7,7 @@
  *   nice -n 10 node --import tsx scripts/names/stability.ts [--from 22.0.0] [--to 23.0.2] [--json]
  */
 import { modelNames, type NamedOperation } from './dump-model-names.js';
-import { OCTOKIT_VERSIONS, octokitSpecPath } from './octokit-versions.js';
+import { OCTOKIT_VERSIONS, octokitSpecPath } from '../lib/octokit-versions.js';
 
 export interface PairResult {
   readonly from: string;
@@ -58,9 +58,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const versions = OCTOKIT_VERSIONS.slice(
-    OCTOKIT_VERSIONS.indexOf(option('--from') ?? OCTOKIT_VERSIONS[0]!),
-    OCTOKIT_VERSIONS.indexOf(option('--to') ?? OCTOKIT_VERSIONS.at(-1)!) + 1,
+  const all: readonly string[] = OCTOKIT_VERSIONS;
+  const versions = all.slice(
+    all.indexOf(option('--from') ?? OCTOKIT_VERSIONS[0]!),
+    all.indexOf(option('--to') ?? OCTOKIT_VERSIONS.at(-1)!) + 1,
   );
   const results: PairResult[] = [];
   let previous: { version: string; named: Named } | undefined;

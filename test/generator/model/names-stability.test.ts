@@ -1,7 +1,7 @@
 /**
  * Names stay put across real releases: GitHub's @octokit/openapi 22.0.0 -> 23.0.2 (23 adds
  * pull-request-stacks/* under the tag `pulls`, which used to rename pulls.create/get/list).
- * The documents are fetched with `npm pack` into .cache/octokit-openapi/ on first run.
+ * The documents are fetched with `npm pack` into .cache/octokit-versions/ on first run.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
