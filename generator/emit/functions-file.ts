@@ -25,9 +25,16 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** The exported function's name: the operation's key (unique, camelCase), never a reserved word. */
+/** Names this file declares itself: an operation keyed like one yields (Linode has `createClient`). */
+const FILE_OWN_NAMES: ReadonlySet<string> = new Set(['createClient']);
+
+/**
+ * The exported function's name: the operation's key (unique, camelCase), never a reserved word or
+ * a name the file declares itself (then `<key>Operation`; a spec that also has an operation keyed
+ * `createClientOperation` would still collide: not handled).
+ */
 export function functionName(op: OperationModel): string {
-  return RESERVED_WORDS.has(op.key) ? `${op.key}Operation` : op.key;
+  return RESERVED_WORDS.has(op.key) || FILE_OWN_NAMES.has(op.key) ? `${op.key}Operation` : op.key;
 }
 
 /** Where the method lives, as a type: `__Repos['get']` or `__Client['ping']` for root operations. */
