@@ -7,99 +7,10 @@
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { GENERATED_HEADER, stringLiteral } from './escape.js';
 import { namedList } from './code-writer.js';
+import { PUBLIC_RUNTIME_TYPES, PUBLIC_RUNTIME_VALUES } from '../lib/runtime-surface.js';
 
-/** Runtime classes and functions users touch: the error tree, the response types, two upload/download helpers. */
-export const PUBLIC_RUNTIME_VALUES: readonly string[] = [
-  // errors (runtime/errors.ts ERROR_CODES, same order)
-  'SdkError',
-  'InvalidArgumentError',
-  'ApiError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PaymentRequiredError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'MethodNotAllowedError',
-  'RequestTimeoutStatusError',
-  'ConflictError',
-  'GoneError',
-  'PreconditionFailedError',
-  'PayloadTooLargeError',
-  'UnsupportedMediaTypeError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  'NotImplementedError',
-  'BadGatewayError',
-  'ServiceUnavailableError',
-  'GatewayTimeoutError',
-  'ConnectionError',
-  'TlsError',
-  'ProxyError',
-  'TimeoutError',
-  'ConnectTimeoutError',
-  'ReadTimeoutError',
-  'DeadlineExceededError',
-  'AbortError',
-  'PoolExhaustedError',
-  'CircuitOpenError',
-  'TooManyRedirectsError',
-  'UnexpectedContentTypeError',
-  'ResponseParseError',
-  'ResponseValidationError',
-  'PaginationError',
-  'ResponseTooLargeError',
-  // responses, pages, uploads, downloads
-  'ApiPromise',
-  'ApiResponse',
-  'BinaryResponse',
-  'Page',
-  'PagePromise',
-  'fileFromPath',
-  'downloadToFile',
-];
-
-/** Runtime types users write in their own code: options, middleware, credentials, streams, stats, log fields. */
-export const PUBLIC_RUNTIME_TYPES: readonly string[] = [
-  'ClientOptions',
-  'RequestOptions',
-  'TimeoutOptions',
-  'RetryOptions',
-  'TlsOptions',
-  'HeadersInit',
-  'LogLevel',
-  'Logger',
-  'AttemptLogFields',
-  'CookieStore',
-  'CircuitBreakerOptions',
-  'ValidateMode',
-  'Middleware',
-  'NextFn',
-  'OutgoingRequest',
-  'IncomingResponse',
-  'ApiKey',
-  'BasicCredentials',
-  'BearerToken',
-  'OAuth2ClientCredentials',
-  'RequestSigner',
-  'SignableRequest',
-  'Signer',
-  'TokenProvider',
-  'TokenProviderContext',
-  'WithResponse',
-  'EventStream',
-  'JsonLinesStream',
-  'SseEvent',
-  'Uploadable',
-  'UploadProgressCallback',
-  'UploadProgressEvent',
-  'DownloadOptions',
-  'DownloadRequest',
-  'DownloadResult',
-  'Attempt',
-  'ResponseValidationIssue',
-  'OperationStats',
-];
+// The runtime's public surface lives in generator/lib/ because model/reserved-names.ts reserves the same names.
+export { PUBLIC_RUNTIME_TYPES, PUBLIC_RUNTIME_VALUES };
 
 /** The type names an operation's declarations export, and its guard (a value). */
 function operationExports(op: OperationModel): { types: string[]; values: string[] } {
