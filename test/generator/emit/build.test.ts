@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compile, generateFixture, TMP_ROOT } from './harness.js';
+import { compile, consumerTsconfig, generateFixture, TMP_ROOT } from './harness.js';
 
 const FIXTURES = [
   ['fixtures/petstore.yaml', 'build-petstore'],
@@ -103,22 +103,7 @@ describe('generated packages build under strict', () => {
     const dir = join(TMP_ROOT, 'consumer');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'consumer.ts'), CONSUMER);
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ['node'],
-        },
-        files: ['consumer.ts'],
-      }),
-    );
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(consumerTsconfig(['consumer.ts'])));
     const result = compile(dir);
     // An unused @ts-expect-error is itself an error, so a clean build proves every wrong call fails.
     assert.equal(result.output.trim(), '');

@@ -40,6 +40,26 @@ export async function generateFixture(
   return { outDir, files };
 }
 
+/**
+ * tsconfig.json of a consumer project type-checked against a generated SDK: strict, as app teams
+ * compile, so an unused `@ts-expect-error` line fails the build too.
+ */
+export function consumerTsconfig(files: readonly string[]): object {
+  return {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
+    files,
+  };
+}
+
 /** Runs tsc on a project; returns its exit code and diagnostics. */
 export function compile(
   projectDir: string,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compile, generateFixture, TMP_ROOT } from './harness.js';
+import { compile, consumerTsconfig, generateFixture, TMP_ROOT } from './harness.js';
 import { REPO_ROOT } from '../model/helpers.js';
 import { buildRequest } from '../../../runtime/request/index.js';
 import type { OperationDescriptor } from '../../../runtime/descriptor.js';
@@ -44,19 +44,7 @@ const FIXTURES: Record<string, { spec: string; client: string; names: Record<str
 };
 
 /** One project for every consumer: one tsc start instead of five. */
-const CONSUMERS_TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ['node'],
-  },
-  files: Object.keys(FIXTURES).map((name) => `types-${name}/consumer.ts`),
-};
+const CONSUMER_FILES = Object.keys(FIXTURES).map((name) => `../types-${name}/consumer.ts`);
 
 describe('types of the fixtures/types SDKs', () => {
   const dirs = new Map<string, string>();
@@ -71,10 +59,7 @@ describe('types of the fixtures/types SDKs', () => {
       dirs.set(name, dir);
     }
     mkdirSync(join(TMP_ROOT, 'types-consumers'), { recursive: true });
-    writeFileSync(
-      join(TMP_ROOT, 'types-consumers/tsconfig.json'),
-      JSON.stringify({ ...CONSUMERS_TSCONFIG, files: CONSUMERS_TSCONFIG.files.map((f) => `../${f}`) }),
-    );
+    writeFileSync(join(TMP_ROOT, 'types-consumers/tsconfig.json'), JSON.stringify(consumerTsconfig(CONSUMER_FILES)));
   });
 
   for (const name of Object.keys(FIXTURES)) {
