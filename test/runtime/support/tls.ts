@@ -1,11 +1,8 @@
 /**
- * A throwaway private CA and a server certificate for 127.0.0.1, made with the openssl CLI in a
- * temp directory (EC keys: fast to generate).
+ * A private CA and a server certificate for 127.0.0.1, for the TLS tests that need no client
+ * certificate: the server half of the throwaway PKI in pki.ts (one openssl recipe for both).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { makePki } from './pki.js';
 
 export interface TestCertificates {
   readonly ca: string;
@@ -14,38 +11,6 @@ export interface TestCertificates {
 }
 
 export function makeCertificates(): TestCertificates {
-  const dir = mkdtempSync(join(tmpdir(), 'sdkgen-tls-'));
-  try {
-    const run = (...args: string[]): void => {
-      execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    };
-    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    run('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=sdkgen test CA');
-    run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
-    writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-    run(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.crt',
-      '-days',
-      '1',
-      '-extfile',
-      'ext.cnf',
-    );
-    return {
-      ca: readFileSync(join(dir, 'ca.crt'), 'utf8'),
-      cert: readFileSync(join(dir, 'server.crt'), 'utf8'),
-      key: readFileSync(join(dir, 'server.key'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { ca, server } = makePki();
+  return { ca, cert: server.cert, key: server.key };
 }
