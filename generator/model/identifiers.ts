@@ -4,6 +4,7 @@
  * and `listForRepo` all become `listForRepo`.
  */
 import { camelCase, pascalCase, kebabCase } from 'change-case';
+import { joinPluralAcronyms } from './words.js';
 
 /** Words that cannot name a variable, parameter, class or type alias in strict-mode ES modules. */
 const RESERVED_WORDS: ReadonlySet<string> = new Set([
@@ -205,7 +206,7 @@ function repair(name: string, fallback: string): string {
 
 /** camelCase value/member identifier, e.g. `list-for-repo` -> `listForRepo`. */
 export function toCamelIdentifier(raw: string, fallback = 'unnamed'): string {
-  const name = repair(camelCase(raw), fallback);
+  const name = repair(camelCase(joinPluralAcronyms(raw)), fallback);
   return RESERVED_WORDS.has(name) ? `${name}_` : name;
 }
 
@@ -215,12 +216,12 @@ export function toCamelIdentifier(raw: string, fallback = 'unnamed'): string {
  * collision rules instead.
  */
 export function toMemberIdentifier(raw: string, fallback = 'unnamed'): string {
-  return repair(camelCase(raw), fallback);
+  return repair(camelCase(joinPluralAcronyms(raw)), fallback);
 }
 
 /** PascalCase type/class identifier, e.g. `simple-user` -> `SimpleUser`. */
 export function toPascalIdentifier(raw: string, fallback = 'Unnamed'): string {
-  const name = repair(pascalCase(raw), fallback);
+  const name = repair(pascalCase(joinPluralAcronyms(raw)), fallback);
   return RESERVED_WORDS.has(name) || RESERVED_TYPE_NAMES.has(name) ? `${name}_` : name;
 }
 

@@ -12,7 +12,8 @@ import type { RawOperation } from './operation.js';
 import type { NameCandidate } from './resolve-names.js';
 import { cleanOperationId, type CleanOperationId } from './operation-id.js';
 import { encodeIdentifier, toCamelIdentifier, toMemberIdentifier } from './identifiers.js';
-import { lowerWords, nounForms, pathSegments, relativePathName, restName, type RestContext } from './rest-names.js';
+import { nounForms, pathSegments, relativePathName, restName, type RestContext } from './rest-names.js';
+import { lowerWords } from './words.js';
 
 /** An explicit name (x-sdk-name, config `names`) beats every derived one. */
 export const OVERRIDE_WEIGHT = 8;

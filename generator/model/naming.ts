@@ -40,7 +40,8 @@ import {
   RESIDENT_WEIGHT,
   type GroupContext,
 } from './method-names.js';
-import { literalBase, lowerWords } from './rest-names.js';
+import { literalBase } from './rest-names.js';
+import { lowerWords } from './words.js';
 import { resourceTag } from './operation-id.js';
 import { CLIENT_MEMBER_NAMES, RESOURCE_MEMBER_NAMES, reservedTypeNames } from './reserved-names.js';
 

@@ -13,7 +13,7 @@
  *   nothing the path does not say, so it is named like an operation without an operationId
  * - a trailing HTTP method word that is the operation's own (`taxRuleRepositoryV1SavePost` on POST) goes
  */
-import { split } from 'change-case';
+import { identifierPieces, lowerWords } from './words.js';
 
 export type OperationIdStyle = 'fastapi' | 'nestjs' | 'springfox' | 'namespaced' | 'path-derived' | 'plain';
 
@@ -65,11 +65,7 @@ const DRF_ACTIONS: readonly (readonly string[])[] = [
   ['delete'],
 ];
 
-const words = (text: string) =>
-  split(text)
-    .flatMap((w) => w.split(/[^A-Za-z0-9]+/))
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+const words = lowerWords;
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
 /** Is the id only the path's words plus the method (either end) or a drf-yasg action? */
@@ -91,7 +87,7 @@ function isPathDerived(id: string, method: string, path: string): boolean {
 
 /** `taxRuleRepositoryV1SavePost` on POST -> `taxRuleRepositoryV1Save`: the method word adds nothing. */
 function withoutMethodSuffix(name: string, method: string): string {
-  const parts = split(name);
+  const parts = identifierPieces(name);
   if (parts.length < 3 || parts[parts.length - 1]!.toLowerCase() !== method.toLowerCase()) return name;
   return parts.slice(0, -1).join(' ');
 }

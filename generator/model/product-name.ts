@@ -67,13 +67,23 @@ function possessor(title: string): string[] | undefined {
   return words.length > 0 ? words : undefined;
 }
 
-/** Title words as written (accents dropped), split at spaces and punctuation, never inside `GitHub`. */
+/** A domain-like product name (`APIs.guru`, `api.video`): letters on both sides of a dot. */
+const DOTTED_NAME = /[A-Za-z]\.[A-Za-z]/;
+
+/**
+ * Title words as written (accents dropped), split at spaces and punctuation, never inside `GitHub`.
+ * Document words are dropped, except inside a dotted name: there they are the product's own
+ * spelling (`APIs.guru` -> ApisGuru, not Guru).
+ */
 function titleWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== '' && !DOCUMENT_WORDS.has(w.toLowerCase()) && !VERSION_WORD.test(w));
+    .split(/\s+/)
+    .flatMap((token) => {
+      const words = token.split(/[^A-Za-z0-9]+/).filter((w) => w !== '' && !VERSION_WORD.test(w));
+      return DOTTED_NAME.test(token) ? words : words.filter((w) => !DOCUMENT_WORDS.has(w.toLowerCase()));
+    });
 }
 
 /** `https://api.stripe.com/v1` -> ["stripe"]; nothing for localhost, IPs and templated hosts. */

@@ -10,7 +10,7 @@
  *   listCheckpoints) or, for POST on a word that is not a plural noun, an action
  *   (`/kernels/{id}/restart` POST -> restart).
  */
-import { split } from 'change-case';
+import { lowerWords } from './words.js';
 import { toMemberIdentifier } from './identifiers.js';
 
 export type Segment = { readonly literal: string } | { readonly param: string };
@@ -25,8 +25,12 @@ export function pathSegments(path: string): Segment[] {
     });
 }
 
-/** Plural nouns end in `s`, but `status`, `address`, `analysis` do not count. */
+/** Plurals of acronyms that the `-us`/`-is` rule below would read as singular (`status`, `analysis`). */
+const ACRONYM_PLURALS: ReadonlySet<string> = new Set(['apis', 'uris', 'kpis', 'cpus', 'gpus', 'skus', 'vpus']);
+
+/** Plural nouns end in `s`, but `status`, `address`, `analysis` do not count; `apis`, `cpus` do. */
 export function isPlural(word: string): boolean {
+  if (ACRONYM_PLURALS.has(word.toLowerCase())) return true;
   return /[a-z]s$/i.test(word) && !/(ss|us|is)$/i.test(word);
 }
 
@@ -49,12 +53,6 @@ export function nounForms(word: string): string[] {
   return forms;
 }
 
-export function lowerWords(text: string): string[] {
-  return split(text)
-    .flatMap((w) => w.split(/[^A-Za-z0-9]+/))
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
 
 /** Literal segments every operation of the resource starts with, up to its first parameter. */
 export function literalBase(paths: readonly string[]): string[] {

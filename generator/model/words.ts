@@ -48,12 +48,37 @@ export const COMPOUND_WORDS: readonly string[] = [
 ];
 
 const COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS);
+
+/** An acronym with a plural `s` (`APIs`, `IDs`, `URLs`), not followed by more lowercase letters. */
+const PLURAL_ACRONYM = /([A-Z]{2,})s(?![a-z])/g;
+
+/**
+ * `APIs` -> `Apis`, `userIDs` -> `userIds`: change-case splits a plural acronym before its last
+ * capital (`AP`, `Is`), which made the tag `APIs` into `client.apIs`. Written as one capitalized
+ * word first, it stays one word (`apis`, `listApisForUser`, `APIS_GURU`).
+ */
+export function joinPluralAcronyms(raw: string): string {
+  return raw.replace(PLURAL_ACRONYM, (_, acronym: string) => `${acronym[0]}${acronym.slice(1).toLowerCase()}s`);
+}
 /** The longest compound spans this many change-case pieces (`O`+`Auth2`, `Postgre`+`SQL`). */
 const MAX_COMPOUND_PIECES = 3;
 
+/** change-case's word pieces, a plural acronym kept whole: `listAPIsForUser` -> list, Apis, For, User. */
+export function identifierPieces(text: string): string[] {
+  return split(joinPluralAcronyms(text));
+}
+
+/** Lowercase words of an identifier or path segment: `list-for_repo` and `listForRepo` alike. */
+export function lowerWords(text: string): string[] {
+  return identifierPieces(text)
+    .flatMap((w) => w.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
 /** `OAuth2PasswordBearer` -> ['OAuth2', 'Password', 'Bearer']; `apiKey` -> ['api', 'Key']. */
 export function splitWords(raw: string): string[] {
-  const pieces = split(raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+  const pieces = identifierPieces(raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .flatMap((p) => p.split(/[^A-Za-z0-9]+/))
     .filter(Boolean);
   const words: string[] = [];

@@ -5,7 +5,7 @@
  *   node --import tsx scripts/names/corpus-stats.ts dump.jsonl [--compare other.jsonl]
  */
 import { readFileSync } from 'node:fs';
-import { lowerWords } from '../../generator/model/rest-names.js';
+import { lowerWords } from '../../generator/model/words.js';
 
 const HTTP_VERBS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
 /** Rules that are an operation's own first choice: anything else means a collision moved it. */

@@ -176,6 +176,28 @@ describe('client, package and env names', () => {
       'GITHUB_OAUTH2_PASSWORD_BEARER',
     ]);
   });
+
+  test('a plural acronym stays one word (APIs, IDs, URLs); a dotted product name keeps its document words', () => {
+    const m = buildModel(
+      specFromDocument(
+        doc({
+          '/apis': { get: op({ operationId: 'listAPIs', tags: ['APIs'] }) },
+          '/users/ids': { get: op({ operationId: 'getUserIDs', tags: ['users'] }) },
+          '/cpu': { get: op({ operationId: 'getCPUsage', tags: ['metrics'] }) },
+        }),
+      ),
+      configFor(),
+    );
+    assert.deepEqual(methodsOf(m), {
+      listAPIs: 'apis.list',
+      getUserIDs: 'users.getUserIds',
+      getCPUsage: 'metrics.getCpUsage',
+    });
+    assert.equal(clientNameFromTitle('APIs.guru'), 'APIsGuru');
+    assert.equal(packageNameFromTitle('APIs.guru'), 'apis-guru');
+    assert.equal(clientNameFromTitle('api.video'), 'ApiVideo');
+    assert.equal(clientNameFromTitle('The APIs.guru API'), 'APIsGuru');
+  });
 });
 
 describe('reserved names', () => {
