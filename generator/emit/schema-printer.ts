@@ -11,6 +11,7 @@
 import { isObject, type JsonObject } from '../lib/json-pointer.js';
 import type { RefResolver } from '../model/refs.js';
 import { refKey, type SchemaViews } from '../model/schema-views.js';
+import { discriminatorValues, requiredFromAllOfParts } from './composition.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import type { TypeUses } from './type-expressions.js';
 
@@ -137,13 +138,17 @@ export class SchemaPrinter {
     if (!isObject(schema)) return atom('unknown');
     if (typeof schema.$ref === 'string') return atom(this.refName(schema.$ref, view));
     const parts: Printed[] = [];
-    if (Array.isArray(schema.allOf)) for (const m of schema.allOf) parts.push(this.print(m, view, depth));
+    if (Array.isArray(schema.allOf)) {
+      for (const m of schema.allOf) parts.push(this.print(m, view, depth));
+      const required = this.requiredFromParts(schema, view, depth);
+      if (required !== undefined) parts.push(required);
+    }
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = schema[key];
       if (Array.isArray(members) && members.length > 0)
         parts.push(
           join(
-            members.map((m) => this.print(m, view, depth)),
+            members.map((m) => this.member(schema, m, view, depth)),
             '|',
           ),
         );
@@ -155,6 +160,28 @@ export class SchemaPrinter {
     let result = parts.length === 0 ? atom('unknown') : join(parts, '&');
     if (schema.nullable === true && result.text !== 'unknown') result = join([result, atom('null')], '|');
     return result;
+  }
+
+  /** A oneOf/anyOf member, its discriminator value fixed when the composition has one. */
+  private member(composition: JsonObject, member: unknown, view: View, depth: number): Printed {
+    const printed = this.print(member, view, depth);
+    const tag = discriminatorValues(composition, member, this.refs);
+    if (tag === undefined) return printed;
+    const values = tag.values.map((v) => stringLiteral(v)).join(' | ');
+    // Parenthesised as prettier prints an intersection inside a union.
+    return atom(`(${join([printed, atom(`{ ${typePropertyKey(tag.property)}: ${values} }`)], '&').text})`);
+  }
+
+  /** `{ item_id: string }` for names a `required` beside allOf makes required (undefined: none). */
+  private requiredFromParts(schema: JsonObject, view: View, depth: number): Printed | undefined {
+    const members: string[] = [];
+    for (const [name, property] of requiredFromAllOfParts(schema, this.refs)) {
+      if (this.hidden(property, view)) continue;
+      members.push(
+        `${INDENT.repeat(depth + 1)}${typePropertyKey(name)}: ${this.print(property, view, depth + 1).text};`,
+      );
+    }
+    return members.length === 0 ? undefined : atom(`{\n${members.join('\n')}\n${INDENT.repeat(depth)}}`);
   }
 
   /** The schema's own `type`/`enum`/`const`, apart from composition; undefined when it says nothing. */

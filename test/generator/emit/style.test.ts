@@ -17,6 +17,7 @@ const FIXTURES = [
   'fixtures/petstore.yaml',
   'fixtures/types/readwrite-3.0.yaml',
   'fixtures/types/fastapi.json',
+  'fixtures/types/compositions.yaml',
   'fixtures/hostile.yaml',
 ] as const;
 

@@ -32,6 +32,11 @@ const FIXTURES: Record<string, { spec: string; client: string; names: Record<str
     client: 'Directory',
     names: { getUser: 'users.get', updateUser: 'users.update' },
   },
+  compositions: {
+    spec: 'compositions.yaml',
+    client: 'Shelter',
+    names: { createPet: 'pets.create', getCause: 'causes.get' },
+  },
   recursive: {
     spec: 'recursive.yaml',
     client: 'Catalog',
