@@ -67,8 +67,11 @@ function possessor(title: string): string[] | undefined {
   return words.length > 0 ? words : undefined;
 }
 
-/** A domain-like product name (`APIs.guru`, `api.video`): letters on both sides of a dot. */
-const DOTTED_NAME = /[A-Za-z]\.[A-Za-z]/;
+/**
+ * A product named like a domain that starts with a document word (`APIs.guru`, `api.video`): two
+ * parts, one dot. Hosts with more labels (`api.clarify.io`) and URLs drop the word as usual.
+ */
+const DOTTED_NAME = /^(api|apis)\.[A-Za-z][A-Za-z0-9]*$/i;
 
 /**
  * Title words as written (accents dropped), split at spaces and punctuation, never inside `GitHub`.

@@ -120,7 +120,8 @@ export function restName(method: string, path: string, context: RestContext): st
   const run = rel.slice(firstLiteral);
   if (run.slice(0, literals.length).some((s) => 'param' in s) || run.length > literals.length + 1) return undefined;
   const words = literals.flatMap(lowerWords);
-  const last = words[words.length - 1]!;
+  // A literal without letters or digits (`/~`) has no words: '' keeps it out of the plural rules.
+  const last = words[words.length - 1] ?? '';
   const noun = (w: string[]) => w.join(' ');
   if (endsWithParam) {
     const item = [...words.slice(0, -1), singular(last)];

@@ -49,8 +49,11 @@ export const COMPOUND_WORDS: readonly string[] = [
 
 const COMPOUNDS: ReadonlySet<string> = new Set(COMPOUND_WORDS);
 
-/** An acronym with a plural `s` (`APIs`, `IDs`, `URLs`), not followed by more lowercase letters. */
-const PLURAL_ACRONYM = /([A-Z]{2,})s(?![a-z])/g;
+/**
+ * An acronym with a plural `s` (`APIs`, `IDs`, `URLs`) at the end or before a new word (`IDsFor`);
+ * not before a capital that is not a word's start (`VirtualWANAsAService` is WAN As A Service).
+ */
+const PLURAL_ACRONYM = /([A-Z]{2,})s(?=$|[^A-Za-z]|[A-Z][a-z])/g;
 
 /**
  * `APIs` -> `Apis`, `userIDs` -> `userIds`: change-case splits a plural acronym before its last

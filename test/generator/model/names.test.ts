@@ -193,6 +193,12 @@ describe('client, package and env names', () => {
       getUserIDs: 'users.getUserIds',
       getCPUsage: 'metrics.getCpUsage',
     });
+    // A literal segment without words (daniweb.com's `/~`) names nothing and must not throw.
+    const odd = buildModel(
+      specFromDocument(doc({ '/meta/~': { get: op({ tags: ['meta'] }), post: op({ tags: ['meta'] }) } })),
+      configFor(),
+    );
+    assert.equal(new Set(odd.operations.map((o) => o.methodName)).size, 2);
     assert.equal(clientNameFromTitle('APIs.guru'), 'APIsGuru');
     assert.equal(packageNameFromTitle('APIs.guru'), 'apis-guru');
     assert.equal(clientNameFromTitle('api.video'), 'ApiVideo');
