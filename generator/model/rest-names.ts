@@ -53,7 +53,6 @@ export function nounForms(word: string): string[] {
   return forms;
 }
 
-
 /** Literal segments every operation of the resource starts with, up to its first parameter. */
 export function literalBase(paths: readonly string[]): string[] {
   const lists = paths.map(pathSegments);
