@@ -30,7 +30,7 @@ describe('the scenario list on every engine', () => {
   before(async () => {
     ensureEngines();
     const dir = await buildScenarioSdk();
-    sdkUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
+    sdkUrl = pathToFileURL(join(dir, 'dist', 'index.node.js')).href;
     sdk = (await import(sdkUrl)) as Record<string, unknown>;
     scenarios = (await import(pathToFileURL(SCENARIOS_MODULE).href)) as ScenarioModule;
     server = await startScenarioServer();
@@ -70,7 +70,7 @@ describe('the scenario list on every engine', () => {
 
   for (const engine of ['deno', 'bun'] as const) {
     test(`${engine}: downloadToFile, uploads from fileFromPath (node:fs compatibility), OAuth2 client credentials`, async () => {
-      const functionsUrl = sdkUrl.replace(/index\.js$/, 'functions.js');
+      const functionsUrl = sdkUrl.replace(/index\.node\.js$/, 'functions.node.js');
       const file = join(PLATFORMS_TMP, `download-${engine}.bin`);
       const args = [ENGINE_FILES, sdkUrl, functionsUrl, server.url, SCENARIO_TOKEN, file];
       const run =
