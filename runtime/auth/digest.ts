@@ -11,7 +11,7 @@
  */
 import { randomHex, toHex, utf8Encode } from '../bytes.js';
 import { unsupportedOnPlatform } from '../transport/capabilities.js';
-import { currentPlatform, nodeFeatures } from '../transport/platform.js';
+import { nodeFeatures, platformLabel } from '../transport/platform.js';
 import type { BasicCredentials } from './types.js';
 
 export interface DigestChallenge {
@@ -153,7 +153,7 @@ async function hashHex(algorithm: 'md5' | 'sha256', text: string): Promise<strin
   if (algorithm === 'md5')
     throw unsupportedOnPlatform(
       'HTTP Digest auth with MD5',
-      currentPlatform(),
+      platformLabel(),
       'WebCrypto has no MD5; ask the server for algorithm=SHA-256, or call it from Node, Deno or Bun.',
     );
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8Encode(text) as Uint8Array<ArrayBuffer>)));

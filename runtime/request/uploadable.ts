@@ -7,7 +7,7 @@ import type { Dispatcher } from 'undici';
 import { InvalidArgumentError } from '../errors.js';
 import { utf8Decode, utf8Length } from '../bytes.js';
 import { unsupportedOnPlatform } from '../transport/capabilities.js';
-import { currentPlatform, nodeFeatures } from '../transport/platform.js';
+import { nodeFeatures, platformLabel } from '../transport/platform.js';
 import type { EncodedBody } from './types.js';
 
 export function isBlob(value: unknown): value is Blob {
@@ -111,7 +111,7 @@ export async function fileFromPath(path: string, options: { type?: string; name?
   if (node === undefined)
     throw unsupportedOnPlatform(
       'fileFromPath (a file path upload)',
-      currentPlatform(),
+      platformLabel(),
       'Upload a File or Blob (from an <input type="file">, a fetch or new Blob([...])) instead.',
     );
   const blob = await node.openFile(path, options.type);

@@ -11,7 +11,7 @@
  */
 import type { BinaryResponse } from './binary-response.js';
 import { unsupportedOnPlatform } from '../transport/capabilities.js';
-import { currentPlatform } from '../transport/platform.js';
+import { platformLabel } from '../transport/platform.js';
 
 /** Requests made per download (the first plus resumes): a link that drops every time should fail, not loop. */
 export const DEFAULT_DOWNLOAD_ATTEMPTS = 5;
@@ -43,7 +43,7 @@ export function downloadToFile(
     return Promise.reject(
       unsupportedOnPlatform(
         'downloadToFile (writing to a file path)',
-        currentPlatform(),
+        platformLabel(),
         'Read the body with response.bytes(), response.webStream() or `for await` instead.',
       ),
     );

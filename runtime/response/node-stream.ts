@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { BodySource } from '../transport/body-source.js';
 import { unsupportedOnPlatform } from '../transport/capabilities.js';
-import { currentPlatform } from '../transport/platform.js';
+import { platformLabel } from '../transport/platform.js';
 
 let toNodeStream: ((body: BodySource) => Readable) | undefined;
 
@@ -19,7 +19,7 @@ export function nodeStreamOf(body: BodySource, what: string): Readable {
   if (toNodeStream === undefined)
     throw unsupportedOnPlatform(
       `${what} (a Node Readable)`,
-      currentPlatform(),
+      platformLabel(),
       'Use webStream() (a ReadableStream), `for await` or bytes() instead.',
     );
   return toNodeStream(body);

@@ -41,6 +41,16 @@ export function nodeFeatures(): NodeFeatures | undefined {
   return installed;
 }
 
+/**
+ * The platform as error messages name it: on Node, Deno or Bun without the Node entry (the
+ * neutral dist/index.js imported by path) it says so, since the feature exists there.
+ */
+export function platformLabel(): string {
+  const platform = currentPlatform();
+  if (installed !== undefined || platform === 'workerd' || platform === 'the browser') return platform;
+  return `${platform} through the platform-neutral entry (import the package by name, or its dist/*.node.js)`;
+}
+
 export function currentPlatform(): PlatformName {
   const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
   if (g.Bun !== undefined) return 'Bun';
