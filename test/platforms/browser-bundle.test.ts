@@ -7,7 +7,7 @@
  */
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildFailure, type Metafile } from 'esbuild';
 import { buildScenarioSdk } from './build-sdk.js';
@@ -70,6 +70,45 @@ describe('the browser build', () => {
         'the fetch transport is in the bundle',
       );
       assert.ok(!inputs.some((f) => f.endsWith('runtime/node.ts')), "the runtime's Node entry is not");
+    });
+  }
+
+  // The package by its name, as an app imports it: the exports conditions pick the entry, and
+  // `sideEffects` must keep the Node entry's feature import in a Node bundle.
+  const BY_NAME: ReadonlyArray<readonly [string, Parameters<typeof build>[0], string, boolean]> = [
+    ['browser', { platform: 'browser' }, 'dist/index.js', false],
+    ['workerd', { platform: 'neutral', conditions: ['workerd', 'worker', 'browser'] }, 'dist/index.js', false],
+    ['node', { platform: 'node', external: ['undici'] }, 'dist/index.node.js', true],
+  ];
+  for (const [target, options, entry, withNodeFeatures] of BY_NAME) {
+    test(`the package by name for ${target}: ${entry}${withNodeFeatures ? ' with runtime/node.js' : ', nothing of Node'}`, async () => {
+      const name = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string }).name;
+      const app = join(dir, `by-name-${target}.mjs`);
+      writeFileSync(app, `import { Platforms } from '${name}';\nconsole.log(new Platforms());\n`);
+      const result = await build({
+        ...options,
+        entryPoints: [app],
+        outfile: join(dir, `by-name-${target}.js`),
+        bundle: true,
+        format: 'esm',
+        metafile: true,
+        logLevel: 'silent',
+      });
+      // Metafile paths are relative to the working directory: kept from the package root on.
+      const fromRoot = (file: string) => file.replace(/^.*\/(?=(dist|src)\/)/, '');
+      const visited = Object.keys(result.metafile.inputs).map(fromRoot);
+      assert.ok(
+        visited.includes(entry),
+        `${entry} not resolved: ${visited.filter((f) => !f.includes('/runtime/')).join(', ')}`,
+      );
+      // What reached the output: tree shaking drops whole side-effect-free files (the Node
+      // entry's feature import too, unless package.json's sideEffects keeps it).
+      const output = Object.values(result.metafile.outputs)[0]!;
+      const emitted = Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([file]) => fromRoot(file));
+      assert.equal(emitted.includes('dist/runtime/node.js'), withNodeFeatures, 'runtime/node.js in the bundle');
+      if (!withNodeFeatures) assert.deepEqual(nodeImporters(result.metafile), []);
     });
   }
 });
