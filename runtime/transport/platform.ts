@@ -55,10 +55,11 @@ export function currentPlatform(): PlatformName {
   const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
   if (g.Bun !== undefined) return 'Bun';
   if (g.Deno !== undefined) return 'Deno';
-  if (typeof g.process?.versions?.node === 'string') return 'Node';
-  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent").
+  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"); checked before
+  // Node because nodejs_compat gives workers a `process` too.
   if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers')
     return 'workerd';
+  if (typeof g.process?.versions?.node === 'string') return 'Node';
   return 'the browser';
 }
 
