@@ -28,7 +28,7 @@ describe('the scenario list on every engine', () => {
   let sdkUrl: string;
   let scenarios: ScenarioModule;
   before(async () => {
-    ensureEngines();
+    await ensureEngines();
     const dir = await buildScenarioSdk();
     sdkUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
     sdk = (await import(sdkUrl)) as Record<string, unknown>;
