@@ -2,7 +2,7 @@
  * Chromium for the browser suite: Debian's `chromium` package (installed here when missing: CI runs
  * as root on Debian), driven headless by playwright-core from the engines folder. playwright-core
  * rather than puppeteer-core: one package with no dependencies and no install script, where
- * puppeteer-core brings ~20 (ws, zod, yargs, a tar reader, chromium-bidi...); with
+ * puppeteer-core 25.16 installs 25 packages (ws, zod, yargs, a tar reader, chromium-bidi...); with
  * `executablePath` it downloads nothing. A failed install is a failure that prints the command.
  */
 import { execFileSync } from 'node:child_process';
