@@ -12,18 +12,14 @@
  *   opaque status-0 response), so a browser transport is made with `redirect: 'follow'`.
  */
 import type { AbortSwitch, IncomingResponse, OutgoingRequest, Target, Transport } from './types.js';
+import { iterableToWebStream, webStreamBody } from './body-source.js';
 
 /** The one fetch signature the transport needs (the platform's, undici's or a test double). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Turns a web body into the body type the runtime reads (a Node Readable on Node). */
-export type WebBodyAdapter = (body: ReadableStream<Uint8Array>) => IncomingResponse['body'];
-
 export interface FetchTransportOptions {
   /** The fetch to call; the platform's when absent (looked up per call: tests may replace it). */
   readonly fetch?: FetchFunction | undefined;
-  /** How response bodies reach the runtime's readers. */
-  readonly adaptBody: WebBodyAdapter;
   /** 'manual' where the engine follows redirects itself (Node, Deno, Bun, workerd); browsers: 'follow'. */
   readonly redirect: 'manual' | 'follow';
 }
@@ -74,7 +70,7 @@ async function sendWithFetch(
   return {
     status: response.status,
     headers: responseHeaders(response.headers),
-    body: options.adaptBody(response.body ?? emptyStream()),
+    body: webStreamBody(response.body ?? emptyStream()),
     url: response.url === '' ? url : response.url,
   };
 }
@@ -96,11 +92,11 @@ function requestHeaders(headers: Record<string, string>): Record<string, string>
   return out ?? headers;
 }
 
-/** The runtime's body forms, as fetch takes them (a Node Readable or async iterable becomes a web stream). */
+/** The runtime's body forms, as fetch takes them (an async iterable, a Node Readable too, becomes a web stream). */
 export function requestBody(body: OutgoingRequest['body']): BodyInit | null {
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit | null;
   if (isWebBody(body)) return body as BodyInit;
-  if (isAsyncIterable(body)) return iterableToStream(body);
+  if (isAsyncIterable(body)) return iterableToWebStream(body);
   return body as BodyInit;
 }
 
@@ -119,23 +115,6 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
     typeof value === 'object' &&
     typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
   );
-}
-
-const encoder = new TextEncoder();
-
-/** Pull-based, so a slow upload never buffers more than one chunk ahead. */
-function iterableToStream(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : (next.value as Uint8Array));
-    },
-    async cancel(reason) {
-      await iterator.return?.(reason);
-    },
-  });
 }
 
 function emptyStream(): ReadableStream<Uint8Array> {
