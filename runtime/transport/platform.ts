@@ -55,10 +55,11 @@ export function currentPlatform(): PlatformName {
   const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
   if (g.Bun !== undefined) return 'Bun';
   if (g.Deno !== undefined) return 'Deno';
-  if (typeof g.process?.versions?.node === 'string') return 'Node';
-  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent").
+  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"). Before the Node
+  // check: at recent compatibility dates workerd defines process.versions.node too.
   if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers')
     return 'workerd';
+  if (typeof g.process?.versions?.node === 'string') return 'Node';
   return 'the browser';
 }
 
