@@ -3,7 +3,7 @@
  * into the pieces of one HTTP request. Shaping is pure and synchronous; auth, default headers,
  * the base URL and cookies from a jar are merged in by the client afterwards.
  */
-import type { RequestBody } from '../transport/types.js';
+import type { ByteStream, RequestBody } from '../transport/types.js';
 
 /**
  * A value accepted wherever the spec declares binary data (an octet-stream body or a multipart
@@ -11,13 +11,7 @@ import type { RequestBody } from '../transport/types.js';
  * sent again on a retry or redirect; a stream or async iterable is consumed once and therefore
  * makes the request non-replayable (never retried).
  */
-export type Uploadable =
-  | Blob
-  | Uint8Array
-  | ArrayBuffer
-  | ReadableStream<Uint8Array>
-  | NodeJS.ReadableStream
-  | AsyncIterable<Uint8Array>;
+export type Uploadable = Blob | Uint8Array | ArrayBuffer | ByteStream | NodeJS.ReadableStream;
 
 /**
  * An encoded request body.

@@ -55,8 +55,9 @@ export function currentPlatform(): PlatformName {
   const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
   if (g.Bun !== undefined) return 'Bun';
   if (g.Deno !== undefined) return 'Deno';
-  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"). Before the Node
-  // check: at recent compatibility dates workerd defines process.versions.node too.
+  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"); checked before
+  // Node because workers get a `process` too: with nodejs_compat, and (workerd 2026-11-23) at
+  // recent compatibility dates without it.
   if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers')
     return 'workerd';
   if (typeof g.process?.versions?.node === 'string') return 'Node';

@@ -8,13 +8,10 @@ import type { BodySource } from './body-source.js';
  * A request body as the transports send it. A stream is any async iterable of bytes (a Node
  * Readable is one) or a web ReadableStream: undici sends either, fetch gets a ReadableStream.
  */
-export type RequestBody =
-  | string
-  | Uint8Array
-  | AsyncIterable<Uint8Array>
-  | ReadableStream<Uint8Array>
-  | FormData
-  | Blob;
+export type RequestBody = string | Uint8Array | ByteStream | FormData | Blob;
+
+/** A stream of bytes: an async iterable (a Node Readable is one) or a web ReadableStream. */
+export type ByteStream = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
 /** One attempt's request, after shaping, defaults, auth and idempotency key. */
 export interface OutgoingRequest {
