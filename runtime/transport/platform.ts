@@ -56,7 +56,8 @@ export function currentPlatform(): PlatformName {
   if (g.Bun !== undefined) return 'Bun';
   if (g.Deno !== undefined) return 'Deno';
   // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"); checked before
-  // Node because nodejs_compat gives workers a `process` too.
+  // Node because workers get a `process` too: with nodejs_compat, and (workerd 2026-11-23) at
+  // recent compatibility dates without it.
   if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers')
     return 'workerd';
   if (typeof g.process?.versions?.node === 'string') return 'Node';

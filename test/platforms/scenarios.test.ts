@@ -30,7 +30,7 @@ describe('the scenario list on every engine', () => {
   let sdkUrl: string;
   let scenarios: ScenarioModule;
   before(async () => {
-    ensureEngines();
+    await ensureEngines();
     const dir = await buildScenarioSdk();
     sdkUrl = pathToFileURL(join(dir, 'dist', 'index.node.js')).href;
     sdk = (await import(sdkUrl)) as Record<string, unknown>;
