@@ -10,6 +10,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+// The runtime's Node entry (undici transport, node:fs uploads), as a generated package's loads it.
+import '../runtime/node.js';
 import { Client } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
 import { rssSampler, startChildServer } from './memory-common.js';

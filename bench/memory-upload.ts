@@ -13,6 +13,8 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The runtime's Node entry (undici transport, node:fs uploads), as a generated package's loads it.
+import '../runtime/node.js';
 import { Client, fileFromPath } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
 import { MB, rssSampler, startChildServer } from './memory-common.js';

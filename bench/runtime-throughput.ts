@@ -6,7 +6,8 @@
  *   node --import tsx bench/runtime-throughput.ts [requests=20000] [rounds=3] [compiled-runtime.js]
  *
  * The optional third argument is a tsc-compiled copy of the runtime (a generated SDK's
- * dist/runtime/index.js): what users actually run, without tsx's per-closure keepNames wrappers.
+ * dist/runtime/index.js; its node.js beside it is loaded first, as the package's Node entry
+ * does): what users actually run, without tsx's per-closure keepNames wrappers.
  *
  * The server runs in a child process so client CPU is measured apart from server CPU (on a
  * 2-core box the two then use one core each, as in docs/anchors.md "Runtime throughput").
@@ -19,6 +20,8 @@ import { resolve } from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
+// The runtime's Node entry: the undici transport (without it the Client would send through fetch).
+import '../runtime/node.js';
 import { Client as SourceClient } from '../runtime/index.js';
 import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
 import { runCalls } from './src/call-loop.js';
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
   const { child, port } = await startServerProcess();
   const origin = `http://127.0.0.1:${port}`;
   const agent = new Agent({ connections: 50 });
+  if (COMPILED_RUNTIME) await import(pathToFileURL(resolve(COMPILED_RUNTIME, '..', 'node.js')).href);
   const Client: typeof SourceClient = COMPILED_RUNTIME
     ? ((await import(pathToFileURL(resolve(COMPILED_RUNTIME)).href)) as { Client: typeof SourceClient }).Client
     : SourceClient;

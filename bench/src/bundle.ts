@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       tool: 'sdkgen',
       label: 'sdkgen, 2-operation API (the runtime alone)',
       dir: join(SDKGEN_API, '..'),
-      app: `import { Bench } from './sdkgen/src/index.js';\nconst api = new Bench({ baseUrl: 'http://127.0.0.1:8080' });\nconsole.log((await api.pets.get({ petId: 42 })).name);\n`,
+      app: `import { Bench } from './sdkgen/src/index.node.js';\nconst api = new Bench({ baseUrl: 'http://127.0.0.1:8080' });\nconsole.log((await api.pets.get({ petId: 42 })).name);\n`,
     },
   ];
   for (const consumer of apps) {

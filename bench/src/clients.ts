@@ -41,7 +41,8 @@ export function benchApisReady(): boolean {
 }
 
 /** The built sdkgen bench SDK, as an app imports it. */
-export const SDKGEN_ENTRY = join(SDKGEN_API, 'dist', 'index.js');
+/** The package's Node entry (the undici transport), as `import` of the package resolves it on Node. */
+export const SDKGEN_ENTRY = join(SDKGEN_API, 'dist', 'index.node.js');
 
 /** Whether to pin server and client to different cores (taskset present, at least 2 cores). */
 export function canPin(): boolean {

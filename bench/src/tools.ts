@@ -129,7 +129,7 @@ export async function main(): Promise<string[]> {
   return titles;
 }
 `,
-    app: `import { GitHub } from './out/src/index.js';
+    app: `import { GitHub } from './out/src/index.node.js';
 const gh = new GitHub({ baseUrl: 'https://api.github.com' });
 const repo = await gh.repos.get({ owner: ${OWNER}, repo: ${REPO} });
 console.log(repo.full_name);

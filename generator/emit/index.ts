@@ -10,6 +10,7 @@ import { emitResourceFile } from './resource-file.js';
 import { emitClientFile } from './client-file.js';
 import { emitIndexFile } from './index-file.js';
 import { emitFunctionsFile } from './functions-file.js';
+import { emitNodeEntry } from './node-entries.js';
 import { runtimeFiles, validationCheckerFile } from './runtime-files.js';
 import { emitSchemasFile } from './schemas-file.js';
 import { emitPackageJson, emitTsconfig } from './package-files.js';
@@ -111,6 +112,9 @@ export async function emitPackage(
   files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
   files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0), config.validateResponses));
+  // The Node entries over the two platform-neutral ones above (package.json "exports" picks).
+  files.set('src/index.node.ts', emitNodeEntry('./index.js', runtimeImportFor(config, 0)));
+  files.set('src/functions.node.ts', emitNodeEntry('./functions.js', runtimeImportFor(config, 0)));
   if (timings) timings.code = performance.now() - start;
 
   start = performance.now();

@@ -4,9 +4,10 @@
  * Nothing here ever puts a credential value into an error message.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { base64Utf8 } from '../bytes.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
-import type { Dispatcher } from 'undici';
+import type { Transport } from '../transport/types.js';
 import { isLoopbackHost } from '../transport/loopback.js';
 import type { TokenFetchOptions } from './oauth2.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
@@ -20,8 +21,8 @@ export interface ApplyAuthOptions {
    * relative URLs resolve against the Server Object). Absent: against the request URL's origin.
    */
   readonly baseUrl?: string | URL;
-  /** The client's dispatcher: the oauth2 token request goes through the same proxy, TLS and pool. */
-  readonly dispatcher?: Dispatcher;
+  /** The client's transport: the oauth2 token request goes through the same proxy, TLS and pool. */
+  readonly transport?: Transport;
   /** The call's signal: stops waiting for an oauth2 token (the shared token request goes on). */
   readonly signal?: AbortSignal;
 }
@@ -121,7 +122,7 @@ async function renderParts(resolved: ResolvedAuth, url: URL | string, options: A
 export function tokenOptions(options: ApplyAuthOptions, requestUrl: string): TokenFetchOptions {
   return {
     baseUrl: options.baseUrl ?? new URL(requestUrl).origin,
-    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
     ...(options.allowInsecureAuth === undefined ? {} : { allowInsecureAuth: options.allowInsecureAuth }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
@@ -151,13 +152,13 @@ export function appendAuthQuery(url: string, authQuery: string): string {
  * 401 then surfaces as is). The client replays the request once with it; `uri` is the request
  * target as sent (path and query), `nonceCount` starts at 1 per nonce.
  */
-export function answerDigestChallenge(
+export async function answerDigestChallenge(
   resolved: ResolvedAuth,
   wwwAuthenticate: string | readonly string[] | undefined,
   request: DigestRequest,
   url: URL | string,
   options: ApplyAuthOptions = {},
-): string | undefined {
+): Promise<string | undefined> {
   const selected = resolved.schemes.find((s) => s.scheme.type === 'http' && s.scheme.scheme === 'digest');
   if (selected === undefined) return undefined;
   const challenge = parseDigestChallenge(wwwAuthenticate);
@@ -166,7 +167,7 @@ export function answerDigestChallenge(
   assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);
   return checkedHeaderValue(
     selected.name,
-    digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request),
+    await digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request),
   );
 }
 
@@ -194,5 +195,5 @@ function basicHeader(schemeName: string, credential: Credential): string {
       `auth scheme "${schemeName}" (http basic): the username cannot contain ':' (RFC 7617)`,
     );
   }
-  return `Basic ${Buffer.from(`${basic.username}:${basic.password}`, 'utf8').toString('base64')}`;
+  return `Basic ${base64Utf8(`${basic.username}:${basic.password}`)}`;
 }

@@ -9,7 +9,9 @@
  * Not supported (a challenge needing them yields undefined, so the 401 surfaces as is):
  * qop=auth-int (needs the body hash), `userhash=true`, algorithms other than the four below.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomHex, toHex, utf8Encode } from '../bytes.js';
+import { unsupportedOnPlatform } from '../transport/capabilities.js';
+import { nodeFeatures, platformLabel } from '../transport/platform.js';
 import type { BasicCredentials } from './types.js';
 
 export interface DigestChallenge {
@@ -25,7 +27,7 @@ export interface DigestChallenge {
   readonly userhash: boolean;
 }
 
-const HASH_BY_ALGORITHM: Readonly<Record<string, string>> = {
+const HASH_BY_ALGORITHM: Readonly<Record<string, 'md5' | 'sha256'>> = {
   MD5: 'md5',
   'MD5-SESS': 'md5',
   'SHA-256': 'sha256',
@@ -140,23 +142,40 @@ function quote(value: string): string {
   return `"${value.replace(QUOTED_STRING_SPECIALS, '\\$&')}"`;
 }
 
+/**
+ * Hex digest of a UTF-8 string: node:crypto through the Node entry (Node, Deno, Bun), else
+ * WebCrypto, which has SHA-256 but no MD5: an MD5 challenge there is an InvalidArgumentError
+ * naming the platform.
+ */
+async function hashHex(algorithm: 'md5' | 'sha256', text: string): Promise<string> {
+  const node = nodeFeatures();
+  if (node !== undefined) return node.hashHex(algorithm, text);
+  if (algorithm === 'md5')
+    throw unsupportedOnPlatform(
+      'HTTP Digest auth with MD5',
+      platformLabel(),
+      'WebCrypto has no MD5; ask the server for algorithm=SHA-256, or call it from Node, Deno or Bun.',
+    );
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8Encode(text) as Uint8Array<ArrayBuffer>)));
+}
+
 /** The Authorization header value answering `challenge` (RFC 7616 §3.4). */
-export function digestAuthorization(
+export async function digestAuthorization(
   challenge: DigestChallenge,
   credentials: BasicCredentials,
   request: DigestRequest,
-): string {
-  const hashName = HASH_BY_ALGORITHM[challenge.algorithm];
-  const hash = (text: string): string => createHash(hashName).update(text, 'utf8').digest('hex');
-  const cnonce = request.cnonce ?? randomBytes(CNONCE_BYTES).toString('hex');
+): Promise<string> {
+  const hashName = HASH_BY_ALGORITHM[challenge.algorithm]!;
+  const hash = (text: string): Promise<string> => hashHex(hashName, text);
+  const cnonce = request.cnonce ?? randomHex(CNONCE_BYTES);
   const nc = request.nonceCount.toString(16).padStart(8, '0');
-  let ha1 = hash(`${credentials.username}:${challenge.realm}:${credentials.password}`);
-  if (challenge.algorithm.endsWith('-SESS')) ha1 = hash(`${ha1}:${challenge.nonce}:${cnonce}`);
-  const ha2 = hash(`${request.method}:${request.uri}`);
+  let ha1 = await hash(`${credentials.username}:${challenge.realm}:${credentials.password}`);
+  if (challenge.algorithm.endsWith('-SESS')) ha1 = await hash(`${ha1}:${challenge.nonce}:${cnonce}`);
+  const ha2 = await hash(`${request.method}:${request.uri}`);
   const withQop = challenge.qop.length > 0;
   const response = withQop
-    ? hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`)
-    : hash(`${ha1}:${challenge.nonce}:${ha2}`);
+    ? await hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:auth:${ha2}`)
+    : await hash(`${ha1}:${challenge.nonce}:${ha2}`);
   const parts = [
     `username=${quote(credentials.username)}`,
     `realm=${quote(challenge.realm)}`,

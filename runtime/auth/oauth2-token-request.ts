@@ -6,10 +6,15 @@
  * access token in the response body; neither is ever put into an error. Error bodies are cut down
  * to RFC 6749 §5.2's `error`, `error_description` and `error_uri`, scrubbed of the secret.
  */
-import { request, type Dispatcher } from 'undici';
 import { ResponseParseError, SdkError, TimeoutError, apiErrorForStatus } from '../errors.js';
+import { base64Utf8, concatBytes, utf8Decode } from '../bytes.js';
 import { redactHeaders, redactUrl } from '../redact.js';
+import { AttemptAbort } from '../transport/attempt-abort.js';
 import { classifyTransportError } from '../transport/classify.js';
+import { fetchTransport } from '../transport/fetch.js';
+import { targetOf } from '../transport/target.js';
+import type { BodySource } from '../transport/body-source.js';
+import type { Transport } from '../transport/types.js';
 import type { OAuth2ClientCredentials } from './types.js';
 
 /**
@@ -23,8 +28,11 @@ export const TOKEN_REQUEST_TIMEOUT_MS = 10_000;
 export const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 export interface TokenRequestOptions {
-  /** The client's dispatcher, so the token request goes through the same proxy / TLS settings. */
-  readonly dispatcher?: Dispatcher;
+  /**
+   * The client's transport, so the token request goes through the same pool, proxy and TLS
+   * settings (or the same fetch). Without one: the platform's fetch.
+   */
+  readonly transport?: Transport;
   /** Defaults to TOKEN_REQUEST_TIMEOUT_MS (tests shorten it). */
   readonly timeoutMs?: number;
 }
@@ -68,26 +76,34 @@ export async function requestToken(
   };
   if (credentials.authMethod !== 'client_secret_post') {
     const pair = `${formEncode(credentials.clientId)}:${formEncode(credentials.clientSecret)}`;
-    headers.authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+    headers.authorization = `Basic ${base64Utf8(pair)}`;
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const abort = new AttemptAbort();
+  const timer = setTimeout(() => abort.abort(new Error('token request timed out')), timeoutMs);
   let status: number;
   let responseHeaders: Record<string, string | string[] | undefined>;
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    const response = await request(tokenUrl, {
-      method: 'POST',
-      headers,
-      body: tokenRequestBody(credentials),
-      signal: controller.signal,
-      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
-    });
-    status = response.statusCode;
+    const transport = options.transport ?? fetchTransport({ redirect: 'manual' });
+    const target = targetOf(tokenUrl.href);
+    const response = await transport(
+      {
+        method: 'POST',
+        url: target.url,
+        headers,
+        body: tokenRequestBody(credentials),
+        attempt: 1,
+        operationId: `${schemeName} token request`,
+        signal: abort.signal,
+      },
+      target,
+      abort,
+    );
+    status = response.status;
     responseHeaders = response.headers;
     bytes = await readCapped(response.body, what);
   } catch (error) {
-    if (controller.signal.aborted) {
+    if (abort.aborted) {
       throw new TimeoutError(`${what} did not complete within ${timeoutMs} ms`, {
         method: 'POST',
         url: where,
@@ -117,11 +133,11 @@ export async function requestToken(
   return readTokenResponse(bytes, contentType, what);
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, what: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+async function readCapped(body: BodySource, what: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of body) {
-    total += chunk.length;
+    total += chunk.byteLength;
     if (total > MAX_TOKEN_RESPONSE_BYTES) {
       body.destroy();
       throw new ResponseParseError(
@@ -130,12 +146,12 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, 
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, total);
 }
 
 /** JSON (RFC 6749 §5.1), or form-encoded as some older servers (GitHub's) send without Accept. */
-function parseFields(bytes: Buffer, contentType: string): Record<string, unknown> | undefined {
-  const text = bytes.toString('utf8');
+function parseFields(bytes: Uint8Array, contentType: string): Record<string, unknown> | undefined {
+  const text = utf8Decode(bytes);
   if (contentType.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   try {
     const value: unknown = JSON.parse(text);
@@ -147,7 +163,7 @@ function parseFields(bytes: Buffer, contentType: string): Record<string, unknown
   }
 }
 
-function readTokenResponse(bytes: Buffer, contentType: string, what: string): FetchedToken {
+function readTokenResponse(bytes: Uint8Array, contentType: string, what: string): FetchedToken {
   const fields = parseFields(bytes, contentType);
   // The body holds the token: messages name fields, never quote values.
   if (fields === undefined)
@@ -182,7 +198,7 @@ interface OAuthErrorBody {
 }
 
 /** RFC 6749 §5.2 fields only; the rest of an error body (echoed params, traces) is dropped. */
-function errorFields(bytes: Buffer, contentType: string, scrub: (text: string) => string): OAuthErrorBody {
+function errorFields(bytes: Uint8Array, contentType: string, scrub: (text: string) => string): OAuthErrorBody {
   const fields = parseFields(bytes, contentType) ?? {};
   const out: OAuthErrorBody = {};
   for (const name of ['error', 'error_description', 'error_uri'] as const) {

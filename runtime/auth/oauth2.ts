@@ -97,7 +97,7 @@ export class OAuth2TokenManager implements TokenSource {
   async #fetch(slot: TokenSlot, url: URL, options: TokenFetchOptions): Promise<string> {
     const sentAt = this.#now();
     const fetched = await requestToken(this.#schemeName, url, this.#credentials, {
-      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+      ...(options.transport === undefined ? {} : { transport: options.transport }),
       ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
     });
     slot.cached = { value: fetched.accessToken, refreshAt: refreshAt(sentAt, fetched) };

@@ -5,7 +5,6 @@
  * and sets the headers it needs (a timestamp, a signature). Redirect hops to the same origin are
  * signed again (the URL changed); cross-origin hops carry no credentials and are not signed.
  */
-import { Readable } from 'node:stream';
 import { InvalidArgumentError, SdkError } from '../errors.js';
 import type { ResolvedAuth, SignableRequest, Signer } from './types.js';
 
@@ -34,7 +33,10 @@ export async function signableBody(body: unknown): Promise<Uint8Array | string |
       'cannot sign a multipart (FormData) body: its boundary is chosen when it is sent; sign a pre-encoded body instead',
     );
   }
-  if (body instanceof Readable || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+  if (
+    typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' ||
+    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  ) {
     throw new InvalidArgumentError(
       'cannot sign a streamed body: a signature needs the bytes before sending and a stream can be read only once; pass a Buffer, string or Blob',
     );

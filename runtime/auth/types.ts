@@ -1,7 +1,7 @@
 /** Credential shapes of the `auth` client option (keys = securitySchemes names as in the spec). */
 import type { SecuritySchemeDescriptor } from '../descriptor.js';
 import type { EnvironmentVariables } from '../env.js';
-import type { Dispatcher } from 'undici';
+import type { Transport } from '../transport/types.js';
 
 /** What a token provider is told when it is called. */
 export interface TokenProviderContext {
@@ -126,7 +126,8 @@ export type Signer = (request: SignableRequest) => void | Promise<void>;
 export interface TokenFetchOptions {
   /** The client's base URL: a relative tokenUrl resolves against it. */
   readonly baseUrl?: string | URL;
-  readonly dispatcher?: Dispatcher;
+  /** The client's transport: the token request goes through the same pool, proxy and TLS (or fetch). */
+  readonly transport?: Transport;
   readonly allowInsecureAuth?: boolean;
   /** Stops this caller's wait (not the shared request, which other callers may be waiting on). */
   readonly signal?: AbortSignal;

@@ -2,7 +2,7 @@
  * After the last attempt: a 2xx becomes the call's result (buffered, or a stream handed to the
  * caller with the bulkhead slot), anything else the typed error carrying the attempt history.
  */
-import type { Readable } from 'node:stream';
+import type { BodySource } from '../transport/body-source.js';
 import type { OperationDescriptor } from '../descriptor.js';
 import { ReadTimeoutError, SdkError, apiErrorForStatus, type ApiError, type Attempt } from '../errors.js';
 import type { RequestOptions } from '../options.js';
@@ -12,7 +12,7 @@ import { BinaryResponse } from '../response/binary-response.js';
 import { BufferedCallResult, StreamedCallResult } from '../response/call-result.js';
 import { JsonLines, ServerSentEvents, type ReopenEventStream } from '../response/event-streams.js';
 import { flattenHeaders, requestIdOf } from '../response/headers.js';
-import { IdleTimeoutStream } from '../response/idle-timeout-stream.js';
+import { IdleTimeoutBody } from '../response/idle-timeout-body.js';
 import { stripSecretQuery } from '../policies/redirect.js';
 import { retryAfterMs } from '../policies/retry.js';
 import type { ValidateMode } from '../validation/types.js';
@@ -65,7 +65,7 @@ export async function bufferedResult(inputs: ResultInputs, result: Success): Pro
  */
 export function streamedResult(
   inputs: ResultInputs,
-  result: Success & { stream: Readable },
+  result: Success & { stream: BodySource },
   release: () => void,
 ): PageableResult {
   const { core, call, page, options } = inputs;
@@ -80,7 +80,7 @@ export function streamedResult(
         attempts: [...inputs.attempts],
       },
     );
-  const stream = new IdleTimeoutStream(result.stream, readMs, stalled, release);
+  const stream = new IdleTimeoutBody(result.stream, readMs, stalled, release);
   scope.stopDeadline();
   scope.onCancel((reason) => stream.destroy(reason));
   const binary = new BinaryResponse(result.status, result.headers, stream);
@@ -104,7 +104,7 @@ const HTTP_NO_CONTENT = 204;
 const EMPTY_BODY = new Uint8Array(0);
 
 /** Opens an SSE call again, resuming after `lastEventId`; the body comes back unparsed. */
-async function reopenEventStream(inputs: ResultInputs, lastEventId: string | undefined): Promise<Readable | null> {
+async function reopenEventStream(inputs: ResultInputs, lastEventId: string | undefined): Promise<BodySource | null> {
   const { core, call, params, options } = inputs;
   const headers = lastEventId === undefined ? options?.headers : { ...options?.headers, 'last-event-id': lastEventId };
   const result = await inputs.execute(core, call.op, params, { ...options, headers }, { rawStream: true });
@@ -113,7 +113,7 @@ async function reopenEventStream(inputs: ResultInputs, lastEventId: string | und
   const body = result.data();
   if (!(body instanceof BinaryResponse))
     throw new SdkError(`${call.op.id}: the reconnected event stream answered without a streamed body`);
-  return body.stream();
+  return body.source();
 }
 
 function newResponse(

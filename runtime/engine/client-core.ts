@@ -7,7 +7,7 @@ import type { ResolvedAuth, SecretNames } from '../auth/index.js';
 import type { TimeoutOptions } from '../options.js';
 import type { CallResult } from '../response/api-promise.js';
 import type { ResolvedBase } from '../transport/base-url.js';
-import type { PoolHolder } from '../transport/dispatcher.js';
+import type { PoolHolder } from '../transport/pool-holder.js';
 import type { ClientHeaders } from '../transport/headers.js';
 import type { Middleware, Transport } from '../transport/types.js';
 import type { Dispatcher } from 'undici';

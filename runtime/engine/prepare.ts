@@ -7,10 +7,11 @@ import type { OperationDescriptor } from '../descriptor.js';
 import { buildRequest, formatCookieHeader, type EncodedBody } from '../request/index.js';
 import { DEFAULT_IDEMPOTENCY_HEADER, IDEMPOTENT_METHODS } from '../constants.js';
 import { InvalidArgumentError } from '../errors.js';
+import { toHex, utf8Encode } from '../bytes.js';
 import type { RequestOptions } from '../options.js';
 import type { ResolvedBase } from '../transport/base-url.js';
 import { callHeaders } from '../transport/headers.js';
-import { targetOf } from '../transport/send.js';
+import { targetOf } from '../transport/target.js';
 import type { Target } from '../transport/types.js';
 import { validateModeOf } from '../validation/policy.js';
 import type { ValidateMode } from '../validation/types.js';
@@ -96,9 +97,7 @@ const UNSAFE_PATH_RUNS = /(?:[^\x21-\x7e]|["<>\\^`{|}])+/g;
  */
 function wirePath(path: string): string {
   if (!UNSAFE_PATH_CHARS.test(path)) return path;
-  return path.replace(UNSAFE_PATH_RUNS, (run) =>
-    Buffer.from(run, 'utf8').toString('hex').replace(/../g, '%$&').toUpperCase(),
-  );
+  return path.replace(UNSAFE_PATH_RUNS, (run) => toHex(utf8Encode(run)).replace(/../g, '%$&').toUpperCase());
 }
 
 /** Base origin + path + query without a URL parse (the success path does not need one). */

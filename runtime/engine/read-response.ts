@@ -9,7 +9,7 @@ import { redactUrl } from '../redact.js';
 import { decodeErrorBody, isBinaryMediaType, isStreamedKind, successKind } from '../response/decode-body.js';
 import { headerValue } from '../response/headers.js';
 import { discardBody, readBody, type BufferedBody, type ChunkWatcher } from '../response/read-body.js';
-import type { Readable } from 'node:stream';
+import type { BodySource } from '../transport/body-source.js';
 import { TransportFailure, type AttemptResult, type CallState, type Exchange } from './types.js';
 
 export async function readResponse(
@@ -51,7 +51,7 @@ export async function readResponse(
 }
 
 /** A failure while reading is a transport failure (reset, stall), classified like one. */
-async function readOnWire(body: Readable, readTimer: ChunkWatcher, limit: number): Promise<BufferedBody> {
+async function readOnWire(body: BodySource, readTimer: ChunkWatcher, limit: number): Promise<BufferedBody> {
   try {
     return await readBody(body, readTimer, limit);
   } catch (error) {

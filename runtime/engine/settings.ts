@@ -21,13 +21,18 @@ import type { EnvironmentVariables } from '../env.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { ClientOptions } from '../options.js';
 import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from '../transport/base-url.js';
-import { PoolHolder, type PoolSettings } from '../transport/dispatcher.js';
+import { PoolHolder, type PoolSettings } from '../transport/pool-holder.js';
 import { clientHeaders } from '../transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-jar.js';
-import { undiciTransport } from '../transport/send.js';
-import { nodeFetchTransport } from '../transport/fetch-node.js';
-import { assertFetchCapable } from '../transport/capabilities.js';
-import { currentPlatform, defaultFetchOf, FETCH_OWNS_CONNECTIONS } from '../transport/platform.js';
+import { fetchTransport, platformStreamsRequests } from '../transport/fetch.js';
+import { assertFetchCapable, unsupportedOnPlatform } from '../transport/capabilities.js';
+import {
+  currentPlatform,
+  defaultFetchOf,
+  FETCH_OWNS_CONNECTIONS,
+  nodeFeatures,
+  type PlatformName,
+} from '../transport/platform.js';
 import type { Transport } from '../transport/types.js';
 import type { Dispatcher } from 'undici';
 import { ResponseValidation, clientValidateMode } from '../validation/policy.js';
@@ -60,7 +65,7 @@ export function resolveSettings<Auth extends object>(
   env: EnvironmentVariables = platformEnvironment(),
 ): ClientCore {
   // First: an option the transport cannot honour fails before anything else is set up or logged.
-  const { transportFor, ownsConnections } = transportChoice(options);
+  const { transportFor, ownsConnections, createPool, platform } = transportChoice(options);
   const log = RuntimeLog.create(options.logLevel, options.logger, api.envPrefix, env);
   const validation = shared.validation ?? new ResponseValidation(api.name, api.responseSchemas);
   const validate = clientValidateMode(options.validate, api.envPrefix, validation, log, env);
@@ -76,7 +81,7 @@ export function resolveSettings<Auth extends object>(
   };
   const connections = positive('connections', options.connections, DEFAULT_CONNECTIONS_PER_ORIGIN);
   const settings = poolSettings(api, options, log, connections, timeouts.connect, env);
-  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher ?? ownsConnections);
+  const pools = shared.pools ?? new PoolHolder(settings, options.dispatcher ?? ownsConnections, createPool);
   const maxConcurrency = positive('maxConcurrency', options.maxConcurrency, connections);
   const bulkhead =
     shared.bulkhead ?? new Bulkhead(maxConcurrency, positive('maxQueue', options.maxQueue, DEFAULT_MAX_QUEUE, true));
@@ -85,7 +90,7 @@ export function resolveSettings<Auth extends object>(
   const maxRedirects = positive('maxRedirects', options.maxRedirects, DEFAULT_MAX_REDIRECTS, true);
   const secrets = secretNames(api);
   const middleware = options.middleware ?? [];
-  const cookieJar = cookieJarOf(options.cookies, shared.cookieJar);
+  const cookieJar = cookieJarOf(options.cookies, shared.cookieJar, platform);
   return {
     api,
     base,
@@ -119,20 +124,35 @@ export function resolveSettings<Auth extends object>(
   };
 }
 
-/** undici request() over the client's pool, or the caller's fetch (checked for options it cannot honour). */
+/**
+ * undici request() over the client's pool (Node with the Node entry), or fetch: the caller's,
+ * else the platform's (checked for options it cannot honour).
+ */
 function transportChoice<Auth extends object>(
   options: ClientOptions<Auth>,
-): { transportFor: ClientCore['transportFor']; ownsConnections: Dispatcher | undefined } {
+): {
+  transportFor: ClientCore['transportFor'];
+  ownsConnections: Dispatcher | undefined;
+  createPool: ((settings: PoolSettings) => Dispatcher) | undefined;
+  platform: PlatformName;
+} {
   const platform = currentPlatform();
+  const node = nodeFeatures();
   const fetch = options.fetch ?? defaultFetchOf(platform);
-  if (fetch === undefined) return { transportFor: undiciTransport, ownsConnections: undefined };
+  if (fetch === undefined && node !== undefined)
+    return { transportFor: node.undiciTransport, ownsConnections: undefined, createPool: node.createPool, platform };
   if (typeof fetch !== 'function')
     throw new InvalidArgumentError(
       `fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`,
     );
   assertFetchCapable(options, platform === 'Node' ? 'the fetch transport' : `${platform} (its fetch transport)`);
-  const transport: Transport = nodeFetchTransport(fetch);
-  return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS };
+  // A browser hides redirects from script (an opaque response), so it follows them itself; and
+  // not every browser can send a stream body (fetch.ts platformStreamsRequests).
+  const transport: Transport =
+    platform === 'the browser'
+      ? fetchTransport({ fetch, redirect: 'follow', streamsRequests: platformStreamsRequests })
+      : fetchTransport({ fetch, redirect: 'manual' });
+  return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS, createPool: undefined, platform };
 }
 
 function poolSettings<Auth extends object>(
@@ -185,9 +205,22 @@ function positive(name: string, value: number | undefined, fallback: number, all
   return value;
 }
 
-/** `true`: the built-in jar (shared with derived clients); a tough-cookie-shaped object: used as is. */
-function cookieJarOf(option: ClientOptions['cookies'], shared: CookieStore | undefined): CookieStore | undefined {
+/**
+ * `true`: the built-in jar (shared with derived clients); a tough-cookie-shaped object: used as
+ * is. Not in a browser: it keeps cookies itself and hides Set-Cookie from script.
+ */
+function cookieJarOf(
+  option: ClientOptions['cookies'],
+  shared: CookieStore | undefined,
+  platform: PlatformName,
+): CookieStore | undefined {
   if (option === undefined || option === false) return undefined;
+  if (platform === 'the browser')
+    throw unsupportedOnPlatform(
+      'the cookies option (a cookie jar)',
+      platform,
+      "The browser keeps the cookies itself (Set-Cookie is hidden from script); for cross-origin cookies pass a fetch that sets credentials: 'include'.",
+    );
   if (option === true) return shared ?? new CookieJar();
   if (isCookieStore(option)) return option;
   throw new InvalidArgumentError(

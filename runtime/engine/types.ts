@@ -9,7 +9,7 @@
  *   progress, debug log, the user's middleware) to the `Transport`.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
+import type { BodySource } from '../transport/body-source.js';
 import type { Dispatcher } from 'undici';
 import type { OperationDescriptor, ResponseKind } from '../descriptor.js';
 import type { Attempt } from '../errors.js';
@@ -82,7 +82,7 @@ export type AttemptResult =
       /** The read body, for buffered kinds ... */
       readonly bytes: Uint8Array | undefined;
       /** ... or the unread stream for binary kinds and binary media types. */
-      readonly stream: Readable | undefined;
+      readonly stream: BodySource | undefined;
     }
   /** A non-2xx (or a 2xx carrying the error envelope), body read (capped). */
   | {

@@ -2,6 +2,7 @@
  * Request bodies: where the body comes from in the caller's params (placement) and how it is
  * encoded for its media type (JSON, form-urlencoded, multipart, text, binary).
  */
+import { utf8Length } from '../bytes.js';
 import type { ParameterDescriptor, RequestBodyDescriptor } from '../descriptor.js';
 import { InvalidArgumentError } from '../errors.js';
 import { bodyEncodingOf, contentTypeFor, type BodyEncoding } from './media-type.js';
@@ -71,7 +72,7 @@ export function encodeBody(
     case 'text': {
       if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
       const text = scalarToString(value);
-      return { contentType: plan.contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+      return { contentType: plan.contentType, body: text, replayable: true, length: utf8Length(text) };
     }
     case 'binary': {
       const blobType = value instanceof Blob && value.type !== '' ? value.type : undefined;
@@ -95,7 +96,7 @@ function encodeJson(value: unknown, contentType: string, operationId: string): E
       { cause: error },
     );
   }
-  return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+  return { contentType, body: text, replayable: true, length: utf8Length(text) };
 }
 
 function asRecord(value: unknown, operationId: string, mediaType: string): Record<string, unknown> {
@@ -120,7 +121,7 @@ function encodeForm(
 ): EncodedBody {
   if (value instanceof URLSearchParams) {
     const text = value.toString();
-    return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+    return { contentType, body: text, replayable: true, length: utf8Length(text) };
   }
   const fields = asRecord(value, operationId, 'application/x-www-form-urlencoded');
   let text = '';
@@ -140,5 +141,5 @@ function encodeForm(
     const piece = serializeQueryParam(field, raw, encodeStrict);
     if (piece !== '') text += (text === '' ? '' : '&') + piece;
   }
-  return { contentType, body: text, replayable: true, length: Buffer.byteLength(text) };
+  return { contentType, body: text, replayable: true, length: utf8Length(text) };
 }

@@ -11,13 +11,13 @@
  * Readable that yields the framing and pipes each part through: streamed, not replayable.
  * A FormData the caller built is re-framed the same way (so our Content-Type carries the boundary).
  */
-import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { randomHex, utf8Encode } from '../bytes.js';
+import { bytesOf } from '../transport/body-source.js';
 import type { RequestBodyDescriptor } from '../descriptor.js';
 import { scalarToString } from './styles.js';
 import type { EncodedBody } from './types.js';
 import { DEFAULT_BINARY_CONTENT_TYPE } from './media-type.js';
-import { asBytes, fileNameOf, isBlob, isStreaming, isUploadable, toReadable } from './uploadable.js';
+import { asBytes, fileNameOf, isBlob, isStreaming, isUploadable } from './uploadable.js';
 
 /** Random bytes in a boundary: 16 give 128 bits, so a boundary never occurs inside a part by chance. */
 const BOUNDARY_RANDOM_BYTES = 16;
@@ -30,7 +30,12 @@ const HEADER_PARAM_ESCAPES: Readonly<Record<string, string>> = { '"': '%22', '\r
 /** A content type we put in a part header must not be able to add header lines. */
 const CONTROL_CHARS = /[\r\n\0]/;
 
-type PartData = string | Blob | Uint8Array | Readable;
+/** A stream part: any async iterable of bytes (a Node Readable too) or a web ReadableStream. */
+interface StreamPart {
+  readonly stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+}
+
+type PartData = string | Blob | Uint8Array | StreamPart;
 
 interface Part {
   readonly name: string;
@@ -71,7 +76,7 @@ function partsOf(name: string, value: unknown, encodingType: string | undefined,
   if (isUploadable(value)) {
     const blobType = isBlob(value) && value.type !== '' ? value.type : undefined;
     const data: PartData = isStreaming(value)
-      ? toReadable(value as NodeJS.ReadableStream)
+      ? { stream: value as AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> }
       : isBlob(value)
         ? value
         : asBytes(value as ArrayBuffer | ArrayBufferView);
@@ -108,15 +113,11 @@ export function encodeMultipart(
     ? (fields as unknown as Iterable<[string, unknown]>)
     : Object.entries(fields);
   for (const [name, value] of entries) partsOf(name, value, descriptor.encoding?.[name]?.contentType, parts);
-  const boundary = `sdkgen-${randomBytes(BOUNDARY_RANDOM_BYTES).toString('hex')}`;
+  const boundary = `sdkgen-${randomHex(BOUNDARY_RANDOM_BYTES)}`;
   const contentType = `multipart/form-data; boundary=${boundary}`;
   const closing = `--${boundary}--${CRLF}`;
-  if (parts.some((part) => part.data instanceof Readable)) {
-    return {
-      contentType,
-      body: Readable.from(streamParts(boundary, parts, closing), { objectMode: false }),
-      replayable: false,
-    };
+  if (parts.some((part) => isStreamPart(part.data))) {
+    return { contentType, body: streamParts(boundary, parts, closing), replayable: false };
   }
   const pieces: Array<string | Blob | Uint8Array> = [];
   for (const part of parts) pieces.push(partHeader(boundary, part), part.data as string | Blob | Uint8Array, CRLF);
@@ -126,19 +127,23 @@ export function encodeMultipart(
   return { contentType, body: blob, replayable: true, length: blob.size };
 }
 
+function isStreamPart(data: PartData): data is StreamPart {
+  return typeof data === 'object' && 'stream' in data && !isBlob(data);
+}
+
 async function* streamParts(boundary: string, parts: readonly Part[], closing: string): AsyncGenerator<Uint8Array> {
   for (const part of parts) {
-    yield Buffer.from(partHeader(boundary, part));
+    yield utf8Encode(partHeader(boundary, part));
     const data = part.data;
-    if (typeof data === 'string') yield Buffer.from(data);
+    if (typeof data === 'string') yield utf8Encode(data);
     else if (data instanceof Uint8Array) yield data;
-    else if (data instanceof Readable) {
-      for await (const chunk of data) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    else if (isStreamPart(data)) {
+      for await (const chunk of bytesOf(data.stream))
+        yield typeof chunk === 'string' ? utf8Encode(chunk) : (chunk as Uint8Array);
     } else {
-      // Node's web ReadableStream is async iterable; the DOM lib's type does not say so.
-      for await (const chunk of data.stream() as unknown as AsyncIterable<Uint8Array>) yield chunk;
+      for await (const chunk of bytesOf(data.stream())) yield chunk;
     }
-    yield Buffer.from(CRLF);
+    yield utf8Encode(CRLF);
   }
-  yield Buffer.from(closing);
+  yield utf8Encode(closing);
 }

@@ -4,7 +4,8 @@
  * Blob) gets a fresh wrapper on every retry, so progress restarts from 0 instead of lying.
  * "Loaded" counts bytes handed to the connection, which is what every HTTP client can observe.
  */
-import { Readable } from 'node:stream';
+import { utf8Encode } from '../bytes.js';
+import { bytesOf } from '../transport/body-source.js';
 import type { EncodedBody } from './types.js';
 
 /**
@@ -24,21 +25,22 @@ export type UploadProgressCallback = (event: UploadProgressEvent) => void;
 
 /** What to send for one attempt: a counting stream, and Content-Length when known (else chunked). */
 export interface ProgressBody {
-  readonly body: Readable;
+  readonly body: AsyncIterable<Uint8Array>;
   readonly contentLength: number | undefined;
 }
 
 async function* chunksOf(body: EncodedBody['body']): AsyncGenerator<Uint8Array> {
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    const bytes = typeof body === 'string' ? utf8Encode(body) : body;
     for (let offset = 0; offset < bytes.byteLength; offset += UPLOAD_PROGRESS_CHUNK_BYTES) {
       yield bytes.subarray(offset, offset + UPLOAD_PROGRESS_CHUNK_BYTES);
     }
   } else if (body instanceof Blob) {
-    // Node's web ReadableStream is async iterable; the DOM lib's type does not say so.
-    yield* body.stream() as unknown as AsyncIterable<Uint8Array>;
-  } else if (body instanceof Readable) {
-    for await (const chunk of body) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    yield* bytesOf(body.stream());
+  } else if (!(body instanceof FormData)) {
+    // A stream: an async iterable (a Node Readable too) or a web ReadableStream.
+    for await (const chunk of bytesOf(body))
+      yield typeof chunk === 'string' ? utf8Encode(chunk) : (chunk as Uint8Array);
   } else {
     // A caller-built FormData is re-framed by encodeMultipart, so it never reaches here; if a
     // future body kind does, fail loudly rather than send nothing.
@@ -64,5 +66,5 @@ export function withUploadProgress(encoded: EncodedBody, onProgress: UploadProgr
       }
     }
   }
-  return { body: Readable.from(counted(), { objectMode: false }), contentLength: total };
+  return { body: counted(), contentLength: total };
 }

@@ -3,7 +3,7 @@
  * into the pieces of one HTTP request. Shaping is pure and synchronous; auth, default headers,
  * the base URL and cookies from a jar are merged in by the client afterwards.
  */
-import type { Readable } from 'node:stream';
+import type { ByteStream, RequestBody } from '../transport/types.js';
 
 /**
  * A value accepted wherever the spec declares binary data (an octet-stream body or a multipart
@@ -11,11 +11,12 @@ import type { Readable } from 'node:stream';
  * sent again on a retry or redirect; a stream or async iterable is consumed once and therefore
  * makes the request non-replayable (never retried).
  */
-export type Uploadable = Blob | Uint8Array | ArrayBuffer | NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+export type Uploadable = Blob | Uint8Array | ArrayBuffer | ByteStream | NodeJS.ReadableStream;
 
 /**
  * An encoded request body.
- * - `body` is something undici's `request()` sends as is: a string, bytes, a Node Readable, an
+ * - `body` is something both transports send as is: a string, bytes, a stream (an async iterable
+ *   of bytes, a Node Readable, a web ReadableStream), an
  *   undici/WHATWG FormData (undici writes the multipart framing, streaming Blob parts), or a Blob
  *   (undici streams it; its TypeScript types omit Blob, so pass it through `toDispatchBody`).
  * - `replayable`: the same `body` value can be sent again (retry, 307/308 redirect). False for
@@ -25,7 +26,7 @@ export type Uploadable = Blob | Uint8Array | ArrayBuffer | NodeJS.ReadableStream
  */
 export interface EncodedBody {
   readonly contentType: string;
-  readonly body: string | Uint8Array | Readable | FormData | Blob;
+  readonly body: RequestBody;
   readonly replayable: boolean;
   readonly length?: number;
 }

@@ -5,9 +5,11 @@
  * JSON and text bodies are read inside the call (so a body that stalls is retried like any read
  * timeout) and kept here as bytes; binary bodies stay a stream until the caller reads them.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
 import { BinaryResponse } from './binary-response.js';
+import { iterableToWebStream, type BodySource } from '../transport/body-source.js';
+import { nodeStreamOf } from './node-stream.js';
 import { charsetOf, headerValue, requestIdOf } from './headers.js';
 import { redactUrl } from '../redact.js';
 
@@ -81,10 +83,27 @@ export class ApiResponse {
     return text.length === 0 ? undefined : JSON.parse(text);
   }
 
-  /** The body as a Node Readable. */
+  /** The body as a Node Readable (Node, Deno, Bun; elsewhere an InvalidArgumentError points to webStream()). */
   stream(): Readable {
     const body = this.#body;
     if (body instanceof BinaryResponse) return body.stream();
-    return Readable.from(body === undefined || body.byteLength === 0 ? [] : [body]);
+    return nodeStreamOf(bufferedBody(body), 'ApiResponse.stream()');
   }
+
+  /** The body as a web ReadableStream (every platform). */
+  webStream(): ReadableStream<Uint8Array> {
+    const body = this.#body;
+    if (body instanceof BinaryResponse) return body.webStream();
+    return iterableToWebStream(bufferedBody(body));
+  }
+}
+
+/** A body already read, as a BodySource of at most one chunk. */
+function bufferedBody(bytes: Uint8Array | undefined): BodySource {
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (bytes !== undefined && bytes.byteLength > 0) yield bytes;
+    },
+    destroy() {},
+  };
 }

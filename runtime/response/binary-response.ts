@@ -7,15 +7,18 @@
  */
 import type { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
+import { concatBytes } from '../bytes.js';
+import { iterableToWebStream, type BodySource } from '../transport/body-source.js';
 import { charsetOf, headerValue } from './headers.js';
+import { nodeStreamOf } from './node-stream.js';
 
 export class BinaryResponse implements AsyncIterable<Uint8Array> {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
-  readonly #source: Readable;
+  readonly #source: BodySource;
   #taken = false;
 
-  constructor(status: number, headers: IncomingHttpHeaders, source: Readable) {
+  constructor(status: number, headers: IncomingHttpHeaders, source: BodySource) {
     this.status = status;
     this.headers = headers;
     this.#source = source;
@@ -37,20 +40,41 @@ export class BinaryResponse implements AsyncIterable<Uint8Array> {
     return this.#taken;
   }
 
-  /** The decoded body as a Node Readable (pipe it to a file, a hash, an HTTP response). */
+  /**
+   * The decoded body as a Node Readable (pipe it to a file, a hash, an HTTP response). Node, Deno
+   * and Bun; elsewhere an InvalidArgumentError points to webStream().
+   */
   stream(): Readable {
+    this.#take();
+    return nodeStreamOf(this.#source, 'BinaryResponse.stream()');
+  }
+
+  /** @internal The body as the runtime reads it (an SSE reconnect hands it to the parser). */
+  source(): BodySource {
     this.#take();
     return this.#source;
   }
 
+  /** The decoded body as a web ReadableStream (every platform). */
+  webStream(): ReadableStream<Uint8Array> {
+    this.#take();
+    return iterableToWebStream(this.#source);
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    for await (const chunk of this.stream()) yield chunk as Uint8Array;
+    this.#take();
+    yield* this.#source;
   }
 
   async bytes(): Promise<Uint8Array> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.stream()) chunks.push(chunk as Buffer);
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    this.#take();
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for await (const chunk of this.#source) {
+      chunks.push(chunk);
+      length += chunk.byteLength;
+    }
+    return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, length);
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {

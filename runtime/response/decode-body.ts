@@ -8,6 +8,7 @@ import type { OperationDescriptor, ResponseKind } from '../descriptor.js';
 import { MAX_ERROR_BODY_BYTES, UNEXPECTED_BODY_SNIPPET_CHARS } from '../constants.js';
 import { ResponseParseError, UnexpectedContentTypeError, type ErrorContext } from '../errors.js';
 import { charsetOf, headerValue, isJsonMediaType, mediaTypeOf } from './headers.js';
+import { utf8Decode } from '../bytes.js';
 
 /** The body kind the descriptor declares for this status (exact, then 2XX, then default, then the first). */
 export function successKind(op: OperationDescriptor, status: number): ResponseKind {
@@ -31,9 +32,7 @@ export function isStreamedKind(kind: ResponseKind): boolean {
 export function decodeText(bytes: Uint8Array, headers: IncomingHttpHeaders): string {
   const charset = charsetOf(headerValue(headers, 'content-type'));
   if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
-    return Buffer.isBuffer(bytes)
-      ? bytes.toString('utf8')
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return utf8Decode(bytes);
   }
   try {
     return new TextDecoder(charset).decode(bytes);

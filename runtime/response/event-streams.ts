@@ -7,7 +7,7 @@
  * in progress then ends with AbortError. An idempotent SSE call reconnects after a disconnect with
  * `Last-Event-ID`, waiting what the server asked for with `retry:` (streams/reconnect.ts).
  */
-import type { Readable } from 'node:stream';
+import type { BodySource } from '../transport/body-source.js';
 import { AbortError, type ErrorContext } from '../errors.js';
 import { parseNdjson, parseSse, reconnectingEventStream, type SseEvent } from '../streams/index.js';
 import type { ApiResponse } from './api-response.js';
@@ -30,7 +30,7 @@ export interface EventStream extends AsyncIterable<SseEvent<string>> {
  * Reopens the call with `last-event-id` (undefined: none seen yet); resolves to the new body, or
  * to null when the server answered 204 (the feed is over: stop reconnecting).
  */
-export type ReopenEventStream = (lastEventId: string | undefined) => Promise<Readable | null>;
+export type ReopenEventStream = (lastEventId: string | undefined) => Promise<BodySource | null>;
 
 type StreamContext = ErrorContext & { readonly status?: number };
 
@@ -44,11 +44,11 @@ function alreadyTaken(): TypeError {
 
 export class JsonLines<T> implements JsonLinesStream<T> {
   readonly response: ApiResponse;
-  readonly #body: Readable;
+  readonly #body: BodySource;
   readonly #context: StreamContext;
   #taken = false;
 
-  constructor(response: ApiResponse, body: Readable, context: StreamContext) {
+  constructor(response: ApiResponse, body: BodySource, context: StreamContext) {
     this.response = response;
     this.#body = body;
     this.#context = context;
@@ -68,7 +68,7 @@ export class JsonLines<T> implements JsonLinesStream<T> {
 
 export class ServerSentEvents implements EventStream {
   readonly response: ApiResponse;
-  #current: Readable;
+  #current: BodySource;
   readonly #context: StreamContext;
   readonly #reopen: ReopenEventStream | undefined;
   readonly #callerSignal: AbortSignal | undefined;
@@ -81,7 +81,7 @@ export class ServerSentEvents implements EventStream {
    */
   constructor(
     response: ApiResponse,
-    body: Readable,
+    body: BodySource,
     context: StreamContext,
     reopen: ReopenEventStream | undefined,
     signal: AbortSignal | undefined,
@@ -98,8 +98,8 @@ export class ServerSentEvents implements EventStream {
     this.#taken = true;
     const reopen = this.#reopen;
     if (reopen === undefined) return parseSse(this.#current, { context: this.#context })[Symbol.asyncIterator]();
-    let first: Readable | undefined = this.#current;
-    const open = async (lastEventId: string | undefined): Promise<Readable | null> => {
+    let first: BodySource | undefined = this.#current;
+    const open = async (lastEventId: string | undefined): Promise<BodySource | null> => {
       if (first !== undefined) {
         const body = first;
         first = undefined;

@@ -7,7 +7,6 @@
  * Bounded: `maxReconnects` counts reconnects in a row that delivered no event, so a feed that
  * drops once an hour runs for days, while a server that keeps hanging up at once gives up soon.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortError, ApiError, ConnectionError, SdkError, TimeoutError } from '../errors.js';
 import { RETRYABLE_STATUSES } from '../constants.js';
 import { abortError, iterateUntilAborted } from './iterate.js';
@@ -114,9 +113,28 @@ function retryAfter(failure: unknown): number {
 
 async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   try {
-    await sleep(ms, undefined, signal === undefined ? undefined : { signal });
+    await sleep(ms, signal);
   } catch (error) {
     if (signal?.aborted) throw abortError(signal, 'event stream');
     throw error;
   }
+}
+
+/** Waits `ms`, or rejects with the signal's reason when it aborts first (node:timers/promises' shape, without Node). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -1,27 +1,15 @@
 /**
- * The connection pool a client owns: an undici Agent (or a proxy-aware one), created lazily on
- * the first call and shared by every client derived with `withOptions()`. Only the owner closes
- * it. A caller-supplied `dispatcher` is used as is and never closed by us.
+ * The connection pool a client owns on Node: an undici Agent (or a proxy-aware one). Node only:
+ * runtime/node.ts hands createPool to the PoolHolder (pool-holder.ts) through the platform seam.
  *
  * undici's own headersTimeout/bodyTimeout tick at ~500 ms granularity, too coarse for our 50 ms
  * promise, so they are switched off here and the call owns its timers (policies/); connects are
  * timed by our connector (connector.ts).
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
-import type { TlsOptions } from '../options.js';
-import { InvalidArgumentError } from '../errors.js';
 import type { EnvironmentVariables } from '../env.js';
+import type { PoolSettings } from './pool-holder.js';
 import { timedConnector, type ConnectorTls } from './connector.js';
-
-export interface PoolSettings {
-  readonly connections: number;
-  readonly connectTimeoutMs: number;
-  readonly proxy: string | false | undefined;
-  readonly tls: TlsOptions | undefined;
-  readonly rejectUnauthorized: boolean;
-  /** Read when the pool is created (HTTP_PROXY, HTTPS_PROXY, NO_PROXY). */
-  readonly env: EnvironmentVariables;
-}
 
 /** Keep idle sockets a little less than common server keep-alive (Node 5 s, nginx 75 s) to avoid reuse races. */
 const KEEP_ALIVE_TIMEOUT_MS = 4_000;
@@ -63,58 +51,4 @@ export function createPool(settings: PoolSettings): Dispatcher {
 
 function hasProxyEnvironment(env: EnvironmentVariables): boolean {
   return Boolean(env.HTTP_PROXY || env.http_proxy || env.HTTPS_PROXY || env.https_proxy);
-}
-
-/**
- * The pools of one client family: the main one, plus one per distinct per-call connect timeout
- * (undici fixes the connect timeout per Agent; overriding it per call is rare, so a small cache
- * keyed by the value is simpler than hooking the connector).
- */
-export class PoolHolder {
-  readonly #settings: PoolSettings;
-  readonly #external: Dispatcher | undefined;
-  #main: Dispatcher | undefined;
-  #byConnectTimeout: Map<number, Dispatcher> | undefined;
-  #closed = false;
-
-  constructor(settings: PoolSettings, external: Dispatcher | undefined) {
-    this.#settings = settings;
-    this.#external = external;
-  }
-
-  get closed(): boolean {
-    return this.#closed;
-  }
-
-  get settings(): PoolSettings {
-    return this.#settings;
-  }
-
-  dispatcher(connectTimeoutMs: number): Dispatcher {
-    // A call that waited in the bulkhead while the client was closed must not reopen a pool.
-    if (this.#closed) throw new InvalidArgumentError('the client was closed');
-    if (this.#external) return this.#external;
-    if (connectTimeoutMs === this.#settings.connectTimeoutMs) {
-      this.#main ??= createPool(this.#settings);
-      return this.#main;
-    }
-    this.#byConnectTimeout ??= new Map();
-    let pool = this.#byConnectTimeout.get(connectTimeoutMs);
-    if (!pool) {
-      pool = createPool({ ...this.#settings, connectTimeoutMs });
-      this.#byConnectTimeout.set(connectTimeoutMs, pool);
-    }
-    return pool;
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    const pools = [this.#main, ...(this.#byConnectTimeout?.values() ?? [])].filter(
-      (p): p is Dispatcher => p !== undefined,
-    );
-    this.#main = undefined;
-    this.#byConnectTimeout = undefined;
-    await Promise.all(pools.map((pool) => pool.close()));
-  }
 }

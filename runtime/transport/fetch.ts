@@ -12,21 +12,50 @@
  *   opaque status-0 response), so a browser transport is made with `redirect: 'follow'`.
  */
 import type { AbortSwitch, IncomingResponse, OutgoingRequest, Target, Transport } from './types.js';
+import { iterableToWebStream, webStreamBody } from './body-source.js';
 
 /** The one fetch signature the transport needs (the platform's, undici's or a test double). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Turns a web body into the body type the runtime reads (a Node Readable on Node). */
-export type WebBodyAdapter = (body: ReadableStream<Uint8Array>) => IncomingResponse['body'];
-
 export interface FetchTransportOptions {
   /** The fetch to call; the platform's when absent (looked up per call: tests may replace it). */
   readonly fetch?: FetchFunction | undefined;
-  /** How response bodies reach the runtime's readers. */
-  readonly adaptBody: WebBodyAdapter;
   /** 'manual' where the engine follows redirects itself (Node, Deno, Bun, workerd); browsers: 'follow'. */
   readonly redirect: 'manual' | 'follow';
+  /**
+   * Whether this fetch can send a ReadableStream body; when it cannot, a stream body is read into
+   * a Blob first. Browsers only (platformStreamsRequests); elsewhere fetch streams them.
+   */
+  readonly streamsRequests?: () => boolean;
 }
+
+/**
+ * Firefox cannot send a ReadableStream body (it sends the text "[object ReadableStream]") and
+ * Safari refuses one; Chromium can (over HTTP/2). Detected once, with the test Chrome's
+ * documentation gives: a fetch that supports request streams reads `duplex` and does not turn
+ * the stream into a text/plain body. Constructing a Request sends nothing.
+ */
+export function platformStreamsRequests(): boolean {
+  if (requestStreams === undefined) {
+    try {
+      let duplexRead = false;
+      const probe = new Request('http://127.0.0.1/', {
+        method: 'POST',
+        body: new ReadableStream(),
+        get duplex() {
+          duplexRead = true;
+          return 'half';
+        },
+      } as RequestInit);
+      requestStreams = duplexRead && !probe.headers.has('content-type');
+    } catch {
+      requestStreams = false;
+    }
+  }
+  return requestStreams;
+}
+
+let requestStreams: boolean | undefined;
 
 /**
  * Headers fetch sets itself or refuses (a browser drops them silently, undici's fetch may throw):
@@ -52,7 +81,9 @@ async function sendWithFetch(
 ): Promise<IncomingResponse> {
   const url = request.url === target.url ? target.url : request.url;
   const fetchImpl = options.fetch ?? platformFetch();
-  const body = requestBody(request.body);
+  let body = requestBody(request.body);
+  // Memory for correctness: where the platform cannot stream an upload, send it whole.
+  if (body instanceof ReadableStream && options.streamsRequests?.() === false) body = await new Response(body).blob();
   const init: RequestInit & { duplex?: 'half' } = {
     method: request.method,
     headers: requestHeaders(request.headers),
@@ -74,7 +105,7 @@ async function sendWithFetch(
   return {
     status: response.status,
     headers: responseHeaders(response.headers),
-    body: options.adaptBody(response.body ?? emptyStream()),
+    body: webStreamBody(response.body ?? emptyStream()),
     url: response.url === '' ? url : response.url,
   };
 }
@@ -96,11 +127,11 @@ function requestHeaders(headers: Record<string, string>): Record<string, string>
   return out ?? headers;
 }
 
-/** The runtime's body forms, as fetch takes them (a Node Readable or async iterable becomes a web stream). */
+/** The runtime's body forms, as fetch takes them (an async iterable, a Node Readable too, becomes a web stream). */
 export function requestBody(body: OutgoingRequest['body']): BodyInit | null {
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit | null;
   if (isWebBody(body)) return body as BodyInit;
-  if (isAsyncIterable(body)) return iterableToStream(body);
+  if (isAsyncIterable(body)) return iterableToWebStream(body);
   return body as BodyInit;
 }
 
@@ -119,23 +150,6 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
     typeof value === 'object' &&
     typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
   );
-}
-
-const encoder = new TextEncoder();
-
-/** Pull-based, so a slow upload never buffers more than one chunk ahead. */
-function iterableToStream(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : (next.value as Uint8Array));
-    },
-    async cancel(reason) {
-      await iterator.return?.(reason);
-    },
-  });
 }
 
 function emptyStream(): ReadableStream<Uint8Array> {

@@ -7,12 +7,39 @@ import type { ApiDescriptor, OperationDescriptor } from '../descriptor.js';
 import { ACCEPT_ENCODING } from '../constants.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { HeadersInit } from '../options.js';
+import { currentPlatform } from './platform.js';
 
 /** CR, LF and NUL would end or corrupt the header block (header injection). */
 const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
 
-export function userAgent(api: ApiDescriptor): string {
-  return `${api.packageName}/${api.packageVersion} sdkgen node/${process.versions.node}`;
+/**
+ * `<package>/<version> sdkgen <runtime>/<version>`. None in a browser: it sends its own, and a
+ * script-set User-Agent (Firefox allows one) is a non-safelisted header that would make every
+ * call need a CORS preflight the API may not allow.
+ */
+export function userAgent(api: ApiDescriptor): string | undefined {
+  const runtime = runtimeTag();
+  return runtime === undefined ? undefined : `${api.packageName}/${api.packageVersion} sdkgen ${runtime}`;
+}
+
+function runtimeTag(): string | undefined {
+  const g = globalThis as {
+    process?: { versions?: { node?: string } };
+    Deno?: { version?: { deno?: string } };
+    Bun?: { version?: string };
+  };
+  switch (currentPlatform()) {
+    case 'Node':
+      return `node/${g.process?.versions?.node}`;
+    case 'Deno':
+      return `deno/${g.Deno?.version?.deno}`;
+    case 'Bun':
+      return `bun/${g.Bun?.version}`;
+    case 'workerd':
+      return 'workerd';
+    default:
+      return undefined;
+  }
 }
 
 /** The client-level headers, computed once per client. `null` entries record names to remove. */
@@ -23,10 +50,11 @@ export interface ClientHeaders {
 }
 
 export function clientHeaders(api: ApiDescriptor, defaults: HeadersInit | undefined): ClientHeaders {
-  const values: Record<string, string> = {
-    'user-agent': userAgent(api),
-    'accept-encoding': ACCEPT_ENCODING,
-  };
+  const agent = userAgent(api);
+  const values: Record<string, string> =
+    agent === undefined
+      ? { 'accept-encoding': ACCEPT_ENCODING }
+      : { 'user-agent': agent, 'accept-encoding': ACCEPT_ENCODING };
   const removed = new Set<string>();
   if (defaults) {
     for (const name of Object.keys(defaults)) {

@@ -1,23 +1,76 @@
 /**
- * Which platform the runtime runs on, for the one decision that depends on it: the default
- * transport. Node uses undici request() over the client's own pool; Deno and Bun (which also load
- * this Node build) use their native fetch, which is what their undici support is built on (Bun's
- * undici has no Agent). Detected from the globals each platform defines.
+ * The platform seam. The shared runtime imports nothing of Node; what only Node (and Deno and
+ * Bun, which load the Node build) can do is handed in by the package's Node entry
+ * (runtime/node.ts, imported first by the generated src/index.ts and src/functions.ts) through
+ * `installNodeFeatures()`. The browser/worker entries never import it, so a bundle for them holds
+ * no node:* or undici import. Where a feature is missing, the caller gets an InvalidArgumentError
+ * naming the option and the platform (capabilities.ts), never a ReferenceError.
  */
 import type { Dispatcher } from 'undici';
 import type { FetchFunction } from './fetch.js';
+import type { PoolSettings } from './pool-holder.js';
+import type { Transport } from './types.js';
 
-export type PlatformName = 'Node' | 'Deno' | 'Bun';
+export type PlatformName = 'Node' | 'Deno' | 'Bun' | 'workerd' | 'the browser';
 
-export function currentPlatform(): PlatformName {
-  if ((globalThis as { Bun?: unknown }).Bun !== undefined) return 'Bun';
-  if ((globalThis as { Deno?: unknown }).Deno !== undefined) return 'Deno';
-  return 'Node';
+/**
+ * What the Node entry adds here: undici, file uploads, MD5. (downloadToFile and the Node
+ * Readable of stream() are handed to their own modules, response/download.ts and
+ * response/node-stream.ts, so this file imports nothing above transport/.)
+ */
+export interface NodeFeatures {
+  /** The connection pool (an undici Agent, or a proxy-aware one). */
+  createPool(settings: PoolSettings): Dispatcher;
+  /** undici request() over a pool: the Node default transport. */
+  undiciTransport(dispatcher: Dispatcher): Transport;
+  /** A File backed by a file on disk (fs.openAsBlob). */
+  openFile(path: string, type: string | undefined): Promise<Blob>;
+  /** Hex digest of a UTF-8 string (digest auth's MD5 and SHA-256, synchronous on Node). */
+  hashHex(algorithm: 'md5' | 'sha256', text: string): string;
 }
 
-/** The fetch to use when the caller passed none: the platform's on Deno and Bun, none on Node. */
+let installed: NodeFeatures | undefined;
+
+/** Called once by the Node entry (runtime/node.ts). */
+export function installNodeFeatures(features: NodeFeatures): void {
+  installed = features;
+}
+
+/** The Node features, when the Node entry was loaded. */
+export function nodeFeatures(): NodeFeatures | undefined {
+  return installed;
+}
+
+/**
+ * The platform as error messages name it: on Node, Deno or Bun without the Node entry (the
+ * neutral dist/index.js imported by path) it says so, since the feature exists there.
+ */
+export function platformLabel(): string {
+  const platform = currentPlatform();
+  if (installed !== undefined || platform === 'workerd' || platform === 'the browser') return platform;
+  return `${platform} through the platform-neutral entry (import the package by name, or its dist/*.node.js)`;
+}
+
+export function currentPlatform(): PlatformName {
+  const g = globalThis as { Bun?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
+  if (g.Bun !== undefined) return 'Bun';
+  if (g.Deno !== undefined) return 'Deno';
+  // Cloudflare's workerd sets this user agent (its docs: "navigator.userAgent"); checked before
+  // Node because workers get a `process` too: with nodejs_compat, and (workerd 2026-11-23) at
+  // recent compatibility dates without it.
+  if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers')
+    return 'workerd';
+  if (typeof g.process?.versions?.node === 'string') return 'Node';
+  return 'the browser';
+}
+
+/**
+ * The fetch to use when the caller passed none: none where undici is the transport (Node with
+ * the Node entry), else the platform's.
+ */
 export function defaultFetchOf(platform: PlatformName): FetchFunction | undefined {
-  return platform === 'Node' ? undefined : (globalThis.fetch.bind(globalThis) as FetchFunction);
+  if (platform === 'Node' && installed !== undefined) return undefined;
+  return typeof globalThis.fetch === 'function' ? (globalThis.fetch.bind(globalThis) as FetchFunction) : undefined;
 }
 
 /**
@@ -25,8 +78,3 @@ export function defaultFetchOf(platform: PlatformName): FetchFunction | undefine
  * dispatcher (never created, never closed), so no undici Agent is made (Bun's undici has none).
  */
 export const FETCH_OWNS_CONNECTIONS = Object.freeze({ fetchOwnsConnections: true }) as unknown as Dispatcher;
-
-/** The dispatcher to hand to undici calls beside the transport (the oauth2 token request): none under fetch. */
-export function undiciDispatcherOf(dispatcher: Dispatcher): Dispatcher | undefined {
-  return dispatcher === FETCH_OWNS_CONNECTIONS ? undefined : dispatcher;
-}

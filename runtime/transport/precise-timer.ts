@@ -11,7 +11,8 @@ export class PreciseTimer {
   readonly #ms: number;
   readonly #onFire: () => void;
   #startedAt: number;
-  #timer: NodeJS.Timeout | undefined;
+  /** Node's Timeout object (refreshable); a number in browsers and workers. */
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(ms: number, onFire: () => void) {
     this.#ms = ms;
@@ -25,7 +26,9 @@ export class PreciseTimer {
   refresh(): void {
     if (this.#timer === undefined) return;
     this.#startedAt = performance.now();
-    this.#timer.refresh();
+    // Node: restart the native timer in place. Elsewhere (a number) the timer fires at the old
+    // time, sees the real elapsed time and re-arms for the rest (fire() below).
+    if (typeof this.#timer === 'object') this.#timer.refresh();
   }
 
   clear(): void {

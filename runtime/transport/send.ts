@@ -1,18 +1,14 @@
 /**
- * One HTTP exchange on the pool: `dispatcher.request()` (never fetch: 3-4x the CPU per call),
+ * Node only (installed by runtime/node.ts). One HTTP exchange on the pool: `dispatcher.request()` (never fetch: 3-4x the CPU per call),
  * resolved at response headers, body decompressed as a stream. No policy here: timeouts,
  * retries and redirects live in policies/.
  */
 import type { Dispatcher } from 'undici';
 import type { AbortSwitch, IncomingResponse, OutgoingRequest, Target, Transport } from './types.js';
 import { decodeContentEncoding } from './decompress.js';
+import { targetOf } from './target.js';
 
 export type { Target };
-
-export function targetOf(url: string): Target {
-  const parsed = new URL(url);
-  return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, url: parsed.href };
-}
 
 /** The Node transport: undici's `request()` over the client's own pool (dispatcher.ts). */
 export function undiciTransport(dispatcher: Dispatcher): Transport {

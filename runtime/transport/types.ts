@@ -1,8 +1,17 @@
 /**
  * The shapes that travel through one attempt: what middleware sees and returns.
  */
-import type { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { BodySource } from './body-source.js';
+
+/**
+ * A request body as the transports send it. A stream is any async iterable of bytes (a Node
+ * Readable is one) or a web ReadableStream: undici sends either, fetch gets a ReadableStream.
+ */
+export type RequestBody = string | Uint8Array | ByteStream | FormData | Blob;
+
+/** A stream of bytes: an async iterable (a Node Readable is one) or a web ReadableStream. */
+export type ByteStream = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
 /** One attempt's request, after shaping, defaults, auth and idempotency key. */
 export interface OutgoingRequest {
@@ -11,7 +20,7 @@ export interface OutgoingRequest {
   readonly url: string;
   /** Lower-case names. Middleware may change them. */
   readonly headers: Record<string, string>;
-  readonly body: string | Uint8Array | Readable | FormData | Blob | null;
+  readonly body: RequestBody | null;
   /** 1-based attempt number within the call. */
   readonly attempt: number;
   /** The operation descriptor's id, for logs. */
@@ -24,7 +33,8 @@ export interface OutgoingRequest {
 export interface IncomingResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
-  readonly body: Readable;
+  /** undici's body on Node (a Readable), the fetch Response's stream elsewhere (response/body-source.ts). */
+  readonly body: BodySource;
   /** The URL that produced this response (after redirects). */
   readonly url: string;
 }

@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+// The runtime's Node entry (the undici transport), as a generated package's loads it.
+import '../../runtime/node.js';
 import { AbortError, Client, SdkError } from '../../runtime/index.js';
 import { chaosApi, chaosOps, METHODS, type MethodKind } from '../../test/chaos/support/api.js';
 import { FAULTS, type ChaosTimings, type Fault } from '../../test/chaos/support/chaos-server.js';

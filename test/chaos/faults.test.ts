@@ -8,6 +8,8 @@
  * 502/503 are retried only when idempotent (GET, or a POST carrying an idempotency key); 429 is
  * retried for every method; a connection that never carried the request is retried always.
  */
+// The runtime's Node entry (the undici transport), as a generated package's Node entry loads it.
+import '../../runtime/node.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

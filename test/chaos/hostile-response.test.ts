@@ -2,6 +2,8 @@
  * Hostile input at the runtime: responses that try to pollute prototypes, parameters that try to
  * inject headers or climb out of their path segment. Loopback servers only.
  */
+// The runtime's Node entry (the undici transport), as a generated package's Node entry loads it.
+import '../../runtime/node.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, SdkError, ApiError, type ClientOptions } from '../../runtime/index.js';

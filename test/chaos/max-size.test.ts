@@ -3,6 +3,8 @@
  * ResponseTooLargeError instead of being held in memory whole; announced sizes fail before
  * reading, chunked ones as soon as the limit is crossed. Not retried (the next answer would be as large).
  */
+// The runtime's Node entry (the undici transport), as a generated package's Node entry loads it.
+import '../../runtime/node.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';

@@ -49,7 +49,7 @@ describe('fuzz: hostile names and strings', () => {
       assert.deepEqual(checked.diagnostics, [], `tsc errors in ${outDir}`);
 
       assert.equal(pwned(), undefined);
-      const sdk = (await import(pathToFileURL(join(outDir, 'src/index.ts')).href)) as Record<string, unknown>;
+      const sdk = (await import(pathToFileURL(join(outDir, 'src/index.node.ts')).href)) as Record<string, unknown>;
       const clientClass = Object.values(sdk).find(
         (value): value is new (options: object) => { close(): Promise<void> } =>
           typeof value === 'function' && /^class \S+ extends Client\b/.test(Function.prototype.toString.call(value)),

@@ -30,7 +30,7 @@ const INPUTS = ['runtime', 'generator', 'templates', 'test/platforms/fixtures'];
 export async function buildScenarioSdk(): Promise<string> {
   mkdirSync(PLATFORMS_TMP, { recursive: true });
   const stamp = inputsHash();
-  await withLock(() => {
+  await withLock(LOCK, BUILD_TIMEOUT_MS, () => {
     if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp && existsSync(join(SDK_DIR, 'dist', 'index.js')))
       return;
     const run = (file: string, args: string[]) =>
@@ -51,21 +51,26 @@ export async function buildScenarioSdk(): Promise<string> {
   return SDK_DIR;
 }
 
-async function withLock(work: () => void): Promise<void> {
-  const deadline = Date.now() + BUILD_TIMEOUT_MS * 2;
+/**
+ * Runs work while holding a lock directory (the platform suites are parallel processes); a lock
+ * older than twice the work's own timeout is a crashed holder's and is taken over.
+ */
+export async function withLock(lock: string, workTimeoutMs: number, work: () => void): Promise<void> {
+  mkdirSync(PLATFORMS_TMP, { recursive: true });
+  const deadline = Date.now() + workTimeoutMs * 2;
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true }); // a crashed holder
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true }); // a crashed holder
       await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
     }
   }
   try {
     work();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 

@@ -35,7 +35,7 @@ describe('require() of the generated package', () => {
   let server: ScenarioServer;
   let dir: string;
   before(async () => {
-    ensureEngines();
+    await ensureEngines();
     dir = await buildScenarioSdk();
     server = await startScenarioServer();
   });

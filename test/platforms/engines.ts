@@ -1,19 +1,19 @@
 /**
  * The engines of test/platforms/engines/ (own package.json, `npm ci --prefix test/platforms/engines`):
  * installed on first use by the suite; a missing engine is a failure that names the command.
- * deno and bun ship their binaries in optional platform packages, so no install script is run
- * (engines/.npmrc sets ignore-scripts).
+ * deno, bun and workerd ship their binaries in optional platform packages, so no install script
+ * is run (engines/.npmrc sets ignore-scripts).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './build-sdk.js';
+import { PLATFORMS_TMP, REPO_ROOT, withLock } from './build-sdk.js';
 import type { ScenarioResult } from './report.js';
 
 export const ENGINES_DIR = join(REPO_ROOT, 'test', 'platforms', 'engines');
 export const INSTALL_COMMAND = 'npm ci --prefix test/platforms/engines';
 
-/** npm ci of two ~40 MB binaries on a slow link. */
+/** npm ci of the engines (~150 MB of binaries) on a slow link. */
 const INSTALL_TIMEOUT_MS = 300_000;
 /** One engine's whole scenario list (nine calls, the slowest 200 ms) plus its start-up on a loaded machine. */
 export const ENGINE_RUN_TIMEOUT_MS = 90_000;
@@ -24,11 +24,27 @@ export const ENGINE_BINARIES = {
   /** The oldest Node the generated package's engines allow (require(esm) unflagged since 20.19). */
   'node-20.19': join(ENGINES_DIR, 'node_modules', 'node-20.19', 'bin', 'node'),
   'node-24': join(ENGINES_DIR, 'node_modules', 'node-24', 'bin', 'node'),
+  /** Cloudflare's Workers runtime; its binary is in an optional platform package like deno's and bun's. */
+  workerd: join(ENGINES_DIR, 'node_modules', '@cloudflare', 'workerd-linux-64', 'bin', 'workerd'),
 } as const;
 
-/** Installs the engines folder once (when a binary is missing); throws with the command on failure. */
-export function ensureEngines(): void {
-  if (Object.values(ENGINE_BINARIES).every((bin) => existsSync(bin))) return;
+/** playwright-core, which drives the Debian chromium (chromium.ts): a library, not a binary. */
+export const PLAYWRIGHT_CORE = join(ENGINES_DIR, 'node_modules', 'playwright-core', 'index.mjs');
+
+const ENGINE_FILES = [...Object.values(ENGINE_BINARIES), PLAYWRIGHT_CORE];
+const INSTALL_LOCK = join(PLATFORMS_TMP, 'engines.lock');
+
+/**
+ * Installs the engines folder once (when a file is missing), under a lock: several platform suites
+ * (parallel processes) need it. Throws with the command on failure.
+ */
+export async function ensureEngines(): Promise<void> {
+  if (ENGINE_FILES.every((file) => existsSync(file))) return;
+  await withLock(INSTALL_LOCK, INSTALL_TIMEOUT_MS, installEngines);
+}
+
+function installEngines(): void {
+  if (ENGINE_FILES.every((file) => existsSync(file))) return; // another suite installed them meanwhile
   try {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
       cwd: ENGINES_DIR,

@@ -1,7 +1,8 @@
 /**
  * The scenario list (scenarios.mjs) on every engine, against one loopback server: Node through
- * both transports (undici request(), and Node's fetch passed as the `fetch` option), Deno and Bun
- * (their own fetch, chosen by the runtime) importing the same built package.
+ * both transports (undici request(), and Node's fetch passed as the `fetch` option), Node loading
+ * the platform-neutral entry (the web code path: fetch, web streams, no Node features), Deno and
+ * Bun (their own fetch, chosen by the runtime) importing the package's Node entry.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,7 @@ interface ScenarioModule {
 
 const ENGINE_MAIN = join(REPO_ROOT, 'test', 'platforms', 'engine-main.mjs');
 const ENGINE_FILES = join(REPO_ROOT, 'test', 'platforms', 'engine-files.mjs');
+const ENGINE_WEB_MAIN = join(REPO_ROOT, 'test', 'platforms', 'engine-web-main.mjs');
 
 describe('the scenario list on every engine', () => {
   let server: ScenarioServer;
@@ -28,9 +30,9 @@ describe('the scenario list on every engine', () => {
   let sdkUrl: string;
   let scenarios: ScenarioModule;
   before(async () => {
-    ensureEngines();
+    await ensureEngines();
     const dir = await buildScenarioSdk();
-    sdkUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
+    sdkUrl = pathToFileURL(join(dir, 'dist', 'index.node.js')).href;
     sdk = (await import(sdkUrl)) as Record<string, unknown>;
     scenarios = (await import(pathToFileURL(SCENARIOS_MODULE).href)) as ScenarioModule;
     server = await startScenarioServer();
@@ -48,6 +50,24 @@ describe('the scenario list on every engine', () => {
       clientOptions: { fetch: globalThis.fetch },
     });
     assertAllPassed('Node (fetch)', results);
+  });
+
+  // A process of its own: in this one the Node entry already installed the Node features.
+  test('Node, the platform-neutral entry (dist/index.js, what browsers and workers load)', async () => {
+    const neutralUrl = sdkUrl.replace(/index\.node\.js$/, 'index.js');
+    assertAllPassed(
+      'Node (neutral entry)',
+      await runEngine(process.execPath, [ENGINE_MAIN, neutralUrl, server.url, SCENARIO_TOKEN]),
+    );
+  });
+
+  test('Node, the platform-neutral entry: Node-only features refused naming the platform, web ones work', async () => {
+    const neutralUrl = sdkUrl.replace(/index\.node\.js$/, 'index.js');
+    const functionsUrl = sdkUrl.replace(/index\.node\.js$/, 'functions.js');
+    assertAllPassed(
+      'Node (neutral entry, web limits)',
+      await runEngine(process.execPath, [ENGINE_WEB_MAIN, neutralUrl, functionsUrl, server.url, SCENARIO_TOKEN]),
+    );
   });
 
   test('Deno (its fetch)', async () => {
@@ -70,7 +90,7 @@ describe('the scenario list on every engine', () => {
 
   for (const engine of ['deno', 'bun'] as const) {
     test(`${engine}: downloadToFile, uploads from fileFromPath (node:fs compatibility), OAuth2 client credentials`, async () => {
-      const functionsUrl = sdkUrl.replace(/index\.js$/, 'functions.js');
+      const functionsUrl = sdkUrl.replace(/index\.node\.js$/, 'functions.node.js');
       const file = join(PLATFORMS_TMP, `download-${engine}.bin`);
       const args = [ENGINE_FILES, sdkUrl, functionsUrl, server.url, SCENARIO_TOKEN, file];
       const run =

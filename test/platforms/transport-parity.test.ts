@@ -45,8 +45,8 @@ describe('the same behaviour on both Node transports', () => {
   let op: Record<string, Call>;
   before(async () => {
     const dir = await buildScenarioSdk();
-    sdk = (await import(pathToFileURL(join(dir, 'dist', 'index.js')).href)) as Sdk;
-    op = (await import(pathToFileURL(join(dir, 'dist', 'functions.js')).href)) as Record<string, Call>;
+    sdk = (await import(pathToFileURL(join(dir, 'dist', 'index.node.js')).href)) as Sdk;
+    op = (await import(pathToFileURL(join(dir, 'dist', 'functions.node.js')).href)) as Record<string, Call>;
     server = await startScenarioServer();
   });
   after(() => server?.close());
@@ -103,8 +103,9 @@ describe('the same behaviour on both Node transports', () => {
         assert.ok(lines.length > 0, 'debug lines were logged');
         assert.ok(!lines.join('\n').includes(SCENARIO_TOKEN), 'the token never reaches a log line');
         assert.equal(client.stats().getCompressed?.calls, 1);
-        // download, 2 uploads, export, moved + its redirect, compressed, secure (the token request goes through undici's default pool)
-        assert.equal(fetchCalls, name === 'fetch' ? 8 : 0);
+        // download, 2 uploads, export, moved + its redirect, compressed, the token request and secure
+        // (the token request goes through the client's transport: here the caller's fetch)
+        assert.equal(fetchCalls, name === 'fetch' ? 9 : 0);
       } finally {
         await client.close();
       }

@@ -129,7 +129,7 @@ describe('a spec whose every string is an injection payload', () => {
     assert.deepEqual(checked.diagnostics, [], 'tsc errors in the generated package');
 
     assert.equal(pwned(), undefined);
-    const sdk = (await import(pathToFileURL(join(out, 'src/index.ts')).href)) as Record<string, unknown>;
+    const sdk = (await import(pathToFileURL(join(out, 'src/index.node.ts')).href)) as Record<string, unknown>;
     const ClientClass = Object.values(sdk).find(
       (value): value is new (options: object) => { close(): Promise<void> } =>
         typeof value === 'function' && /^class \S+ extends Client\b/.test(Function.prototype.toString.call(value)),
@@ -149,7 +149,7 @@ describe('a spec whose every string is an injection payload', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const sdk = (await import(pathToFileURL(join(out, 'src/index.ts')).href)) as Record<string, unknown>;
+      const sdk = (await import(pathToFileURL(join(out, 'src/index.node.ts')).href)) as Record<string, unknown>;
       const ClientClass = Object.values(sdk).find(
         (
           value,

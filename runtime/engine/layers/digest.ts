@@ -16,7 +16,7 @@ export const answerDigest: HopLayer = (next) => async (hop, context) => {
   const { request, response } = exchange;
   if (response.status !== HTTP_UNAUTHORIZED || !hop.sameOrigin || (hop.body !== null && !call.replayable))
     return exchange;
-  const answer = answerDigestChallenge(
+  const answer = await answerDigestChallenge(
     call.auth,
     response.headers['www-authenticate'],
     { method: hop.method, uri: pathAndQuery(request.url), nonceCount: 1 },

@@ -6,7 +6,7 @@
 import { TooManyRedirectsError } from '../../errors.js';
 import { redactUrl } from '../../redact.js';
 import { drainBody } from '../../response/read-body.js';
-import { targetOf } from '../../transport/send.js';
+import { targetOf } from '../../transport/target.js';
 import { redirectHeaders, redirectStep, stripSecretQuery } from '../../policies/redirect.js';
 import { AttemptFailure, type HopLayer } from '../types.js';
 

@@ -1,7 +1,7 @@
 /**
  * Generates an SDK with the real pipeline (`generate()` of generator/generate.ts) into
  * .tmp/e2e/<name>/ (inside the repo, so the generated code resolves undici from the repo's
- * node_modules), imports its src/index.ts through tsx, and finds generated methods by
+ * node_modules), imports its src/index.node.ts (the Node entry) through tsx, and finds generated methods by
  * `METHOD /path` through the generator's own model (so suites do not hard-code naming rules).
  *
  * When the pipeline cannot produce a working SDK yet, `generateSdk()` throws a
@@ -61,7 +61,7 @@ export interface GeneratedSdk {
   readonly name: string;
   readonly dir: string;
   readonly spec: string;
-  /** The generated package's src/index.ts, imported. */
+  /** The generated package's src/index.node.ts (the Node entry), imported. */
   readonly module: SdkModule;
   readonly model: ModelView;
   /** The document as the generator saw it (bundled, Swagger 2.0 upgraded). */
@@ -167,7 +167,8 @@ export async function generateSdk(name: string, spec: string, options: GenerateS
   const model = buildModel(loaded, resolveConfig(settings, loaded));
 
   const importStarted = performance.now();
-  const index = join(dir, 'src', 'index.ts');
+  // The Node entry (index.node.ts: the runtime's Node features, then index.ts's exports).
+  const index = join(dir, 'src', 'index.node.ts');
   if (!existsSync(index)) throw new PipelineUnavailableError('generator', `generate() wrote no ${index}`);
   let module: SdkModule;
   try {

@@ -34,7 +34,7 @@ async function generateSdk(name: string, clientName: string, baseUrl: string): P
     `spec: ${join(REPO, 'fixtures/petstore.yaml')}\npackage: { name: ${name}, version: 1.0.0 }\nclient: { name: ${clientName} }\n`,
   );
   await generate({ config, output: join(dir, 'sdk'), check: false, allowRemoteRefs: false, cwd: dir });
-  const module = (await import(pathToFileURL(join(dir, 'sdk/src/index.ts')).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(join(dir, 'sdk/src/index.node.ts')).href)) as Record<string, unknown>;
   const Client = module[clientName] as new (options: object) => Sdk['client'];
   const client = new Client({ baseUrl, retry: { maxRetries: 0 }, logLevel: 'off', auth: { bearerAuth: 't' } });
   return { module, client, cls: (cls) => module[cls] as ErrorClass };

@@ -6,6 +6,7 @@ import { request } from 'undici';
 import {
   buildRequest,
   UPLOAD_PROGRESS_CHUNK_BYTES,
+  toDispatchBody,
   withUploadProgress,
   type EncodedBody,
   type UploadProgressEvent,
@@ -27,7 +28,7 @@ async function sendWithProgress(encoded: EncodedBody): Promise<UploadProgressEve
   const wrapped = withUploadProgress(encoded, (event) => events.push(event));
   const headers: Record<string, string> = { 'content-type': encoded.contentType };
   if (wrapped.contentLength !== undefined) headers['content-length'] = String(wrapped.contentLength);
-  const response = await request(`${server.url}/up`, { method: 'POST', headers, body: wrapped.body });
+  const response = await request(`${server.url}/up`, { method: 'POST', headers, body: toDispatchBody(wrapped.body) });
   await response.body.dump();
   return events;
 }
@@ -66,7 +67,7 @@ describe('withUploadProgress', () => {
     const wrapped = withUploadProgress(again, () => {
       throw new Error('bad progress bar');
     });
-    const response = await request(`${server.url}/up`, { method: 'POST', body: wrapped.body });
+    const response = await request(`${server.url}/up`, { method: 'POST', body: toDispatchBody(wrapped.body) });
     await response.body.dump();
     assert.equal(received.length, 3);
   });

@@ -2,6 +2,8 @@
  * A hand-written descriptor table (what the generator would emit), so the runtime is tested
  * without the generator.
  */
+// The runtime's Node entry (undici transport, node:fs uploads, MD5): what a generated SDK's src/index.ts loads first.
+import '../../../runtime/node.js';
 import type { ApiDescriptor, OperationDescriptor } from '../../../runtime/descriptor.js';
 
 export function testApi(overrides: Partial<ApiDescriptor> = {}): ApiDescriptor {

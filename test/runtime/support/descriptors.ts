@@ -1,4 +1,6 @@
 /** Shared fixtures for the shaping tests: descriptor builders and loopback servers. */
+// The runtime's Node entry (undici transport, node:fs uploads, MD5): what a generated SDK's src/index.ts loads first.
+import '../../../runtime/node.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {

@@ -1,6 +1,8 @@
 /**
  * Per-file test harness: starts servers and clients and closes them all after the file's tests.
  */
+// The runtime's Node entry (undici transport, node:fs uploads, MD5): what a generated SDK's src/index.ts loads first.
+import '../../../runtime/node.js';
 import { after } from 'node:test';
 import { Client, type ClientOptions } from '../../../runtime/index.js';
 import { startServer, type Handler, type TestServer } from './server.js';

@@ -3,6 +3,8 @@
  * test. Every request is recorded (method, url, headers, body) so tests can count hits and
  * compare what each attempt carried.
  */
+// The runtime's Node entry (undici transport, node:fs uploads, MD5): what a generated SDK's src/index.ts loads first.
+import '../../../runtime/node.js';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
