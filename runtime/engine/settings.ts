@@ -24,7 +24,7 @@ import { resolveBaseUrl, resolveOperationBase, type ResolvedBase } from '../tran
 import { PoolHolder, type PoolSettings } from '../transport/pool-holder.js';
 import { clientHeaders } from '../transport/headers.js';
 import { CookieJar, isCookieStore, type CookieStore } from '../transport/cookie-jar.js';
-import { fetchTransport } from '../transport/fetch.js';
+import { fetchTransport, platformStreamsRequests } from '../transport/fetch.js';
 import { assertFetchCapable, unsupportedOnPlatform } from '../transport/capabilities.js';
 import {
   currentPlatform,
@@ -146,8 +146,12 @@ function transportChoice<Auth extends object>(
       `fetch must be a function (the platform's fetch or one like it); got ${typeof fetch}`,
     );
   assertFetchCapable(options, platform === 'Node' ? 'the fetch transport' : `${platform} (its fetch transport)`);
-  // A browser hides redirects from script (an opaque response), so it follows them itself.
-  const transport: Transport = fetchTransport({ fetch, redirect: platform === 'the browser' ? 'follow' : 'manual' });
+  // A browser hides redirects from script (an opaque response), so it follows them itself; and
+  // not every browser can send a stream body (fetch.ts platformStreamsRequests).
+  const transport: Transport =
+    platform === 'the browser'
+      ? fetchTransport({ fetch, redirect: 'follow', streamsRequests: platformStreamsRequests })
+      : fetchTransport({ fetch, redirect: 'manual' });
   return { transportFor: () => transport, ownsConnections: FETCH_OWNS_CONNECTIONS, createPool: undefined, platform };
 }
 

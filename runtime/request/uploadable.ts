@@ -8,6 +8,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { utf8Decode, utf8Length } from '../bytes.js';
 import { unsupportedOnPlatform } from '../transport/capabilities.js';
 import { nodeFeatures, platformLabel } from '../transport/platform.js';
+import type { ByteStream } from '../transport/types.js';
 import type { EncodedBody } from './types.js';
 
 export function isBlob(value: unknown): value is Blob {
@@ -63,13 +64,6 @@ export function asBytes(value: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
-/** A stream value as a request body: sent as is (undici and fetch both take these). */
-export function toStreamBody(
-  value: NodeJS.ReadableStream | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
-): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> {
-  return value as AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
-}
-
 /** A binary body (octet-stream, image/png, ...) from a string, bytes, Blob or stream. */
 export function encodeBinaryBody(value: unknown, contentType: string, what: string): EncodedBody {
   if (typeof value === 'string') return { contentType, body: value, replayable: true, length: utf8Length(value) };
@@ -79,7 +73,8 @@ export function encodeBinaryBody(value: unknown, contentType: string, what: stri
   }
   if (isBlob(value)) return { contentType, body: value, replayable: true, length: value.size };
   if (isNodeReadable(value) || isAsyncIterable(value) || isWebStream(value))
-    return { contentType, body: toStreamBody(value), replayable: false };
+    // Sent as is: undici and fetch (transport/fetch.ts) both take every stream form.
+    return { contentType, body: value as ByteStream, replayable: false };
   throw new InvalidArgumentError(
     `${what} must be a Blob, File, Buffer, Uint8Array, ArrayBuffer, string, Readable or async iterable of bytes; got ${describeType(value)}`,
   );

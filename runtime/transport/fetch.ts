@@ -22,7 +22,40 @@ export interface FetchTransportOptions {
   readonly fetch?: FetchFunction | undefined;
   /** 'manual' where the engine follows redirects itself (Node, Deno, Bun, workerd); browsers: 'follow'. */
   readonly redirect: 'manual' | 'follow';
+  /**
+   * Whether this fetch can send a ReadableStream body; when it cannot, a stream body is read into
+   * a Blob first. Browsers only (platformStreamsRequests); elsewhere fetch streams them.
+   */
+  readonly streamsRequests?: () => boolean;
 }
+
+/**
+ * Firefox cannot send a ReadableStream body (it sends the text "[object ReadableStream]") and
+ * Safari refuses one; Chromium can (over HTTP/2). Detected once, with the test Chrome's
+ * documentation gives: a fetch that supports request streams reads `duplex` and does not turn
+ * the stream into a text/plain body. Constructing a Request sends nothing.
+ */
+export function platformStreamsRequests(): boolean {
+  if (requestStreams === undefined) {
+    try {
+      let duplexRead = false;
+      const probe = new Request('http://127.0.0.1/', {
+        method: 'POST',
+        body: new ReadableStream(),
+        get duplex() {
+          duplexRead = true;
+          return 'half';
+        },
+      } as RequestInit);
+      requestStreams = duplexRead && !probe.headers.has('content-type');
+    } catch {
+      requestStreams = false;
+    }
+  }
+  return requestStreams;
+}
+
+let requestStreams: boolean | undefined;
 
 /**
  * Headers fetch sets itself or refuses (a browser drops them silently, undici's fetch may throw):
@@ -48,7 +81,9 @@ async function sendWithFetch(
 ): Promise<IncomingResponse> {
   const url = request.url === target.url ? target.url : request.url;
   const fetchImpl = options.fetch ?? platformFetch();
-  const body = requestBody(request.body);
+  let body = requestBody(request.body);
+  // Memory for correctness: where the platform cannot stream an upload, send it whole.
+  if (body instanceof ReadableStream && options.streamsRequests?.() === false) body = await new Response(body).blob();
   const init: RequestInit & { duplex?: 'half' } = {
     method: request.method,
     headers: requestHeaders(request.headers),

@@ -113,7 +113,7 @@ describe('generated packages build under strict', () => {
   test("importing the built hostile SDK runs none of the spec's strings", async () => {
     const root = globalThis as { __pwned?: unknown };
     assert.equal(root.__pwned, undefined);
-    const sdk = (await import(pathToFileURL(join(outDirs.get('build-hostile')!, 'dist/index.js')).href)) as Record<
+    const sdk = (await import(pathToFileURL(join(outDirs.get('build-hostile')!, 'dist/index.node.js')).href)) as Record<
       string,
       unknown
     >;

@@ -56,7 +56,7 @@ describe('e2e: the built petstore SDK on loopback', () => {
     const { outDir } = await generateFixture('fixtures/petstore.yaml', 'e2e-petstore');
     const built = compile(outDir);
     assert.equal(built.output.trim(), '');
-    sdk = (await import(pathToFileURL(join(outDir, 'dist/index.js')).href)) as PetStoreModule;
+    sdk = (await import(pathToFileURL(join(outDir, 'dist/index.node.js')).href)) as PetStoreModule;
     server = createServer((req, res) => {
       void readBody(req).then((body) => {
         seen.push({

@@ -43,7 +43,7 @@ describe('e2e: NDJSON and SSE through a built SDK with OAuth2 client credentials
     ({ outDir } = await generateFixture('fixtures/streaming.yaml', 'e2e-streaming', { client: { name: 'Telemetry' } }));
     const built = compile(outDir);
     assert.equal(built.output.trim(), '');
-    sdk = (await import(pathToFileURL(join(outDir, 'dist/index.js')).href)) as TelemetryModule;
+    sdk = (await import(pathToFileURL(join(outDir, 'dist/index.node.js')).href)) as TelemetryModule;
     server = createServer((req, res) => {
       const url = new URL(req.url!, 'http://127.0.0.1');
       // tokenUrl `/oauth/token` is an absolute-path reference: RFC 3986 resolves it against the origin.

@@ -87,8 +87,8 @@ describe('e2e: response validation (validate off | warn | strict)', () => {
     assert.match(withSchemas.files.get('package.json')!, /"ajv": "\^8/);
     assert.doesNotMatch(plain.files.get('package.json')!, /ajv/);
     for (const outDir of [withSchemas.outDir, plain.outDir]) assert.equal(compile(outDir).output.trim(), '');
-    sdk = (await import(pathToFileURL(join(withSchemas.outDir, 'dist/index.js')).href)) as ShelterModule;
-    withoutSchemas = (await import(pathToFileURL(join(plain.outDir, 'dist/index.js')).href)) as ShelterModule;
+    sdk = (await import(pathToFileURL(join(withSchemas.outDir, 'dist/index.node.js')).href)) as ShelterModule;
+    withoutSchemas = (await import(pathToFileURL(join(plain.outDir, 'dist/index.node.js')).href)) as ShelterModule;
     server = await startRawServer((req, res) => {
       const url = new URL(req.url!, 'http://127.0.0.1');
       const one = /^\/animals\/([^/]+)$/.exec(url.pathname);

@@ -118,7 +118,7 @@ describe('regenerating over a customised package', () => {
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
     try {
       const { port } = server.address() as AddressInfo;
-      const sdk = (await import(pathToFileURL(join(out, 'dist/index.js')).href)) as {
+      const sdk = (await import(pathToFileURL(join(out, 'dist/index.node.js')).href)) as {
         PetStore: new (options: object) => PetStoreLike;
       };
       const { failures } = (await import(pathToFileURL(join(out, 'dist/hooks.js')).href)) as { failures: string[] };

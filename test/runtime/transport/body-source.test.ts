@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { webStreamBody } from '../../../runtime/transport/body-source.js';
 import { readBody } from '../../../runtime/response/read-body.js';
 import { IdleTimeoutBody } from '../../../runtime/response/idle-timeout-body.js';
+import { fetchTransport, platformStreamsRequests } from '../../../runtime/transport/fetch.js';
+import { AttemptAbort } from '../../../runtime/transport/attempt-abort.js';
+import { targetOf } from '../../../runtime/transport/target.js';
 
 const encoder = new TextEncoder();
 const BYTES_MODULE = fileURLToPath(new URL('../../../runtime/bytes.ts', import.meta.url));
@@ -114,6 +117,48 @@ describe('IdleTimeoutBody over a web body', () => {
     body.destroy();
     assert.deepEqual(await pending, { done: true, value: undefined });
   });
+});
+
+describe('a stream upload where the platform cannot stream one (Firefox, Safari)', () => {
+  /** Sends one streamed upload through a fetch that records what it was given. */
+  async function sendStream(streamsRequests: () => boolean): Promise<RequestInit & { duplex?: string }> {
+    let seen: (RequestInit & { duplex?: string }) | undefined;
+    const transport = fetchTransport({
+      redirect: 'follow',
+      streamsRequests,
+      fetch: async (_url, init) => {
+        seen = init;
+        return new Response('ok');
+      },
+    });
+    async function* upload() {
+      yield encoder.encode('hello, ');
+      yield encoder.encode('world');
+    }
+    const url = 'http://127.0.0.1:9/up';
+    const abort = new AttemptAbort();
+    await transport(
+      { method: 'POST', url, headers: {}, body: upload(), attempt: 1, operationId: 'up', signal: abort.signal },
+      targetOf(url),
+      abort,
+    );
+    return seen!;
+  }
+
+  test('is read into a Blob and sent whole', async () => {
+    const init = await sendStream(() => false);
+    assert.ok(init.body instanceof Blob, String(init.body));
+    assert.equal(await (init.body as Blob).text(), 'hello, world');
+    assert.equal(init.duplex, undefined);
+  });
+
+  test('where it can (Chromium, Node), stays a stream (half duplex)', async () => {
+    const init = await sendStream(() => true);
+    assert.ok(init.body instanceof ReadableStream);
+    assert.equal(init.duplex, 'half');
+  });
+
+  test("Node's fetch passes the detection", () => assert.equal(platformStreamsRequests(), true));
 });
 
 describe('bytes.ts computes what Buffer does', () => {
