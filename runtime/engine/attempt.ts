@@ -4,6 +4,7 @@
  * what happened; the call tier (retry, 401 refresh) decides what to do with it.
  */
 import { ReadTimeoutError, SdkError } from '../errors.js';
+import { errorClassName } from '../errors/class-name.js';
 import { redactUrl } from '../redact.js';
 import { classifyTransportError } from '../transport/classify.js';
 import { AttemptAbort } from '../transport/attempt-abort.js';
@@ -107,5 +108,10 @@ function failedAttempt(
     return { kind: 'failed', error: classified.error, sent: classified.sent, code: classified.code };
   }
   // Thrown by middleware, auth or decoding: raised as is, never retried.
-  return { kind: 'failed', error, sent: 'fatal', code: error instanceof SdkError ? error.constructor.name : 'ERROR' };
+  return {
+    kind: 'failed',
+    error,
+    sent: 'fatal',
+    code: error instanceof SdkError ? errorClassName(error.constructor as typeof SdkError) : 'ERROR',
+  };
 }

@@ -7,6 +7,7 @@ import type { OperationDescriptor } from '../descriptor.js';
 import { needsSigning } from '../auth/index.js';
 import { toDispatchBody } from '../request/index.js';
 import { InvalidArgumentError, SdkError, type Attempt } from '../errors.js';
+import { errorClassName } from '../errors/class-name.js';
 import type { RequestOptions } from '../options.js';
 import { redactUrl } from '../redact.js';
 import { CallScope } from '../policies/call-scope.js';
@@ -78,7 +79,11 @@ export async function executeCall(
     throw error;
   } finally {
     const errorClass =
-      failure === undefined ? undefined : failure instanceof Error ? failure.constructor.name : 'unknown';
+      failure === undefined
+        ? undefined
+        : failure instanceof Error
+          ? errorClassName(failure.constructor as typeof Error)
+          : 'unknown';
     core.stats.record(op.id, performance.now() - scope.startedAt, attempts.length, errorClass);
     if (!handedOver) {
       if (holdsSlot) core.bulkhead.release();

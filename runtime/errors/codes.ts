@@ -46,8 +46,7 @@ import {
   TooManyRedirectsError,
   UnexpectedContentTypeError,
 } from './failures.js';
-import * as failureClasses from './failures.js';
-import * as httpClasses from './http.js';
+import { errorClassName } from './class-name.js';
 
 type ApiErrorClass = new (init: ApiErrorInit<unknown>) => ApiError<unknown>;
 
@@ -107,15 +106,6 @@ const API_ERROR_BY_STATUS: ReadonlyMap<number, ApiErrorClass> = new Map(
   ),
 );
 
-/**
- * Each class's exported name, for `err.name`. Not `ctor.name`: minifiers rename classes (esbuild
- * --minify turns NotFoundError into a one-letter name, so a browser app logged "u: ..."), while
- * the keys of a module namespace are export names and survive bundling.
- */
-const EXPORTED_NAMES: ReadonlyMap<unknown, string> = new Map(
-  Object.entries({ SdkError, ...httpClasses, ...failureClasses }).map(([name, value]) => [value, name]),
-);
-
 /** The brand of each class above; a class not in the map (a caller's subclass) has none. */
 const BRANDS = new WeakMap<object, symbol>();
 
@@ -136,7 +126,7 @@ for (const [ctor, code] of ERROR_CODES) {
   // On prototypes, not instances: shown in stacks and String(err), no per-instance field, and
   // out of JSON.stringify; the brand is inherited along the class chain.
   Object.defineProperty(ctor.prototype, 'name', {
-    value: EXPORTED_NAMES.get(ctor) ?? ctor.name,
+    value: errorClassName(ctor), // survives minification (errors/class-name.ts)
     writable: true,
     configurable: true,
   });

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import { type Browser, ensureChromium, launchChromium, type Page } from './chromium.js';
-import { ensureEngines } from './engines.js';
+import { ENGINE_RUN_TIMEOUT_MS, ensureEngines } from './engines.js';
 import { startPageServer, type PageServer } from './page-server.js';
 import { assertAllPassed, type CannotRun, type ScenarioResult } from './report.js';
 import { SCENARIO_TOKEN, startScenarioServer, type ScenarioServer } from './scenario-server.js';
@@ -53,9 +53,21 @@ describe('Chromium: a page on another origin than the API, on the browser build'
   /** Runs one of the page's lists (browser-page.mjs) and returns its results. */
   async function runInPage(list: 'runScenarioList' | 'runWebLimitsList'): Promise<ScenarioResult[]> {
     const call = `globalThis.${list}(${JSON.stringify(api.url)}, ${JSON.stringify(SCENARIO_TOKEN)})`;
-    return tab.evaluate<ScenarioResult[]>(call).catch((error: Error) => {
-      throw new Error(`the page could not run ${list}: ${error.message}\n${pageErrors.join('\n')}`);
+    // page.evaluate has no timeout of its own: bound it so a hung page fails instead of hanging CI.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no results within ${ENGINE_RUN_TIMEOUT_MS} ms`)),
+        ENGINE_RUN_TIMEOUT_MS,
+      );
     });
+    try {
+      return await Promise.race([tab.evaluate<ScenarioResult[]>(call), timeout]);
+    } catch (error) {
+      throw new Error(`the page could not run ${list}: ${(error as Error).message}\n${pageErrors.join('\n')}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   test('every scenario passes', async () => {

@@ -69,6 +69,11 @@ export const SCENARIOS = [
         (e) => e,
       );
       check(error instanceof sdk.NotFoundError, `expected NotFoundError, got ${error?.name}: ${error?.message}`);
+      // The name logs show: it must survive a minified bundle (Chromium, workerd).
+      check(
+        error.name === 'NotFoundError' && error.code === 'SDK_ERR_NOT_FOUND',
+        `name ${error.name}, code ${error.code}`,
+      );
       check(error.status === 404, `status ${error.status}`);
       same(error.body, { message: 'no such pet' }, 'error body');
     },

@@ -21,7 +21,7 @@ const SDK_PACKAGE = 'platforms';
 /** Each target's entry (test/platforms/) and the esbuild options that make it what its users build. */
 const TARGETS: Readonly<Record<WebTarget, { entry: string; options: BuildOptions }>> = {
   browser: { entry: 'browser-page.mjs', options: { platform: 'browser' } },
-  // wrangler's resolution for Workers: these conditions, in this order.
+  // The conditions wrangler's esbuild sets for Workers (a set: the package's key order decides).
   workerd: {
     entry: 'workerd-worker.mjs',
     options: { platform: 'browser', conditions: ['workerd', 'worker', 'browser'] },
