@@ -110,7 +110,7 @@ export async function emitPackage(
   // Last: it also declares the aliases the files above hoisted.
   files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
-  files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0), config.validateResponses));
+  files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0)));
   if (timings) timings.code = performance.now() - start;
 
   start = performance.now();
