@@ -81,7 +81,7 @@ describe('emitted files', () => {
     // One export per descriptor, JSON parsed at import (tsc does not type its literals), marked pure
     // so a bundler drops those no kept function uses; the table the resources read points at them.
     assert.match(ops, /export const d_listPets: OperationDescriptor = \/\* @__PURE__ \*\/ JSON\.parse\(`\{\n/);
-    assert.match(ops, /export const operations: OperationTable = \{\n(  \w+: d_\w+,\n)+\};/);
+    assert.match(ops, /export const operations: OperationTable = \{\n( {2}\w+: d_\w+,\n)+\};/);
     assert.match(ops, /"pagination": \{ "style": "link" \}/);
     assert.match(ops, /"placement": "flat"/);
     assert.match(ops, /export const api: ApiDescriptor = /);
