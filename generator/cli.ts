@@ -228,14 +228,28 @@ function closeTo(word: string, candidates: readonly string[]): string | undefine
   return match ? `did you mean ${match}?` : undefined;
 }
 
+/**
+ * process.exit() drops whatever a pipe has not taken yet (`generate --json | jq` got the first
+ * 64 KiB of GitHub's summary): exit once stdout and stderr have flushed what was written.
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const flushed = (): void => {
+    pending -= 1;
+    if (pending === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
 // Run only as the entry point (bin/sdkgen.js or `node --import tsx generator/cli.ts`), not when imported by tests.
 const entry = process.argv[1] ?? '';
 if (/[\\/](cli\.(ts|js)|sdkgen(\.js)?)$/.test(entry)) {
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-    (code) => process.exit(code),
+    (code) => exitWhenFlushed(code),
     (error: unknown) => {
       process.stderr.write(formatInternalError(error));
-      process.exit(EXIT_INTERNAL);
+      exitWhenFlushed(EXIT_INTERNAL);
     },
   );
 }

@@ -12,7 +12,7 @@ import {
   BIN_DIR,
   GITHUB_SPEC,
   ROOT_DIR,
-  SDKGEN_CLI,
+  SDKGEN_CLI_DIR,
   WORK_DIR,
   ensureDir,
   folderSize,
@@ -23,23 +23,29 @@ import {
 import { TOOLS, type ToolId } from './tools.js';
 import type { GenRow } from './types.js';
 
+/** Room for sdkgen's whole --json summary on stdout. */
+const SUMMARY_BYTES = 8 * 1024 * 1024;
+
 export function genOutDir(tool: ToolId): string {
   return join(WORK_DIR, 'gen', tool, 'out');
 }
 
-/** sdkgen's CLI as plain JS (see paths.ts SDKGEN_CLI). */
+/** sdkgen's CLI as plain JS, split like the compiled package (see paths.ts SDKGEN_CLI). */
 export function buildSdkgenCli(): void {
-  ensureDir(WORK_DIR);
+  // Chunk names carry content hashes: clear the folder so old chunks do not pile up.
+  rmSync(SDKGEN_CLI_DIR, { recursive: true, force: true });
+  ensureDir(SDKGEN_CLI_DIR);
   execFileSync(
     join(BIN_DIR, 'esbuild'),
     [
       join(ROOT_DIR, 'generator', 'cli.ts'),
       '--bundle',
+      '--splitting',
       '--platform=node',
       '--format=esm',
       '--packages=external',
       '--target=node20',
-      `--outfile=${SDKGEN_CLI}`,
+      `--outdir=${SDKGEN_CLI_DIR}`,
       '--log-level=warning',
     ],
     { stdio: 'inherit' },
@@ -69,7 +75,8 @@ async function main(): Promise<void> {
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
       const { script, args } = tool.command(GITHUB_SPEC, out);
-      const m = await runNode(script, args, { cwd: join(WORK_DIR, 'gen', tool.id) });
+      // sdkgen's --json summary (parsed below for its phase timings) lists every method: ~100 KB on GitHub.
+      const m = await runNode(script, args, { cwd: join(WORK_DIR, 'gen', tool.id), keepBytes: SUMMARY_BYTES });
       const size = folderSize(out);
       const failed = m.code !== 0 || m.timedOut || size.files === 0;
       process.stderr.write(

@@ -20,10 +20,19 @@ export interface Measured {
 
 let counter = 0;
 
+const DEFAULT_KEEP_BYTES = 65_536;
+
 export function runNode(
   script: string,
   args: readonly string[],
-  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] } = {},
+  options: {
+    cwd?: string;
+    timeoutMs?: number;
+    env?: NodeJS.ProcessEnv;
+    nodeArgs?: readonly string[];
+    /** Bytes kept of each stream (the last ones); more for a caller that parses the whole stdout. */
+    keepBytes?: number;
+  } = {},
 ): Promise<Measured> {
   const rssFile = join(ensureDir(join(WORK_DIR, 'rss')), `${process.pid}-${counter++}.txt`);
   rmSync(rssFile, { force: true });
@@ -44,11 +53,12 @@ export function runNode(
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    // Keep the last ~64 KiB of each stream: enough for an error, bounded for chatty tools.
+    // By default the last ~64 KiB of each stream: enough for an error, bounded for chatty tools.
+    const keepBytes = options.keepBytes ?? DEFAULT_KEEP_BYTES;
     const keep = (list: Buffer[], chunk: Buffer): void => {
       list.push(chunk);
       let size = list.reduce((n, b) => n + b.length, 0);
-      while (size > 65_536 && list.length > 1) size -= list.shift()!.length;
+      while (size > keepBytes && list.length > 1) size -= list.shift()!.length;
     };
     child.stdout.on('data', (c: Buffer) => keep(out, c));
     child.stderr.on('data', (c: Buffer) => keep(err, c));

@@ -120,7 +120,8 @@ export const CONSUMERS: readonly Consumer[] = [
     id: 'sdkgen',
     tool: 'sdkgen',
     label: 'sdkgen',
-    typecheck: `import { GitHub } from './out/src/index.js';
+    // The built package by its name (bench/fixtures/github.sdkgen.yaml), as installed: see tsc.ts.
+    typecheck: `import { GitHub } from '@bench/github';
 export async function main(): Promise<string[]> {
   const gh = new GitHub({ baseUrl: 'https://api.github.com' });
   const repo = await gh.repos.get({ owner: ${OWNER}, repo: ${REPO} });

@@ -4,16 +4,17 @@
  * every resource and the whole descriptor table into the bundle; `reposGet(core, ...)` pulls in
  * its own descriptor and the runtime, nothing else.
  *
- * Each function carries its own descriptor (the same literal as src/operations.ts prints: a
- * bundler cannot drop unused properties of one big object). Its types are the resource method's
+ * Each function imports its own descriptor from src/operations.ts, where each is a separate
+ * export marked pure (a bundler drops the ones no function it keeps uses; it could not drop
+ * unused properties of one big object), so each descriptor is printed once for both call
+ * styles. Its types are the resource method's
  * (`Parameters<Repos["get"]>`, `ReturnType<...>`), so the two call styles can never disagree and
  * this file does not depend on how params and results are printed.
  */
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { namedList, signature } from './code-writer.js';
 import { GENERATED_HEADER, jsDoc, stringLiteral } from './escape.js';
-import { printLiteral } from './literal.js';
-import { apiLiteral, operationLiteral } from './operations-file.js';
+import { descriptorName } from './operations-file.js';
 import { takesNoParams } from './type-expressions.js';
 
 /** Words a function declaration cannot be named (operation keys are camelCase identifiers otherwise). */
@@ -54,35 +55,25 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
     `${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`,
   ]);
   return (
-    `const d_${op.key}: __OperationDescriptor = ${printLiteral(operationLiteral(op))};\n\n` +
     `${doc}${signature('', `export function ${name}`, params, `: ReturnType<${method}>`)} {\n` +
     // `as never`: the declared return type is the method's; a cast to it would make tsc compare
     // ApiPromise<unknown> with it structurally, per operation (seconds on GitHub's 1,223).
-    `  return client.${call}(d_${op.key}, ${args}) as never;\n` +
+    `  return client.${call}(__operations.${descriptorName(op)}, ${args}) as never;\n` +
     `}\n`
   );
 }
 
-/**
- * @param withResponseSchemas  as for src/operations.ts. The API descriptor is printed here again
- *   rather than imported: operations.ts also holds the whole table, which a bundler would keep.
- */
-export function emitFunctionsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
+/** The descriptors (and the API descriptor) come from src/operations.ts: see the file's comment. */
+export function emitFunctionsFile(model: ApiModel, runtimeImport: string): string {
   const authType = `__${model.clientName}Auth`;
   const resourceClass = new Map(model.resources.map((r) => [r.propertyName, r.className]));
   const operations = [...model.rootOperations, ...model.resources.flatMap((r) => r.operations)].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
   const imports = [
-    namedList(
-      'import',
-      [
-        'Client as __CoreClient',
-        'type ApiDescriptor as __ApiDescriptor',
-        'type OperationDescriptor as __OperationDescriptor',
-      ],
-      ` from ${stringLiteral(runtimeImport)};`,
-    ),
+    namedList('import', ['Client as __CoreClient'], ` from ${stringLiteral(runtimeImport)};`),
+    // A namespace import: bundlers resolve `__operations.d_x` statically and keep only the used ones.
+    "import * as __operations from './operations.js';",
     namedList(
       'import type',
       [
@@ -102,7 +93,6 @@ export function emitFunctionsFile(model: ApiModel, runtimeImport: string, withRe
   ];
   const create =
     `${jsDoc([`A client with no resources wired: pass it to the functions below. Same options as \`new ${model.clientName}()\`.`])}` +
-    `export function createClient(options: __Options = {}): __CoreClient<${authType}> {\n  return new __CoreClient<${authType}>(__api, options);\n}\n`;
-  const api = `const __api: __ApiDescriptor = ${printLiteral(apiLiteral(model, withResponseSchemas))};\n`;
-  return `${GENERATED_HEADER}${imports.join('\n')}\n\n${api}\n${create}\n${operations.map((op) => functionDeclaration(op, resourceClass, authType)).join('\n')}`;
+    `export function createClient(options: __Options = {}): __CoreClient<${authType}> {\n  return new __CoreClient<${authType}>(__operations.api, options);\n}\n`;
+  return `${GENERATED_HEADER}${imports.join('\n')}\n\n${create}\n${operations.map((op) => functionDeclaration(op, resourceClass, authType)).join('\n')}`;
 }

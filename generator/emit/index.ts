@@ -111,7 +111,7 @@ export async function emitPackage(
   // Last: it also declares the aliases the files above hoisted.
   files.set('src/models.ts', emitModelsFile(model, printer, components, new Set(vacuousSchemas(components, false))));
   files.set('src/index.ts', emitIndexFile(model, runtimeImportFor(config, 0), config.openapiTypescript === true));
-  files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0), config.validateResponses));
+  files.set('src/functions.ts', emitFunctionsFile(model, runtimeImportFor(config, 0)));
   // The Node entries over the two platform-neutral ones above (package.json "exports" picks).
   files.set('src/index.node.ts', emitNodeEntry('./index.js', runtimeImportFor(config, 0)));
   files.set('src/functions.node.ts', emitNodeEntry('./functions.js', runtimeImportFor(config, 0)));

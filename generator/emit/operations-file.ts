@@ -1,7 +1,8 @@
-/** src/operations.ts: the descriptor table and the API descriptor, printed as plain literals. */
+/** src/operations.ts: one descriptor per operation, the table of them, and the API descriptor. */
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { GENERATED_HEADER, stringLiteral, typePropertyKey } from './escape.js';
+import { GENERATED_HEADER, objectLiteralKey, stringLiteral, typePropertyKey } from './escape.js';
 import { Expression, printJson, printLiteral, type LiteralValue } from './literal.js';
+import { INDENT, PRINT_WIDTH } from './code-writer.js';
 import { setOwn } from '../lib/json-pointer.js';
 
 export function operationLiteral(op: OperationModel): LiteralValue {
@@ -75,29 +76,56 @@ export function apiLiteral(model: ApiModel, withResponseSchemas: boolean): Liter
 }
 
 /**
- * JSON text made safe inside String.raw`...`: a backtick or `${` would end the literal or start
- * an expression. `$` and backtick only ever occur inside JSON strings, where \u0024 and \u0060
- * mean the same to JSON.parse (String.raw keeps the backslash).
+ * The exported name of an operation's descriptor: `d_` + the operation's key. Keys are unique
+ * identifiers, so these are too, and none can be `api` or `operations`, the file's other exports.
  */
-function rawTemplateText(json: string): string {
-  return json.replace(/\$/g, '\\u0024').replace(/`/g, '\\u0060');
+export function descriptorName(op: OperationModel): string {
+  return `d_${op.key}`;
+}
+
+/**
+ * JSON text as the body of a plain template literal: a backslash, a backtick and `$` are escaped
+ * so the literal's value is the text itself; U+2028/2029 become JSON escapes, so the source never holds
+ * them raw (JSON.stringify leaves them as they are).
+ */
+function templateText(json: string): string {
+  return json
+    .replace(/\\/g, '\\\\')
+    .replace(/`/g, '\\`')
+    .replace(/\$/g, '\\$')
+    .replace(/\u2028/g, '\\\\u2028')
+    .replace(/\u2029/g, '\\\\u2029');
+}
+
+/**
+ * One descriptor per operation, printed once and exported on its own so a bundler keeps only
+ * those an app calls: src/functions.ts imports them one by one, the resource classes through
+ * the `operations` table (a client wires every resource anyway). Each is JSON parsed at import
+ * (GitHub's 1,223 in a few ms), not an object literal: tsc types every literal in a literal
+ * (GitHub's table was 35,000 of 51,000 types when the SDK is checked). `@__PURE__` tells a
+ * bundler the call may be dropped when its result is unused. Pretty JSON in a template
+ * literal, so a regenerated file diffs by line; the head is broken after `=` when prettier
+ * would break it there (a key too long for one line).
+ */
+function descriptorDeclaration(op: OperationModel): string {
+  const left = `export const ${descriptorName(op)}: OperationDescriptor =`;
+  const right = `/* @__PURE__ */ JSON.parse(\`${templateText(printJson(operationLiteral(op)))}\`);\n`;
+  const firstLine = `${left} ${right.slice(0, right.indexOf('\n'))}`;
+  return firstLine.length <= PRINT_WIDTH ? `${left} ${right}` : `${left}\n${INDENT}${right}`;
 }
 
 export function emitOperationsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
-  const table: Record<string, LiteralValue> = {};
-  for (const op of model.operations) setOwn(table, op.key, operationLiteral(op));
   // The explicit interface types every entry as the plain descriptor the runtime takes and keeps
   // the declaration file small (`typeof table` exceeds tsc's limit on Microsoft Graph, TS7056).
   const keys = model.operations.map((op) => `  readonly ${typePropertyKey(op.key)}: OperationDescriptor;`);
+  const entries = model.operations.map((op) => `  ${objectLiteralKey(op.key)}: ${descriptorName(op)},`);
   return (
     GENERATED_HEADER +
     `import type { ApiDescriptor, OperationDescriptor } from ${stringLiteral(runtimeImport)};\n\n` +
-    `/** One descriptor per operation: what the runtime needs to call it. */\n` +
+    model.operations.map(descriptorDeclaration).join('\n') +
+    `${model.operations.length > 0 ? '\n' : ''}/** One descriptor per operation: what the runtime needs to call it. */\n` +
     `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +
-    `/**\n * The table is JSON parsed once at import (GitHub's 1 MB in ~5 ms), not an object literal: tsc types\n` +
-    ` * every literal in a literal (GitHub's table was 35,000 of a consumer's 51,000 types and most\n` +
-    ` * of its check time). One entry per line group, so a regenerated table still diffs by line.\n */\n` +
-    `export const operations: OperationTable = JSON.parse(String.raw\`\n${rawTemplateText(printJson(table))}\n\`);\n\n` +
+    `export const operations: OperationTable = {${entries.length > 0 ? `\n${entries.join('\n')}\n` : ''}};\n\n` +
     `export const api: ApiDescriptor = ${printLiteral(apiLiteral(model, withResponseSchemas))};\n`
   );
 }

