@@ -22,7 +22,6 @@ export function discriminatorValues(
   if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
   if (!isObject(member) || typeof member.$ref !== 'string') return undefined;
   const property = discriminator.propertyName;
-  if (declaresLiteral(refs.resolve(member, '').value, property)) return undefined;
   const ref = member.$ref;
   const componentName = /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
   const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
@@ -36,11 +35,21 @@ export function discriminatorValues(
   return componentName !== undefined && !mappedElsewhere ? { property, values: [componentName] } : undefined;
 }
 
-/** Does the member already pin the property to one value (`const`, or a one-value `enum`)? */
-function declaresLiteral(member: unknown, property: string): boolean {
+/**
+ * Does the member already require the property and pin it to one value (`const`, or a one-value
+ * `enum`)? Then its own type narrows. pydantic declares the tag with a default and not required
+ * (`kind: Literal['paper'] = 'paper'`), yet its discriminated union rejects a value without it:
+ * such a member still gets the tag added, which makes it required.
+ */
+export function pinsTag(member: unknown, property: string): boolean {
   if (!isObject(member) || !isObject(member.properties)) return false;
   const schema = member.properties[property];
-  return isObject(schema) && (schema.const !== undefined || (Array.isArray(schema.enum) && schema.enum.length === 1));
+  const required = Array.isArray(member.required) && member.required.includes(property);
+  return (
+    required &&
+    isObject(schema) &&
+    (schema.const !== undefined || (Array.isArray(schema.enum) && schema.enum.length === 1))
+  );
 }
 
 /**

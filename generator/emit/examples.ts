@@ -14,6 +14,7 @@ import type { LoadedSpec } from '../types.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { isObject, type JsonObject } from '../lib/json-pointer.js';
 import { RefResolver } from '../model/refs.js';
+import { discriminatorValues } from './composition.js';
 import { objectLiteralKey } from './escape.js';
 import { Expression, printLiteral, type LiteralValue } from './literal.js';
 
@@ -232,7 +233,7 @@ export class ExampleFinder {
       : Array.isArray(schema.anyOf)
         ? schema.anyOf[0]
         : undefined;
-    if (member !== undefined && depth < MAX_SCHEMA_DEPTH) return this.schemaValue(member, depth + 1);
+    if (member !== undefined && depth < MAX_SCHEMA_DEPTH) return this.memberValue(schema, member, depth);
     const properties = this.object(schema.properties);
     const required = Array.isArray(schema.required)
       ? schema.required.filter((r): r is string => typeof r === 'string')
@@ -256,6 +257,20 @@ export class ExampleFinder {
       value: placeholderFor(typeof schema.type === 'string' ? schema.type : properties ? 'object' : undefined),
       fromSpec: false,
     };
+  }
+
+  /** The first oneOf/anyOf member's value, with its discriminator tag when the composition has one. */
+  private memberValue(composition: JsonObject, member: unknown, depth: number): Found {
+    const found = this.schemaValue(member, depth + 1);
+    const tag = discriminatorValues(composition, member, this.refs);
+    if (tag === undefined || !isPlainValue(found.value)) return found;
+    // The tag first, as people write it (`{ kind: 'paper', pages: 0 }`); defineProperty keeps `__proto__` a key.
+    const value: Record<string, LiteralValue> = {};
+    const entries: [string, LiteralValue][] = [[tag.property, tag.values[0]!], ...Object.entries(found.value)];
+    for (const [key, item] of entries)
+      if (!Object.hasOwn(value, key))
+        Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
+    return { value, fromSpec: found.fromSpec };
   }
 
   /** allOf members' values merged when they are objects (the usual `allOf: [Base, {extra}]`). */

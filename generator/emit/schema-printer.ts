@@ -11,7 +11,7 @@
 import { isObject, type JsonObject } from '../lib/json-pointer.js';
 import type { RefResolver } from '../model/refs.js';
 import { refKey, type SchemaViews } from '../model/schema-views.js';
-import { discriminatorValues, requiredFromAllOfParts } from './composition.js';
+import { discriminatorValues, pinsTag, requiredFromAllOfParts } from './composition.js';
 import { docText, jsDoc, stringLiteral, typePropertyKey } from './escape.js';
 import type { TypeUses } from './type-expressions.js';
 
@@ -166,7 +166,7 @@ export class SchemaPrinter {
   private member(composition: JsonObject, member: unknown, view: View, depth: number): Printed {
     const printed = this.print(member, view, depth);
     const tag = discriminatorValues(composition, member, this.refs);
-    if (tag === undefined) return printed;
+    if (tag === undefined || pinsTag(this.resolve(member), tag.property)) return printed;
     const values = tag.values.map((v) => stringLiteral(v)).join(' | ');
     // Parenthesised as prettier prints an intersection inside a union.
     return atom(`(${join([printed, atom(`{ ${typePropertyKey(tag.property)}: ${values} }`)], '&').text})`);

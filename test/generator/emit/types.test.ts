@@ -35,7 +35,7 @@ const FIXTURES: Record<string, { spec: string; client: string; names: Record<str
   compositions: {
     spec: 'compositions.yaml',
     client: 'Shelter',
-    names: { createPet: 'pets.create', getCause: 'causes.get' },
+    names: { createPet: 'pets.create', getCause: 'causes.get', createEdition: 'editions.create' },
   },
   recursive: {
     spec: 'recursive.yaml',
