@@ -1,8 +1,8 @@
 /**
- * Optional runtime features, installed by the code that needs them, so that bundles stay small: the engine reaches OAuth2 client credentials, digest auth, the NDJSON/SSE parsers and pagination
+ * Optional runtime features, installed by the code that needs them, so that bundles stay small: the engine reaches OAuth2 client credentials, digest auth, the NDJSON/SSE parsers, multipart bodies and pagination
  * through this registry instead of importing them, so a bundle holds them only when something
  * installs them. The generated operations file installs what its spec uses (an oauth2 or bearer
- * scheme, a digest scheme, a streamed response; the client file pagination, while each paginated
+ * scheme, a digest scheme, a streamed response, a multipart body; the client file pagination, while each paginated
  * function of src/functions.ts passes it to Client.paginate itself); the Node entry (runtime/node.ts) installs all of
  * them. Installing twice is harmless (the same functions again).
  */
@@ -11,6 +11,7 @@ import type { OAuth2TokenManager } from './auth/oauth2.js';
 import type { BasicCredentials, OAuth2ClientCredentials } from './auth/types.js';
 import { InvalidArgumentError } from './errors.js';
 import type { PagePromise } from './pagination/index.js';
+import type { encodeMultipart, isFormData } from './request/multipart.js';
 import type { JsonLines, ServerSentEvents } from './response/event-streams.js';
 
 export interface OAuth2Feature {
@@ -31,6 +32,11 @@ export interface EventStreamFeature {
   readonly ServerSentEvents: typeof ServerSentEvents;
 }
 
+export interface MultipartFeature {
+  readonly encode: typeof encodeMultipart;
+  readonly isFormData: typeof isFormData;
+}
+
 export interface PaginationFeature {
   readonly PagePromise: typeof PagePromise;
 }
@@ -40,6 +46,7 @@ export interface RuntimeFeatures {
   readonly digest?: DigestFeature;
   readonly eventStreams?: EventStreamFeature;
   readonly pagination?: PaginationFeature;
+  readonly multipart?: MultipartFeature;
 }
 
 const installed: { -readonly [K in keyof RuntimeFeatures]: RuntimeFeatures[K] } = {};
@@ -55,6 +62,7 @@ const FEATURE_LABELS: Record<keyof RuntimeFeatures, string> = {
   digest: 'HTTP digest auth',
   eventStreams: 'NDJSON/SSE responses',
   pagination: 'paginated calls',
+  multipart: 'multipart/form-data bodies',
 };
 
 /** The installed feature, or an error naming it and how to install it (never a TypeError later). */

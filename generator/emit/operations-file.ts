@@ -117,20 +117,32 @@ function descriptorDeclaration(op: OperationModel): string {
 /**
  * The optional runtime features this spec uses (runtime/features.ts), in a fixed order: OAuth2
  * client credentials for an oauth2 or bearer scheme (a bearer scheme also takes them), digest for
- * a digest scheme, the NDJSON/SSE parsers for a streamed response. What a spec does not use stays
+ * a digest scheme, the NDJSON/SSE parsers for a streamed response, multipart for a multipart
+ * request body. What a spec does not use stays
  * out of a bundle of the SDK.
  */
-export function runtimeFeatures(model: ApiModel): readonly ('oauth2' | 'digest' | 'eventStreams')[] {
+type RuntimeFeature = 'oauth2' | 'digest' | 'eventStreams' | 'multipart';
+
+const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
+
+export function runtimeFeatures(model: ApiModel): readonly RuntimeFeature[] {
   const schemes = [...model.securitySchemes.values()] as readonly { type: string; scheme?: string }[];
-  const features: ('oauth2' | 'digest' | 'eventStreams')[] = [];
+  const features: RuntimeFeature[] = [];
   if (schemes.some((s) => s.type === 'oauth2' || (s.type === 'http' && s.scheme === 'bearer'))) features.push('oauth2');
   if (schemes.some((s) => s.type === 'http' && s.scheme === 'digest')) features.push('digest');
   if (model.operations.some((op) => op.success.some((s) => s.kind === 'ndjson' || s.kind === 'sse')))
     features.push('eventStreams');
+  if (model.operations.some((op) => op.body !== undefined && MULTIPART.test(op.body.mediaType)))
+    features.push('multipart');
   return features;
 }
 
-const FEATURE_FILES = { oauth2: 'oauth2', digest: 'digest', eventStreams: 'event-streams' } as const;
+const FEATURE_FILES = {
+  oauth2: 'oauth2',
+  digest: 'digest',
+  eventStreams: 'event-streams',
+  multipart: 'multipart',
+} as const;
 
 /** The imports and the one installFeatures() call for the spec's optional features; '' when none. */
 function featureInstall(model: ApiModel, runtimeImport: string): string {

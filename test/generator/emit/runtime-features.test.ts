@@ -13,7 +13,7 @@ function model(schemes: Record<string, object>, kinds: readonly string[]): ApiMo
   return { securitySchemes: new Map(Object.entries(schemes)), operations: kinds.map(op) } as unknown as ApiModel;
 }
 
-test('each feature follows from the spec: bearer or oauth2, digest, ndjson or sse', () => {
+test('each feature follows from the spec: bearer or oauth2, digest, ndjson or sse, multipart', () => {
   assert.deepEqual(runtimeFeatures(model({ key: { type: 'apiKey', in: 'header' } }, ['json', 'binary'])), []);
   assert.deepEqual(runtimeFeatures(model({ token: { type: 'http', scheme: 'bearer' } }, [])), ['oauth2']);
   assert.deepEqual(runtimeFeatures(model({ o: { type: 'oauth2', flows: {} } }, [])), ['oauth2']);
@@ -22,6 +22,8 @@ test('each feature follows from the spec: bearer or oauth2, digest, ndjson or ss
     'eventStreams',
   ]);
   assert.deepEqual(runtimeFeatures(model({}, ['ndjson'])), ['eventStreams']);
+  const upload = { ...model({}, []), operations: [{ success: [], body: { mediaType: 'multipart/form-data' } }] };
+  assert.deepEqual(runtimeFeatures(upload as unknown as ApiModel), ['multipart']);
 });
 
 test('the install is emitted with its imports, and nothing when the spec needs none', () => {
