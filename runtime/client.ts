@@ -6,7 +6,8 @@
  * shared by clients derived with `withOptions()`; only the client that created it closes it.
  */
 import type { ApiDescriptor, OperationDescriptor } from './descriptor.js';
-import { PagePromise, type PageFetcher, type RawPage } from './pagination/index.js';
+import type { PagePromise, PageFetcher, RawPage } from './pagination/index.js';
+import { requireFeature, type PaginationFeature } from './features.js';
 import { InvalidArgumentError } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { ApiPromise, type CallResult } from './response/api-promise.js';
@@ -43,11 +44,21 @@ export class Client<Auth extends object = Record<string, unknown>> {
     return new ApiPromise<T>(executeCall(this.#core, op, params, options) as Promise<CallResult<T>>);
   }
 
-  /** A paginated call: `await` gives the first page, `for await` every item. Lazy: nothing is sent until used. */
-  paginate<Item>(op: OperationDescriptor, params?: object, options?: RequestOptions): PagePromise<Item, ApiResponse> {
+  /**
+   * A paginated call: `await` gives the first page, `for await` every item. Lazy: nothing is sent until used.
+   * `support`: the pagination feature (src/functions.ts passes it, so only a bundle that paginates holds it);
+   * without it, the one installed (runtime/features.ts).
+   */
+  paginate<Item>(
+    op: OperationDescriptor,
+    params?: object,
+    options?: RequestOptions,
+    support?: PaginationFeature,
+  ): PagePromise<Item, ApiResponse> {
     if (!op.pagination) {
       throw new InvalidArgumentError(`${op.id}: paginate() needs an operation with a pagination descriptor`);
     }
+    const { PagePromise } = support ?? requireFeature('pagination', op.id);
     const core = this.#core;
     const toPage = (result: PageableResult): RawPage<ApiResponse> => ({
       body: result.data(),

@@ -15,6 +15,8 @@ import { downloadToFileOnNode } from './response/download-node.js';
 import { installNodeDownload } from './response/download.js';
 import { installNodeStreams } from './response/node-stream.js';
 import type { BodySource } from './transport/body-source.js';
+import { installFeatures } from './features.js';
+import { allFeatures } from './features/all.js';
 
 installNodeFeatures({
   createPool,
@@ -26,3 +28,5 @@ installNodeDownload(downloadToFileOnNode);
 installNodeStreams((body: BodySource) =>
   body instanceof Readable ? body : Readable.from(body, { objectMode: false }),
 );
+// Node bundles are not size-bound (a server's disk): every optional feature, as before the registry.
+installFeatures(allFeatures);

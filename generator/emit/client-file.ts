@@ -88,6 +88,14 @@ export function emitClientFile(
       `import { withHooks } from ${stringLiteral('./hook-middleware.js')};`,
     );
   const operationsImport = model.rootOperations.length > 0 ? 'api, operations' : 'api';
+  // The resource methods' paginated calls (src/functions.ts passes the feature per call instead).
+  const paginates = model.operations.some((op) => op.pagination);
+  const runtimeDir = runtimeImport.slice(0, runtimeImport.lastIndexOf('/') + 1);
+  if (paginates)
+    resourceImports.push(
+      `import { installFeatures } from ${stringLiteral(`${runtimeDir}features.js`)};`,
+      `import { pagination } from ${stringLiteral(`${runtimeDir}features/pagination.js`)};`,
+    );
 
   // One property per resource (a blank line between them and the constructor), none when untagged.
   const properties = model.resources.map(
@@ -103,6 +111,7 @@ export function emitClientFile(
   return sourceFile(
     [
       `${GENERATED_HEADER}${imports}\nimport { ${operationsImport} } from './operations.js';${resourceImports.length ? `\n${resourceImports.join('\n')}` : ''}\n`,
+      ...(paginates ? ['installFeatures({ pagination });'] : []),
       `/** Credentials, keyed by the spec's security scheme names. */\nexport interface ${authName} {${authMembers.length ? `\n${authMembers.join('\n')}\n` : ''}}`,
       `export interface ${optionsName} extends ClientOptions<${authName}> {${
         environments.length

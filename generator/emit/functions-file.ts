@@ -54,13 +54,20 @@ function functionDeclaration(op: OperationModel, resourceClass: ReadonlyMap<stri
   const doc = jsDoc([
     `${op.method} ${op.path}: the same call as \`client.${op.resource === undefined ? '' : `${op.resource}.`}${op.methodName}()\`, on any client of this API (createClient() is the smallest).`,
   ]);
+  // A paginated function hands the pagination feature over itself: bundled only when one is used.
+  const feature = op.pagination ? ', __pagination' : '';
   return (
     `${doc}${signature('', `export function ${name}`, params, `: ReturnType<${method}>`)} {\n` +
     // `as never`: the declared return type is the method's; a cast to it would make tsc compare
     // ApiPromise<unknown> with it structurally, per operation (seconds on GitHub's 1,223).
-    `  return client.${call}(__operations.${descriptorName(op)}, ${args}) as never;\n` +
+    `  return client.${call}(__operations.${descriptorName(op)}, ${args}${feature}) as never;\n` +
     `}\n`
   );
+}
+
+/** `./runtime/` from `./runtime/index.js`. */
+function runtimeDir(runtimeImport: string): string {
+  return runtimeImport.slice(0, runtimeImport.lastIndexOf('/') + 1);
 }
 
 /** The descriptors (and the API descriptor) come from src/operations.ts: see the file's comment. */
@@ -74,6 +81,11 @@ export function emitFunctionsFile(model: ApiModel, runtimeImport: string): strin
     namedList('import', ['Client as __CoreClient'], ` from ${stringLiteral(runtimeImport)};`),
     // A namespace import: bundlers resolve `__operations.d_x` statically and keep only the used ones.
     "import * as __operations from './operations.js';",
+    ...(operations.some((op) => op.pagination)
+      ? [
+          `import { pagination as __pagination } from ${stringLiteral(`${runtimeDir(runtimeImport)}features/pagination.js`)};`,
+        ]
+      : []),
     namedList(
       'import type',
       [

@@ -114,6 +114,57 @@ function descriptorDeclaration(op: OperationModel): string {
   return firstLine.length <= PRINT_WIDTH ? `${left} ${right}` : `${left}\n${INDENT}${right}`;
 }
 
+/**
+ * The optional runtime features this spec uses (runtime/features.ts), in a fixed order: OAuth2
+ * client credentials for an oauth2 or bearer scheme (a bearer scheme also takes them), digest for
+ * a digest scheme, the NDJSON/SSE parsers for a streamed response, multipart for a multipart
+ * request body. What a spec does not use stays
+ * out of a bundle of the SDK.
+ */
+type RuntimeFeature = 'oauth2' | 'digest' | 'eventStreams' | 'multipart';
+
+const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
+
+export function runtimeFeatures(model: ApiModel): readonly RuntimeFeature[] {
+  const schemes = [...model.securitySchemes.values()] as readonly { type: string; scheme?: string }[];
+  const features: RuntimeFeature[] = [];
+  if (schemes.some((s) => s.type === 'oauth2' || (s.type === 'http' && s.scheme === 'bearer'))) features.push('oauth2');
+  if (schemes.some((s) => s.type === 'http' && s.scheme === 'digest')) features.push('digest');
+  if (model.operations.some((op) => op.success.some((s) => s.kind === 'ndjson' || s.kind === 'sse')))
+    features.push('eventStreams');
+  if (model.operations.some((op) => op.body !== undefined && MULTIPART.test(op.body.mediaType)))
+    features.push('multipart');
+  return features;
+}
+
+const FEATURE_FILES = {
+  oauth2: 'oauth2',
+  digest: 'digest',
+  eventStreams: 'event-streams',
+  multipart: 'multipart',
+} as const;
+
+/** The imports and the one installFeatures() call for the spec's optional features; '' when none. */
+function featureInstall(model: ApiModel, runtimeImport: string): string {
+  const features = runtimeFeatures(model);
+  if (features.length === 0) return '';
+  const runtimeDir = runtimeImport.slice(0, runtimeImport.lastIndexOf('/') + 1);
+  const imports = features.map(
+    (name) => `import { ${name} } from ${stringLiteral(`${runtimeDir}features/${FEATURE_FILES[name]}.js`)};
+`,
+  );
+  return (
+    `import { installFeatures } from ${stringLiteral(`${runtimeDir}features.js`)};
+` +
+    imports.join('') +
+    `
+// What this spec uses of the runtime's optional features (the rest stays out of a bundle).
+` +
+    `installFeatures({ ${features.join(', ')} });
+`
+  );
+}
+
 export function emitOperationsFile(model: ApiModel, runtimeImport: string, withResponseSchemas = false): string {
   // The explicit interface types every entry as the plain descriptor the runtime takes and keeps
   // the declaration file small (`typeof table` exceeds tsc's limit on Microsoft Graph, TS7056).
@@ -121,7 +172,9 @@ export function emitOperationsFile(model: ApiModel, runtimeImport: string, withR
   const entries = model.operations.map((op) => `  ${objectLiteralKey(op.key)}: ${descriptorName(op)},`);
   return (
     GENERATED_HEADER +
-    `import type { ApiDescriptor, OperationDescriptor } from ${stringLiteral(runtimeImport)};\n\n` +
+    `import type { ApiDescriptor, OperationDescriptor } from ${stringLiteral(runtimeImport)};\n` +
+    featureInstall(model, runtimeImport) +
+    '\n' +
     model.operations.map(descriptorDeclaration).join('\n') +
     `${model.operations.length > 0 ? '\n' : ''}/** One descriptor per operation: what the runtime needs to call it. */\n` +
     `export interface OperationTable {${keys.length > 0 ? `\n${keys.join('\n')}\n` : ''}}\n\n` +

@@ -6,7 +6,8 @@
 import { InvalidArgumentError } from '../errors.js';
 import { base64Utf8 } from '../bytes.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
-import { digestAuthorization, parseDigestChallenge, type DigestRequest } from './digest.js';
+import type { DigestRequest } from './digest.js';
+import { requireFeature } from '../features.js';
 import type { Transport } from '../transport/types.js';
 import { isLoopbackHost } from '../transport/loopback.js';
 import type { TokenFetchOptions } from './oauth2.js';
@@ -161,13 +162,14 @@ export async function answerDigestChallenge(
 ): Promise<string | undefined> {
   const selected = resolved.schemes.find((s) => s.scheme.type === 'http' && s.scheme.scheme === 'digest');
   if (selected === undefined) return undefined;
-  const challenge = parseDigestChallenge(wwwAuthenticate);
+  const digest = requireFeature('digest', `auth scheme "${selected.name}"`);
+  const challenge = digest.parseChallenge(wwwAuthenticate);
   if (challenge === undefined) return undefined;
   // Digest hides the password but the exchange is still replayable by anyone who sees it.
   assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);
   return checkedHeaderValue(
     selected.name,
-    await digestAuthorization(challenge, basicCredentials(selected.name, selected.credential), request),
+    await digest.authorization(challenge, basicCredentials(selected.name, selected.credential), request),
   );
 }
 

@@ -9,7 +9,8 @@
 import type { ApiDescriptor, OperationDescriptor, SecurityRequirement } from '../descriptor.js';
 import { InvalidArgumentError } from '../errors.js';
 import { credentialFromEnv, envVarNames } from './env.js';
-import { OAuth2TokenManager } from './oauth2.js';
+import { requireFeature } from '../features.js';
+import type { OAuth2TokenManager } from './oauth2.js';
 import type {
   AuthEnv,
   AuthOption,
@@ -49,6 +50,10 @@ export function configuredSchemes(
     if (fromEnv !== undefined)
       configured.set(name, { name, scheme, credential: fromEnv, source: { env: envVarNames(api, name) } });
   }
+  for (const { name, scheme } of configured.values()) {
+    // A missing optional feature fails the constructor, not the first 401 an hour later.
+    if (scheme.type === 'http' && scheme.scheme === 'digest') requireFeature('digest', `auth scheme "${name}"`);
+  }
   return configured;
 }
 
@@ -68,7 +73,7 @@ function managerFor(name: string, tokenUrl: string, credential: OAuth2ClientCred
   const key = `${name}\n${tokenUrl}`;
   let manager = byScheme.get(key);
   if (manager === undefined) {
-    manager = new OAuth2TokenManager(name, tokenUrl, credential);
+    manager = requireFeature('oauth2', `auth scheme "${name}"`).tokenManager(name, tokenUrl, credential);
     byScheme.set(key, manager);
   }
   return manager;

@@ -10,7 +10,8 @@ import { redactHeaders, redactUrl } from '../redact.js';
 import { ApiResponse } from '../response/api-response.js';
 import { BinaryResponse } from '../response/binary-response.js';
 import { BufferedCallResult, StreamedCallResult } from '../response/call-result.js';
-import { JsonLines, ServerSentEvents, type ReopenEventStream } from '../response/event-streams.js';
+import type { ReopenEventStream } from '../response/event-streams.js';
+import { requireFeature } from '../features.js';
 import { flattenHeaders, requestIdOf } from '../response/headers.js';
 import { IdleTimeoutBody } from '../response/idle-timeout-body.js';
 import { stripSecretQuery } from '../policies/redirect.js';
@@ -88,6 +89,7 @@ export function streamedResult(
   if (page?.rawStream || (result.bodyKind !== 'ndjson' && result.bodyKind !== 'sse'))
     return new StreamedCallResult(response, binary, pageUrl);
   const context = { method: call.method, url: redactUrl(result.url, core.secrets.query), status: result.status };
+  const { JsonLines, ServerSentEvents } = requireFeature('eventStreams', call.describe());
   if (result.bodyKind === 'ndjson')
     return new StreamedCallResult(response, new JsonLines(response, stream, context), pageUrl);
   // Reconnecting re-sends the request: only when sending it twice is harmless.

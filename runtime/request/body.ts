@@ -6,7 +6,7 @@ import { utf8Length } from '../bytes.js';
 import type { ParameterDescriptor, RequestBodyDescriptor } from '../descriptor.js';
 import { InvalidArgumentError } from '../errors.js';
 import { bodyEncodingOf, contentTypeFor, type BodyEncoding } from './media-type.js';
-import { encodeMultipart, isFormData } from './multipart.js';
+import { requireFeature } from '../features.js';
 import { encodeStrict } from './percent.js';
 import { scalarToString, serializeQueryParam } from './styles.js';
 import type { EncodedBody } from './types.js';
@@ -64,11 +64,13 @@ export function encodeBody(
       return encodeJson(value, plan.contentType, operationId);
     case 'form':
       return encodeForm(value, plan.descriptor, plan.contentType, operationId);
-    case 'multipart':
-      return encodeMultipart(
-        isFormData(value) ? value : asRecord(value, operationId, 'multipart/form-data'),
+    case 'multipart': {
+      const multipart = requireFeature('multipart', operationId);
+      return multipart.encode(
+        multipart.isFormData(value) ? value : asRecord(value, operationId, 'multipart/form-data'),
         plan.descriptor,
       );
+    }
     case 'text': {
       if (isUploadable(value)) return encodeBinaryBody(value, plan.contentType, `${operationId}: body`);
       const text = scalarToString(value);
