@@ -47,9 +47,9 @@ function stat(text: string, name: string): number {
 
 type RowBase = Pick<TscRow, 'id' | 'label'>;
 
-/** Runs `tsc <args> --extendedDiagnostics` in `dir` `runs` times: the figures of the last run, the median times. */
-async function measure(base: RowBase, dir: string, args: readonly string[], runs: number): Promise<TscRow> {
-  const empty = {
+/** A row with every figure zero, before it is measured (or when it could not be). */
+function emptyRow(base: RowBase): Omit<TscRow, 'ok' | 'error'> {
+  return {
     ...base,
     errors: 0,
     firstErrors: [],
@@ -61,6 +61,11 @@ async function measure(base: RowBase, dir: string, args: readonly string[], runs
     totalTimeS: 0,
     memoryMb: 0,
   };
+}
+
+/** Runs `tsc <args> --extendedDiagnostics` in `dir` `runs` times: the figures of the last run, the median times. */
+async function measure(base: RowBase, dir: string, args: readonly string[], runs: number): Promise<TscRow> {
+  const empty = emptyRow(base);
   const checks: number[] = [];
   const totals: number[] = [];
   let last = '';
@@ -115,19 +120,9 @@ async function main(): Promise<void> {
     const dir = join(WORK_DIR, 'gen', consumer.tool);
     if (!existsSync(genOutDir(consumer.tool))) {
       rows.push({
-        id: consumer.id,
-        label: consumer.label,
+        ...emptyRow({ id: consumer.id, label: consumer.label }),
         ok: false,
         error: 'no generated output (generation failed or was skipped)',
-        errors: 0,
-        firstErrors: [],
-        files: 0,
-        lines: 0,
-        types: 0,
-        instantiations: 0,
-        checkTimeS: 0,
-        totalTimeS: 0,
-        memoryMb: 0,
       });
       continue;
     }
