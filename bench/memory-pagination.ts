@@ -8,13 +8,12 @@
  * Not a test (slow): run by hand, figures go into reports.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 // The runtime's Node entry (undici transport, node:fs uploads), as a generated package's loads it.
 import '../runtime/node.js';
 import { Client } from '../runtime/index.js';
-import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
-import { rssSampler, startChildServer } from './memory-common.js';
+import type { OperationDescriptor } from '../runtime/descriptor.js';
+import { MEMORY_BENCH_API, rssSampler, serveToParent, startChildServer } from './memory-common.js';
 
 const TARGET_MB = 64;
 /** Client-mode arguments (the server child gets 'server' and reads sizes from each request's query). */
@@ -36,17 +35,9 @@ if (process.argv[2] === 'server') {
     if (page < last) headers.link = `</items?page=${page + 1}&per_page=${per}&pages=${last}>; rel="next"`;
     res.writeHead(200, headers).end(JSON.stringify(items));
   });
-  server.listen(0, '127.0.0.1', () => process.send!(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  process.on('disconnect', () => process.exit(0));
+  serveToParent(server);
 } else {
-  const api: ApiDescriptor = {
-    name: 'Bench',
-    packageName: 'bench',
-    packageVersion: '0.0.0',
-    envPrefix: 'BENCH',
-    servers: [],
-    securitySchemes: {},
-  };
+  const api = MEMORY_BENCH_API;
   const list: OperationDescriptor = {
     id: 'listItems',
     method: 'GET',

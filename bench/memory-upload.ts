@@ -8,7 +8,6 @@
  * Not a test (slow): run by hand, figures go into reports.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 // The runtime's Node entry (undici transport, node:fs uploads), as a generated package's loads it.
 import '../runtime/node.js';
 import { Client, fileFromPath } from '../runtime/index.js';
-import type { ApiDescriptor, OperationDescriptor } from '../runtime/descriptor.js';
-import { MB, rssSampler, startChildServer } from './memory-common.js';
+import type { OperationDescriptor } from '../runtime/descriptor.js';
+import { MB, MEMORY_BENCH_API, rssSampler, serveToParent, startChildServer } from './memory-common.js';
 
 /** RSS growth we promise to stay under. */
 const TARGET_MB = 64;
@@ -28,18 +27,10 @@ if (process.argv[2] === 'server') {
     req.on('data', (chunk: Buffer) => (received += chunk.length));
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ received })));
   });
-  server.listen(0, '127.0.0.1', () => process.send!(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  process.on('disconnect', () => process.exit(0));
+  serveToParent(server);
 } else {
   const sizeMb = Number(process.argv[2] ?? 1024);
-  const api: ApiDescriptor = {
-    name: 'Bench',
-    packageName: 'bench',
-    packageVersion: '0.0.0',
-    envPrefix: 'BENCH',
-    servers: [],
-    securitySchemes: {},
-  };
+  const api = MEMORY_BENCH_API;
   const upload: OperationDescriptor = {
     id: 'upload',
     method: 'POST',

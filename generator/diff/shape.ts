@@ -6,7 +6,7 @@
  *
  * Shapes are plain JSON: they are stored in the output's manifest and compared on the next run.
  */
-import { isObject, type JsonObject } from '../lib/json-pointer.js';
+import { isObject, setOwn, type JsonObject } from '../lib/json-pointer.js';
 import type { RefResolver } from '../model/refs.js';
 
 /** Primitive TypeScript types a schema can take (integer is `number`). */
@@ -155,12 +155,7 @@ export class ShapeReader {
         const property: { shape: Shape; readOnly?: true; writeOnly?: true } = { shape: this.read(raw, depth + 1) };
         if (isObject(raw) && raw.readOnly === true) property.readOnly = true;
         if (isObject(raw) && raw.writeOnly === true) property.writeOnly = true;
-        Object.defineProperty(properties, name, {
-          value: property,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(properties, name, property);
       }
     }
     const sorted: Record<string, PropertyShape> = {};
@@ -169,7 +164,7 @@ export class ShapeReader {
       const value = required.has(name)
         ? { shape: property.shape, required: true as const, ...flags(property) }
         : { shape: property.shape, ...flags(property) };
-      Object.defineProperty(sorted, name, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(sorted, name, value);
     }
     return { kind: 'object', properties: sorted };
   }

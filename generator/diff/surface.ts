@@ -5,7 +5,7 @@
  */
 import type { LoadedSpec } from '../types.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { isObject, joinPointer, type JsonObject } from '../lib/json-pointer.js';
+import { isObject, joinPointer, setOwn, type JsonObject } from '../lib/json-pointer.js';
 import { RefResolver } from '../model/refs.js';
 import { ShapeReader, type Shape } from './shape.js';
 
@@ -174,10 +174,6 @@ function resolveLoosely(refs: RefResolver, value: unknown): JsonObject | undefin
   for (let hop = 0; hop < 8 && isObject(current) && typeof current.$ref === 'string'; hop++)
     current = refs.lookup(current.$ref);
   return isObject(current) ? current : undefined;
-}
-
-function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

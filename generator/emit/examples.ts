@@ -12,7 +12,7 @@
  */
 import type { LoadedSpec } from '../types.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
-import { isObject, type JsonObject } from '../lib/json-pointer.js';
+import { isObject, setOwn, type JsonObject } from '../lib/json-pointer.js';
 import { RefResolver } from '../model/refs.js';
 import { discriminatorValues } from './composition.js';
 import { objectLiteralKey } from './escape.js';
@@ -244,12 +244,7 @@ export class ExampleFinder {
       for (const name of required) {
         const found = this.schemaValue(properties[name], depth + 1);
         anyFromSpec ||= found.fromSpec;
-        Object.defineProperty(value, name, {
-          value: found.value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(value, name, found.value);
       }
       return { value, fromSpec: anyFromSpec };
     }
@@ -264,12 +259,10 @@ export class ExampleFinder {
     const found = this.schemaValue(member, depth + 1);
     const tag = discriminatorValues(composition, member, this.refs);
     if (tag === undefined || !isPlainValue(found.value)) return found;
-    // The tag first, as people write it (`{ kind: 'paper', pages: 0 }`); defineProperty keeps `__proto__` a key.
+    // The tag first, as people write it (`{ kind: 'paper', pages: 0 }`).
     const value: Record<string, LiteralValue> = {};
     const entries: [string, LiteralValue][] = [[tag.property, tag.values[0]!], ...Object.entries(found.value)];
-    for (const [key, item] of entries)
-      if (!Object.hasOwn(value, key))
-        Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of entries) if (!Object.hasOwn(value, key)) setOwn(value, key, item);
     return { value, fromSpec: found.fromSpec };
   }
 
@@ -283,8 +276,7 @@ export class ExampleFinder {
       if (!isPlainValue(found.value)) return found.fromSpec ? found : { value: found.value, fromSpec: false };
       objects += 1;
       anyFromSpec ||= found.fromSpec;
-      for (const [key, value] of Object.entries(found.value))
-        Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of Object.entries(found.value)) setOwn(merged, key, value);
     }
     return { value: objects > 0 ? merged : placeholderFor(undefined), fromSpec: anyFromSpec };
   }
@@ -326,8 +318,7 @@ function fitted(value: LiteralValue, schema: JsonObject | undefined): LiteralVal
     : [];
   const kept: Record<string, LiteralValue> = {};
   for (const key of required) {
-    if (Object.hasOwn(shortened, key))
-      Object.defineProperty(kept, key, { value: shortened[key], enumerable: true, writable: true, configurable: true });
+    if (Object.hasOwn(shortened, key)) setOwn(kept, key, shortened[key]);
   }
   return kept;
 }
@@ -336,13 +327,7 @@ function firstItems(value: LiteralValue): LiteralValue {
   if (Array.isArray(value)) return value.length === 0 ? [] : [firstItems(value[0] as LiteralValue)];
   if (isPlainValue(value)) {
     const copy: Record<string, LiteralValue> = {};
-    for (const [key, item] of Object.entries(value))
-      Object.defineProperty(copy, key, {
-        value: firstItems(item),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, firstItems(item));
     return copy;
   }
   return value;

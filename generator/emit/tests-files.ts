@@ -10,6 +10,7 @@
  * the types. With `<PREFIX>_TEST_BASE_URL` set, the same calls go to that server instead and only
  * their success is checked (a live API's answers are not the spec's examples).
  */
+import { isObject, setOwn } from '../lib/json-pointer.js';
 import type { ApiModel, OperationModel } from '../model/index.js';
 import type { LoadedSpec } from '../types.js';
 import { INDENT, PRINT_WIDTH } from './code-writer.js';
@@ -97,7 +98,7 @@ function caseFor(op: OperationModel, finder: ExampleFinder): TestCase | undefine
   if (data.body && op.body) {
     // callData() already left out flat example keys the schema does not declare (the SDK would not send them).
     const value = plain(data.body.value, 'body', uploads);
-    if (data.body.placement === 'flat' && isRecord(value)) {
+    if (data.body.placement === 'flat' && isObject(value)) {
       for (const [key, item] of Object.entries(value)) if (!Object.hasOwn(params, key)) setOwn(params, key, item);
     } else {
       setOwn(params, 'body', value);
@@ -155,14 +156,6 @@ function expectedString(value: LiteralValue): string | string[] | undefined {
   )
     return value.map(String);
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**
