@@ -68,12 +68,18 @@ export async function downloadToFileOnNode(
       progress.validator = validatorOf(response);
     }
     let failure: unknown;
+    const file = createWriteStream(path, { flags: append ? 'a' : 'w' });
     try {
-      await pipeline(response.stream(), createWriteStream(path, { flags: append ? 'a' : 'w' }));
+      await pipeline(response.stream(), file);
     } catch (error) {
-      if (error instanceof AbortError) throw error;
       failure = error;
+    } finally {
+      // pipeline() rejects as soon as the body breaks, while a write already handed to the file
+      // system may still land: measuring before the file is closed would splice the resume at a
+      // stale offset (and append a few bytes twice).
+      if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
     }
+    if (failure instanceof AbortError) throw failure;
     // What reached the disk, not what was received: a write stream torn down mid-way may hold unwritten chunks.
     progress.written = (await stat(path)).size;
     const complete = progress.total === undefined ? failure === undefined : progress.written === progress.total;
