@@ -77,7 +77,7 @@ export async function downloadToFileOnNode(
       // pipeline() rejects as soon as the body breaks, while a write already handed to the file
       // system may still land: measuring before the file is closed would splice the resume at a
       // stale offset (and append a few bytes twice).
-      if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     }
     if (failure instanceof AbortError) throw failure;
     // What reached the disk, not what was received: a write stream torn down mid-way may hold unwritten chunks.
