@@ -8,7 +8,7 @@ import { base64Utf8 } from '../bytes.js';
 import { encodeCookieValue, encodeStrict } from '../request/percent.js';
 import type { DigestRequest } from './digest.js';
 import { requireFeature } from '../features.js';
-import type { Transport } from '../transport/types.js';
+import type { Target, Transport } from '../transport/types.js';
 import { isLoopbackHost } from '../transport/loopback.js';
 import type { TokenFetchOptions } from './oauth2.js';
 import type { AuthParts, BasicCredentials, Credential, ResolvedAuth, SelectedScheme } from './types.js';
@@ -53,6 +53,21 @@ export async function applyAuth(
   return fixed ?? renderParts(resolved, url, options);
 }
 
+/**
+ * The parts of fixed credentials, already rendered by an earlier attempt, without a promise: the
+ * hot path of every call with a token string. Undefined: not rendered yet, or asked per attempt.
+ */
+export function renderedFixedParts(
+  resolved: ResolvedAuth,
+  target: Target,
+  options: Pick<ApplyAuthOptions, 'allowInsecureAuth'>,
+): AuthParts | undefined {
+  const fixed = FIXED_PARTS.get(resolved);
+  if (fixed === undefined || fixed === null) return undefined;
+  if (!target.origin.startsWith('https://')) checkOriginOnce(resolved, target.origin, target.url, options);
+  return fixed;
+}
+
 /** A credential that renders the same on every attempt (a string, or basic's username and password). */
 function isFixedCredential(selected: SelectedScheme): boolean {
   if (selected.tokens !== undefined) return false;
@@ -63,11 +78,25 @@ function isFixedCredential(selected: SelectedScheme): boolean {
 }
 
 /** The plain-http refusal, checked once per origin (a URL parse per attempt showed in the bench). */
-function checkSecureOnce(resolved: ResolvedAuth, url: URL | string, options: ApplyAuthOptions): void {
+function checkSecureOnce(
+  resolved: ResolvedAuth,
+  url: URL | string,
+  options: Pick<ApplyAuthOptions, 'allowInsecureAuth'>,
+): void {
   const href = typeof url === 'string' ? url : url.href;
   if (href.startsWith('https://')) return;
   const pathAt = href.indexOf('/', href.indexOf('//') + 2);
-  const key = `${options.allowInsecureAuth === true}|${pathAt === -1 ? href : href.slice(0, pathAt)}`;
+  checkOriginOnce(resolved, pathAt === -1 ? href : href.slice(0, pathAt), url, options);
+}
+
+function checkOriginOnce(
+  resolved: ResolvedAuth,
+  origin: string,
+  url: URL | string,
+  options: Pick<ApplyAuthOptions, 'allowInsecureAuth'>,
+): void {
+  // The setting is part of the key (a derived client may allow what its parent refused).
+  const key = options.allowInsecureAuth === true ? `insecure-ok|${origin}` : origin;
   let checked = SECURE_ORIGINS.get(resolved);
   if (checked?.has(key)) return;
   assertSecureTransport(resolved, typeof url === 'string' ? new URL(url) : url, options);

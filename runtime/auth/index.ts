@@ -9,7 +9,13 @@
  *               headers = await signRequest(auth, { method, url, headers, body })
  * on a 401:     if (await refreshOn401(auth, sentHeaders, url, options)) replay once
  */
-export { answerDigestChallenge, appendAuthQuery, applyAuth, type ApplyAuthOptions } from './apply.js';
+export {
+  answerDigestChallenge,
+  appendAuthQuery,
+  applyAuth,
+  renderedFixedParts,
+  type ApplyAuthOptions,
+} from './apply.js';
 export { digestAuthorization, parseDigestChallenge, type DigestChallenge, type DigestRequest } from './digest.js';
 export { credentialFromEnv, envVarBase, envVarNames, screamingSnake } from './env.js';
 export { isLoopbackHost } from '../transport/loopback.js';
@@ -20,7 +26,7 @@ export {
   type TokenFetchOptions,
 } from './oauth2.js';
 export { MAX_TOKEN_RESPONSE_BYTES, TOKEN_REQUEST_TIMEOUT_MS } from './oauth2-token-request.js';
-export { refreshOn401 } from './refresh.js';
+export { canRefreshOn401, refreshOn401 } from './refresh.js';
 export { secretNames } from './secrets.js';
 export { configuredSchemes, createAuthResolver, resolveAuth, selectSchemes, type ConfiguredSchemes } from './select.js';
 export { needsSigning, signableBody, signRequest, type SignableRequest, type Signer } from './sign.js';

@@ -20,6 +20,17 @@ const BEARER_PREFIX = /^bearer\s+/i;
  * `requestUrl` is the rejected attempt's URL (for a relative tokenUrl when options.baseUrl is absent).
  * Throws what the token endpoint or provider threw: that explains the 401 better than the 401.
  */
+/**
+ * Whether a 401 can be answered with a fresh credential: an oauth2 token manager or a token
+ * provider (not a signer). Fixed strings are never replayed, so their calls skip the 401 layer.
+ */
+export function canRefreshOn401(resolved: ResolvedAuth): boolean {
+  return resolved.schemes.some(
+    (selected) =>
+      selected.tokens !== undefined || (typeof selected.credential === 'function' && !isSigner(selected.credential)),
+  );
+}
+
 export async function refreshOn401(
   resolved: ResolvedAuth,
   sentHeaders: Readonly<Record<string, string>> | undefined,

@@ -16,7 +16,7 @@ import { flattenHeaders, requestIdOf } from '../response/headers.js';
 import { IdleTimeoutBody } from '../response/idle-timeout-body.js';
 import { stripSecretQuery } from '../policies/redirect.js';
 import { retryAfterMs } from '../policies/retry.js';
-import type { ValidateMode } from '../validation/types.js';
+import type { BodyValidator, ValidateMode } from '../validation/types.js';
 import type { ClientCore, PageCall, PageableResult } from './client-core.js';
 import type { AttemptResult, CallState } from './types.js';
 
@@ -41,12 +41,24 @@ export interface ResultInputs {
   ) => Promise<PageableResult>;
 }
 
-export async function bufferedResult(inputs: ResultInputs, result: Success): Promise<PageableResult> {
+/** A 2xx read whole; its body is decoded when the caller asks. Synchronous unless a validator must load. */
+export function bufferedResult(inputs: ResultInputs, result: Success): PageableResult | Promise<PageableResult> {
+  const { core } = inputs;
+  // Validation is off by default: no promise, no await on the hot path.
+  if (result.bodyKind !== 'json' || inputs.validate === 'off') return newBufferedResult(inputs, result, undefined);
+  return core.validation
+    .prepare(inputs.validate, core.log, core.stats)
+    .then((validator) => newBufferedResult(inputs, result, validator));
+}
+
+function newBufferedResult(
+  inputs: ResultInputs,
+  result: Success,
+  validator: BodyValidator | undefined,
+): PageableResult {
   const { core, call } = inputs;
   const pageUrl = inputs.page === undefined ? undefined : stripSecretQuery(result.url, core.secrets);
   const response = newResponse(core, result, inputs.attempts.length, result.bytes);
-  const validator =
-    result.bodyKind === 'json' ? await core.validation.prepare(inputs.validate, core.log, core.stats) : undefined;
   const context = {
     operationId: call.op.id,
     validator,

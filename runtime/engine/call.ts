@@ -4,7 +4,7 @@
  * typed error carrying the attempt history (call-result.ts).
  */
 import type { OperationDescriptor } from '../descriptor.js';
-import { needsSigning } from '../auth/index.js';
+import { canRefreshOn401, needsSigning } from '../auth/index.js';
 import { toDispatchBody } from '../request/index.js';
 import { InvalidArgumentError, SdkError, type Attempt } from '../errors.js';
 import { errorClassName } from '../errors/class-name.js';
@@ -42,15 +42,15 @@ export async function executeCall(
     holdsSlot = true;
     scope.throwIfCancelled();
     const call = callState(core, op, options, shaped, limits, scope, describe);
+    const refreshable = call.auth.schemes.length > 0 && canRefreshOn401(call.auth);
     const run: CallRun = {
       call,
       attempts,
       delayMs: 0,
       attemptStartedAt: 0,
-      authRefreshLeft: call.replayable && call.auth.schemes.length > 0,
+      authRefreshLeft: call.replayable && refreshable,
     };
-    const pipeline =
-      call.auth.schemes.length > 0 ? core.callPipelines.withCredentials : core.callPipelines.withoutCredentials;
+    const pipeline = refreshable ? core.callPipelines.withRefresh : core.callPipelines.withoutRefresh;
     const result = await pipeline(run);
     if (result.kind !== 'success') throw finalError(core, call, result, attempts);
     const inputs: ResultInputs = {
@@ -63,7 +63,11 @@ export async function executeCall(
       options,
       execute: executeCall,
     };
-    if (result.stream === undefined) return await bufferedResult(inputs, result);
+    if (result.stream === undefined) {
+      const buffered = bufferedResult(inputs, result);
+      // Awaited only when a validator had to load: an await costs a microtask turn per call.
+      return buffered instanceof Promise ? await buffered : buffered;
+    }
     handedOver = true;
     return streamedResult(inputs, { ...result, stream: result.stream }, () => {
       core.bulkhead.release();

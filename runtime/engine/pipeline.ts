@@ -4,7 +4,8 @@
  *
  * Call tier (composed once per client, with and without 2; handler: CallRun -> AttemptResult):
  *   1. retry             policies/retry.ts decides; sleeps inside the deadline
- *   2. 401 refresh       one fresh credential per call, replayed outside the retry budget
+ *   2. 401 refresh       one fresh credential per call, replayed outside the retry budget; only
+ *                        for a token provider or an oauth2 manager (a fixed string is not replayed)
  *   3. circuit breaker   only with the circuitBreaker option
  *   4. record attempt    (bottom) numbers and records the attempt, then runs it (attempt.ts):
  *                        abort switch, read timer, the hop tier, the body read
@@ -40,17 +41,20 @@ import { uploadProgress } from './layers/upload-progress.js';
 import { wireSender } from './layers/wire.js';
 import type { RunAttempts, SendHop } from './types.js';
 
-/** The call tier of a client: one chain for calls that send credentials, one (without the 401 refresh) for those that do not. */
+/**
+ * The call tier of a client: one chain for calls whose credential can be refreshed after a 401
+ * (a token provider or an oauth2 manager), one without that layer for all others.
+ */
 export interface CallPipelines {
-  readonly withCredentials: RunAttempts;
-  readonly withoutCredentials: RunAttempts;
+  readonly withRefresh: RunAttempts;
+  readonly withoutRefresh: RunAttempts;
 }
 
 export function callPipelines(breaker: CircuitBreaker | undefined): CallPipelines {
   const breakerLayer = breaker === undefined ? undefined : circuitBreakerLayer(breaker);
   return {
-    withCredentials: compose(recordAttempt, [retryAttempts, refreshCredentialOn401, breakerLayer]),
-    withoutCredentials: compose(recordAttempt, [retryAttempts, breakerLayer]),
+    withRefresh: compose(recordAttempt, [retryAttempts, refreshCredentialOn401, breakerLayer]),
+    withoutRefresh: compose(recordAttempt, [retryAttempts, breakerLayer]),
   };
 }
 

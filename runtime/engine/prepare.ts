@@ -17,6 +17,9 @@ import { validateModeOf } from '../validation/policy.js';
 import type { ValidateMode } from '../validation/types.js';
 import type { ClientCore, PageCall } from './client-core.js';
 
+/** Lower-cased once: a fresh lower-cased copy per call is a slower property key. */
+const DEFAULT_KEY_HEADER = DEFAULT_IDEMPOTENCY_HEADER.toLowerCase();
+
 /** The request of a call, before credentials. */
 export interface ShapedCall {
   readonly method: string;
@@ -43,10 +46,11 @@ export function shapeCall(
   const headers = callHeaders(core.headers, op, shaped.headers, options?.headers);
   if (shaped.cookies.length > 0) headers.cookie = formatCookieHeader(shaped.cookies);
   const body = absoluteUrl === undefined && shaped.body !== undefined ? shaped.body : undefined;
-  if (body === undefined) delete headers['content-type'];
+  // Only when there is one: a `delete` costs even when the name is absent.
+  if (body === undefined && headers['content-type'] !== undefined) delete headers['content-type'];
 
   // Idempotency: one key per call, the same on every attempt.
-  const keyHeader = (op.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER).toLowerCase();
+  const keyHeader = op.idempotencyHeader?.toLowerCase() ?? DEFAULT_KEY_HEADER;
   let key = options?.idempotencyKey ?? headers[keyHeader];
   if (key === undefined && op.idempotent && !IDEMPOTENT_METHODS.has(method)) key = globalThis.crypto.randomUUID(); // WebCrypto: Node 20, browsers, Deno, Bun, workers
   if (key !== undefined) {

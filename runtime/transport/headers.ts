@@ -47,6 +47,8 @@ export interface ClientHeaders {
   readonly values: Readonly<Record<string, string>>;
   /** Names removed by `defaultHeaders: { name: null }` (e.g. an operation's Accept). */
   readonly removed: ReadonlySet<string>;
+  /** `values` plus each operation's Accept, built on an operation's first call (operationHeaders). */
+  readonly byOperation: WeakMap<OperationDescriptor, Readonly<Record<string, string>>>;
 }
 
 export function clientHeaders(api: ApiDescriptor, defaults: HeadersInit | undefined): ClientHeaders {
@@ -68,7 +70,7 @@ export function clientHeaders(api: ApiDescriptor, defaults: HeadersInit | undefi
       }
     }
   }
-  return { values, removed };
+  return { values, removed, byOperation: new WeakMap() };
 }
 
 /** One call's headers (before auth and the idempotency key). A fresh object the caller may mutate. */
@@ -78,9 +80,9 @@ export function callHeaders(
   paramHeaders: Readonly<Record<string, string>>,
   perCall: HeadersInit | undefined,
 ): Record<string, string> {
-  const headers: Record<string, string> = { ...client.values };
-  const accept = op.response.accept;
-  if (accept && !client.removed.has('accept') && headers.accept === undefined) headers.accept = accept;
+  // Object.assign, not a spread: on V8 (Node 20) adding a name to a spread copy costs ~1.4 us,
+  // to an assigned copy ~0.07 us, and later layers add param headers, cookies and credentials.
+  const headers: Record<string, string> = Object.assign({}, operationHeaders(client, op));
   for (const name in paramHeaders) headers[name.toLowerCase()] = paramHeaders[name]!;
   if (perCall) {
     for (const name of Object.keys(perCall)) {
@@ -89,6 +91,21 @@ export function callHeaders(
       if (value === null) delete headers[lower];
       else if (value !== undefined) headers[lower] = checkedValue(lower, value);
     }
+  }
+  return headers;
+}
+
+/**
+ * The client's headers with the operation's Accept, made once per operation: adding Accept to a
+ * fresh copy on every call was the runtime's single most expensive line in the throughput bench.
+ */
+function operationHeaders(client: ClientHeaders, op: OperationDescriptor): Readonly<Record<string, string>> {
+  let headers = client.byOperation.get(op);
+  if (headers === undefined) {
+    const accept = op.response.accept;
+    const addAccept = accept && !client.removed.has('accept') && client.values.accept === undefined;
+    headers = addAccept ? { ...client.values, accept } : client.values;
+    client.byOperation.set(op, headers);
   }
   return headers;
 }

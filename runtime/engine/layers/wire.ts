@@ -11,7 +11,10 @@ import { TransportFailure, type AttemptContext, type CallState, type Hop, type S
 /** The wire's bottom for a call: its middleware list (already in order) over the call's transport. */
 export function wireSender(middleware: readonly Middleware[]): SendHop {
   return async (hop, context) => {
-    const request = newRequest(context.call, hop, context.attempt, context.abort);
+    const request =
+      middleware.length === 0
+        ? new TransportRequest(context.call, hop, context.attempt, context.abort)
+        : requestForMiddleware(context.call, hop, context.attempt, context.abort);
     context.currentUrl = hop.target.url;
     const response = await exchange(context, middleware, request, hop.target);
     context.currentUrl = response.url;
@@ -19,7 +22,11 @@ export function wireSender(middleware: readonly Middleware[]): SendHop {
   };
 }
 
-function newRequest(call: CallState, hop: Hop, attempt: number, abort: AttemptAbort): OutgoingRequest {
+/**
+ * What middleware receives: `signal` is an own getter, so `next({ ...request, headers })` keeps
+ * it, and a real AbortSignal is made only when middleware reads it.
+ */
+function requestForMiddleware(call: CallState, hop: Hop, attempt: number, abort: AttemptAbort): OutgoingRequest {
   return {
     method: hop.method,
     url: hop.url,
@@ -27,11 +34,42 @@ function newRequest(call: CallState, hop: Hop, attempt: number, abort: AttemptAb
     body: hop.body,
     attempt,
     operationId: call.op.id,
-    // A real AbortSignal only when middleware looks at it.
     get signal(): AbortSignal {
       return abort.signal;
     },
   };
+}
+
+/**
+ * The same request straight to the transport (no middleware, the common case): a class, because
+ * an object literal with a getter costs ~0.7 us per call to create (the throughput bench); nobody
+ * spreads it, so the getter may live on the prototype.
+ */
+class TransportRequest implements OutgoingRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: OutgoingRequest['body'];
+  readonly operationId: string;
+  readonly #abort: AttemptAbort;
+
+  constructor(
+    call: CallState,
+    hop: Hop,
+    readonly attempt: number,
+    abort: AttemptAbort,
+  ) {
+    this.method = hop.method;
+    this.url = hop.url;
+    this.headers = hop.headers;
+    this.body = hop.body;
+    this.operationId = call.op.id;
+    this.#abort = abort;
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
 }
 
 function exchange(
