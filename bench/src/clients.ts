@@ -3,14 +3,17 @@
  * and hey-api into bench/.work/api/, for the runtime, pagination and bundle sections.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_SPEC, BIN_DIR, SDKGEN_CLI, WORK_DIR } from './paths.js';
+import { parse } from 'yaml';
 import { buildSdkgenCli } from './gen.js';
 
 export const API_DIR = join(WORK_DIR, 'api');
 export const SDKGEN_API = join(API_DIR, 'sdkgen');
+/** The same API with a bearer scheme on every operation: issue 15 measures throughput with a token configured. */
+export const SDKGEN_BEARER_API = join(API_DIR, 'sdkgen-bearer');
 export const HEY_API = join(API_DIR, 'hey-api');
 export const OT_API = join(API_DIR, 'openapi-typescript');
 
@@ -20,12 +23,8 @@ export function generateBenchApis(): void {
   rmSync(API_DIR, { recursive: true, force: true });
   mkdirSync(HEY_API, { recursive: true });
   mkdirSync(OT_API, { recursive: true });
-  execFileSync(process.execPath, [SDKGEN_CLI, 'generate', BENCH_SPEC, '-o', SDKGEN_API, '--quiet'], {
-    stdio: 'inherit',
-  });
-  // Built as its package.json's `build` does (tsc, strict): users run the compiled package, not
-  // TypeScript through a loader (tsx's keepNames wrappers cost about a microsecond per closure).
-  execFileSync(join(BIN_DIR, 'tsc'), ['-p', join(SDKGEN_API, 'tsconfig.json')], { stdio: 'inherit' });
+  generateSdkgen(BENCH_SPEC, SDKGEN_API);
+  generateSdkgen(writeBearerSpec(), SDKGEN_BEARER_API);
   execFileSync(
     join(BIN_DIR, 'openapi-ts'),
     ['-i', BENCH_SPEC, '-o', HEY_API, '-c', '@hey-api/client-fetch', '-s', '--no-log-file'],
@@ -36,6 +35,23 @@ export function generateBenchApis(): void {
   });
 }
 
+function generateSdkgen(spec: string, out: string): void {
+  execFileSync(process.execPath, [SDKGEN_CLI, 'generate', spec, '-o', out, '--quiet'], { stdio: 'inherit' });
+  // Built as its package.json's `build` does (tsc, strict): users run the compiled package, not
+  // TypeScript through a loader (tsx's keepNames wrappers cost about a microsecond per closure).
+  execFileSync(join(BIN_DIR, 'tsc'), ['-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+}
+
+/** bench-api.yaml plus an http bearer scheme required by every operation, as JSON beside the outputs. */
+function writeBearerSpec(): string {
+  const doc = parse(readFileSync(BENCH_SPEC, 'utf8')) as { components?: Record<string, unknown>; security?: unknown };
+  doc.components = { ...doc.components, securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } };
+  doc.security = [{ bearerAuth: [] }];
+  const path = join(API_DIR, 'bench-api-bearer.json');
+  writeFileSync(path, JSON.stringify(doc, null, 2));
+  return path;
+}
+
 export function benchApisReady(): boolean {
   return existsSync(SDKGEN_ENTRY) && existsSync(join(HEY_API, 'sdk.gen.ts'));
 }
@@ -43,6 +59,7 @@ export function benchApisReady(): boolean {
 /** The built sdkgen bench SDK, as an app imports it. */
 /** The package's Node entry (the undici transport), as `import` of the package resolves it on Node. */
 export const SDKGEN_ENTRY = join(SDKGEN_API, 'dist', 'index.node.js');
+export const SDKGEN_BEARER_ENTRY = join(SDKGEN_BEARER_API, 'dist', 'index.node.js');
 
 /** Whether to pin server and client to different cores (taskset present, at least 2 cores). */
 export function canPin(): boolean {

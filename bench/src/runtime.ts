@@ -15,13 +15,26 @@ import { Agent, fetch as undiciFetch, request } from 'undici';
 import createClient from 'openapi-fetch';
 import { runCalls } from './call-loop.js';
 import { BENCH_DIR, isQuick, median, percentile, resultsFile } from './paths.js';
-import { HEY_API, SDKGEN_ENTRY, canPin, generateBenchApis, pinSelf, startServer } from './clients.js';
-import type { RuntimeRow } from './types.js';
+import {
+  HEY_API,
+  SDKGEN_BEARER_ENTRY,
+  SDKGEN_ENTRY,
+  canPin,
+  generateBenchApis,
+  pinSelf,
+  startServer,
+} from './clients.js';
+import { RAW_BEARER, SDKGEN_BEARER, type RuntimeRow } from './types.js';
 
 interface Pet {
   id: number;
   name: string;
 }
+
+type BenchSdk = new (o: object) => { pets: { get(p: { petId: number }): Promise<Pet> }; close(): Promise<void> };
+
+/** Issue 15's measure "as users run it": a bearer token configured, the default log level. */
+const BEARER_TOKEN = 'bench-token-0123456789';
 
 function argNumber(name: string): number | undefined {
   const i = process.argv.indexOf(name);
@@ -51,10 +64,10 @@ async function main(): Promise<void> {
   try {
     const agent = new Agent({ connections: 50 });
     const fetchAgent = new Agent({ connections: 50 });
-    const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as {
-      Bench: new (o: object) => { pets: { get(p: { petId: number }): Promise<Pet> }; close(): Promise<void> };
-    };
+    const sdk = (await import(pathToFileURL(SDKGEN_ENTRY).href)) as { Bench: BenchSdk };
     const ours = new sdk.Bench({ baseUrl: origin, logLevel: 'off' });
+    const bearerSdk = (await import(pathToFileURL(SDKGEN_BEARER_ENTRY).href)) as { Bench: BenchSdk };
+    const oursBearer = new bearerSdk.Bench({ baseUrl: origin, auth: { bearerAuth: BEARER_TOKEN } });
     const hey = (await import(pathToFileURL(join(HEY_API, 'sdk.gen.ts')).href)) as {
       getPet(o: { path: { petId: number } }): Promise<{ data?: Pet }>;
     };
@@ -77,6 +90,14 @@ async function main(): Promise<void> {
         return (await body.json()) as Pet;
       },
       'sdkgen (typed call)': () => ours.pets.get({ petId: 42 }),
+      [RAW_BEARER]: async () => {
+        const { body } = await request(`${origin}/pets/42`, {
+          dispatcher: agent,
+          headers: { accept: 'application/json', authorization: `Bearer ${BEARER_TOKEN}` },
+        });
+        return (await body.json()) as Pet;
+      },
+      [SDKGEN_BEARER]: () => oursBearer.pets.get({ petId: 42 }),
       'undici fetch': async () => {
         const res = await undiciFetch(`${origin}/pets/42`, {
           dispatcher: fetchAgent,
@@ -107,6 +128,7 @@ async function main(): Promise<void> {
         }
       }
       const raw = median(rps.get(names[0]!)!);
+      const rawBearer = median(rps.get(RAW_BEARER)!);
       for (const name of names) {
         const sorted = lat.get(name)!.sort((a, b) => a - b);
         const row: RuntimeRow = {
@@ -114,7 +136,8 @@ async function main(): Promise<void> {
           concurrency,
           rps: median(rps.get(name)!),
           rpsAll: rps.get(name)!.map((x) => Math.round(x)),
-          ratioToRaw: median(rps.get(name)!) / raw,
+          // The bearer row against raw undici sending the same header; every other row against plain raw.
+          ratioToRaw: median(rps.get(name)!) / (name === SDKGEN_BEARER ? rawBearer : raw),
           cpuUsPerCall: median(cpu.get(name)!),
           p50Ms: percentile(sorted, 50),
           p99Ms: percentile(sorted, 99),
@@ -130,6 +153,7 @@ async function main(): Promise<void> {
       JSON.stringify({ section: 'runtime', quick, requests, rounds, warmup, pinned: pin, rows }, null, 2),
     );
     await ours.close();
+    await oursBearer.close();
     await agent.close();
     await fetchAgent.close();
   } finally {

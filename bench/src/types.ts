@@ -33,6 +33,13 @@ export interface TscRow {
   readonly memoryMb: number;
 }
 
+/**
+ * Runtime rows for issue 15's throughput target ("as users run it": a bearer token configured,
+ * the default log level); the sdkgen row's ratio is to raw undici sending the same header.
+ */
+export const RAW_BEARER = 'raw undici.request + bearer';
+export const SDKGEN_BEARER = 'sdkgen + bearer, default logging';
+
 export interface RuntimeRow {
   readonly client: string;
   readonly concurrency: number;
