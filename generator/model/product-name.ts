@@ -59,6 +59,38 @@ const HOST_NOISE_LABELS: ReadonlySet<string> = new Set([
   'prod',
 ]);
 
+/**
+ * Shared hosting domains (the Public Suffix List's private section, the ones specs in the corpus
+ * use): under them the label before the suffix is the tenant, the product
+ * (`tl-api.azurewebsites.net` -> TlApi, not Azurewebsites). Cloud hosts whose label is a random
+ * id (`*.execute-api.*.amazonaws.com`) are not here: the host then gives no name.
+ */
+const SHARED_HOSTING_SUFFIXES: readonly string[] = [
+  'azurewebsites.net',
+  'azure-api.net',
+  'cloudapp.net',
+  'azurecontainerapps.io',
+  'azurestaticapps.net',
+  'herokuapp.com',
+  'appspot.com',
+  'cloudfunctions.net',
+  'run.app',
+  'web.app',
+  'firebaseapp.com',
+  'vercel.app',
+  'netlify.app',
+  'github.io',
+  'gitlab.io',
+  'onrender.com',
+  'fly.dev',
+  'pages.dev',
+  'workers.dev',
+  'deno.dev',
+  'glitch.me',
+  'ngrok.io',
+  'railway.app',
+];
+
 /** The words of the title before its first possessive: "GitHub's official spec" -> ["GitHub"]. */
 function possessor(title: string): string[] | undefined {
   const match = /^(.*?[A-Za-z0-9])['\u2019]s\b/u.exec(title);
@@ -99,6 +131,14 @@ function hostWords(serverUrl: string | undefined): string[] {
     return [];
   }
   if (host === 'localhost' || /^[\d.]+$/.test(host) || host.includes('[') || host.includes('%7B')) return [];
+  const shared = SHARED_HOSTING_SUFFIXES.find((suffix) => host.endsWith(`.${suffix}`));
+  if (shared !== undefined) {
+    const tenant = host
+      .slice(0, -shared.length - 1)
+      .split('.')
+      .filter((l) => l !== '' && !HOST_NOISE_LABELS.has(l));
+    return tenant.length > 0 ? [tenant[tenant.length - 1]!] : [];
+  }
   const labels = host.split('.').filter((l) => l !== '' && !HOST_NOISE_LABELS.has(l));
   // The registrable label: the one before the public suffix (`stripe` of stripe.com, `example` of example.co.uk).
   const label =

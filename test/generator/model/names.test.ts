@@ -154,6 +154,10 @@ describe('client, package and env names', () => {
     assert.equal(clientNameFromTitle('Swagger Petstore - OpenAPI 3.0'), 'Petstore');
     assert.equal(clientNameFromTitle('REST API v2', 'https://api.stripe.com/v1'), 'Stripe');
     assert.equal(packageNameFromTitle('OpenAPI spec', 'https://api.example.co.uk'), 'example');
+    // On a shared hosting domain the tenant is the product, not the host (ASP.NET on Azure, Heroku ...).
+    assert.equal(packageNameFromTitle('API', 'https://tl-api.azurewebsites.net'), 'tl-api');
+    assert.equal(clientNameFromTitle('API', 'https://bookshelf.herokuapp.com/v1'), 'Bookshelf');
+    assert.equal(clientNameFromTitle('Swagger', 'https://api.shop.fly.dev'), 'Shop');
     const m = buildModel(
       specFromDocument(
         doc(
